@@ -1,0 +1,97 @@
+import type { FastifyServerOptions } from 'fastify'
+import { StartupError } from './errors.js'
+
+/** A Dwolla application's credentials: the key (client id) and secret. */
+export interface Application {
+  key: string
+  secret: string
+}
+
+/** Options for {@link buildServer}; every one has a default (see {@link DEFAULTS}). */
+export interface MockDwollaOptions {
+  /**
+   * The applications whose credentials POST /token accepts. Empty (the default) accepts any
+   * non-empty key and secret, so local development needs no keys.
+   */
+  applications?: readonly Application[]
+  /** Lifetime of application access tokens, in seconds; also the `expires_in` answered. */
+  accessTokenLifetimeSeconds?: number
+  /** Lifetime of client tokens, in seconds ("valid for up to 1 hour" in Dwolla's docs). */
+  clientTokenLifetimeSeconds?: number
+  /**
+   * How many tokens of each kind are remembered at most. Past it the oldest is forgotten (and
+   * then answers InvalidAccessToken), so memory stays bounded however long the server runs.
+   */
+  tokenLimit?: number
+  /** Largest request body accepted, in bytes; larger bodies get 413. */
+  bodyLimit?: number
+  /** The clock, in milliseconds since the epoch; inject one to test expiry without waiting. */
+  now?: () => number
+  /** Fastify's logger option: false (the default) for silence, true or pino options to log. */
+  logger?: FastifyServerOptions['logger']
+}
+
+export interface ResolvedOptions {
+  readonly applications: readonly Application[]
+  readonly accessTokenLifetimeSeconds: number
+  readonly clientTokenLifetimeSeconds: number
+  readonly tokenLimit: number
+  readonly bodyLimit: number
+  readonly now: () => number
+  readonly logger: FastifyServerOptions['logger']
+}
+
+export const DEFAULTS: ResolvedOptions = Object.freeze({
+  applications: Object.freeze([]),
+  // Dwolla's documented example answers expires_in 3599.
+  accessTokenLifetimeSeconds: 3599,
+  clientTokenLifetimeSeconds: 3600,
+  tokenLimit: 10_000,
+  // Both request bodies are a few hundred bytes; 64 KiB leaves room for tolerated extras.
+  bodyLimit: 64 * 1024,
+  now: Date.now,
+  logger: false,
+})
+
+function positiveInteger(name: string, value: unknown): number {
+  if (typeof value !== 'number' || !Number.isInteger(value) || value < 1) {
+    throw new StartupError(`option ${name}: expected a positive integer, got ${JSON.stringify(value)}`)
+  }
+  return value
+}
+
+function applicationList(value: unknown): readonly Application[] {
+  if (!Array.isArray(value)) {
+    throw new StartupError(`option applications: expected an array of {key, secret}, got ${JSON.stringify(value)}`)
+  }
+  return Object.freeze(
+    value.map((app: unknown, index) => {
+      const { key, secret } = (app ?? {}) as Partial<Application>
+      if (typeof key !== 'string' || key === '' || typeof secret !== 'string' || secret === '') {
+        throw new StartupError(`option applications[${index}]: expected non-empty strings key and secret`)
+      }
+      return Object.freeze({ key, secret })
+    }),
+  )
+}
+
+/** Fills in defaults and checks every option, naming the one that is wrong. Never mutates. */
+export function resolveOptions(options: MockDwollaOptions = {}): ResolvedOptions {
+  const merged = { ...DEFAULTS, ...stripUndefined(options) }
+  if (typeof merged.now !== 'function') {
+    throw new StartupError('option now: expected a function returning milliseconds')
+  }
+  return Object.freeze({
+    applications: applicationList(merged.applications),
+    accessTokenLifetimeSeconds: positiveInteger('accessTokenLifetimeSeconds', merged.accessTokenLifetimeSeconds),
+    clientTokenLifetimeSeconds: positiveInteger('clientTokenLifetimeSeconds', merged.clientTokenLifetimeSeconds),
+    tokenLimit: positiveInteger('tokenLimit', merged.tokenLimit),
+    bodyLimit: positiveInteger('bodyLimit', merged.bodyLimit),
+    now: merged.now,
+    logger: merged.logger,
+  })
+}
+
+function stripUndefined<T extends object>(value: T): Partial<T> {
+  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as Partial<T>
+}

@@ -1,0 +1,101 @@
+/**
+ * The catalogue: every error mock-dwolla answers with, in one place. Codes and messages for the
+ * Dwolla errors come from Dwolla's "Errors" documentation; the OAuth codes from RFC 6749 §5.2.
+ * Tests reuse these constants instead of copying the prose.
+ */
+
+/** An embedded validation error, as Dwolla nests them under `_embedded.errors`. */
+export interface EmbeddedError {
+  code: 'Required' | 'Invalid' | 'InvalidFormat' | 'Duplicate' | 'ReadOnly' | 'NotAllowed' | 'Restricted'
+  message: string
+  /** A JSON pointer into the request body, e.g. `/action` or `/_links/customer/href`. */
+  path: string
+  _links: Record<string, never>
+}
+
+/** Dwolla's top-level errors: HTTP status and default message per code. */
+export const DWOLLA_ERRORS = {
+  BadRequest: { status: 400, message: 'The request body contains bad syntax or is incomplete.' },
+  ValidationError: {
+    status: 400,
+    message: 'Validation error(s) present. See embedded errors list for more details.',
+  },
+  InvalidCredentials: { status: 401, message: 'Missing or invalid Authorization header.' },
+  InvalidAccessToken: { status: 401, message: 'Invalid access token.' },
+  ExpiredAccessToken: { status: 401, message: 'Generate a new access token using your client credentials.' },
+  InvalidAccountStatus: { status: 401, message: 'Invalid access token account status.' },
+  InvalidApplicationStatus: { status: 401, message: 'Invalid application status.' },
+  InvalidScopes: { status: 401, message: 'Missing or invalid scopes for requested endpoint.' },
+  Forbidden: { status: 403, message: 'The supplied credentials are not authorized for this resource.' },
+  InvalidResourceState: { status: 403, message: 'Resource cannot be modified.' },
+  NotFound: { status: 404, message: 'The requested resource was not found.' },
+  MethodNotAllowed: { status: 405, message: 'The requested method is not allowed on this resource.' },
+  InvalidVersion: { status: 406, message: 'Missing or invalid API version.' },
+  Conflict: { status: 409, message: 'A request with this Idempotency-Key is still being processed.' },
+  // Dwolla documents no code for these two; mock-dwolla names them after their HTTP status.
+  RequestTooLarge: { status: 413, message: 'The request body is too large.' },
+  UnsupportedMediaType: {
+    status: 415,
+    message: 'The request body must be application/json or application/vnd.dwolla.v1.hal+json.',
+  },
+  TooManyRequests: { status: 429, message: 'Too many requests. Try again later.' },
+  ServerError: { status: 500, message: 'A server error occurred. Error ID: {ID}' },
+  RequestTimeout: { status: 500, message: 'The request timed out.' },
+} as const satisfies Record<string, { status: number; message: string }>
+
+export type DwollaErrorCode = keyof typeof DWOLLA_ERRORS
+
+/** A Dwolla-shaped error: `{code, message}` plus `_embedded.errors` for validation failures. */
+export class DwollaError extends Error {
+  /** Named as Fastify and its plugins expect, so they keep the status they see. */
+  readonly statusCode: number
+  readonly code: DwollaErrorCode
+  readonly embedded: EmbeddedError[] | undefined
+
+  constructor(code: DwollaErrorCode, options: { message?: string; embedded?: EmbeddedError[] } = {}) {
+    const entry = DWOLLA_ERRORS[code]
+    super(options.message ?? entry.message)
+    this.name = 'DwollaError'
+    this.statusCode = entry.status
+    this.code = code
+    this.embedded = options.embedded
+  }
+}
+
+/** A `ValidationError` carrying the embedded errors that explain it. */
+export function validationError(embedded: EmbeddedError[]): DwollaError {
+  return new DwollaError('ValidationError', { embedded })
+}
+
+/** OAuth 2.0 token-endpoint errors (RFC 6749 §5.2), used only by POST /token. */
+export const OAUTH_ERRORS = {
+  invalid_request: { status: 400, description: 'The request is missing a parameter or is malformed.' },
+  invalid_client: { status: 401, description: 'Client authentication failed.' },
+  unsupported_grant_type: { status: 400, description: 'Only the client_credentials grant type is supported.' },
+  // RFC 6749 names server_error for the authorization endpoint; /token uses it too so that an
+  // unexpected failure still carries the `error` key dwolla-v2 looks for.
+  server_error: { status: 500, description: 'A server error occurred. Error ID: {ID}' },
+} as const satisfies Record<string, { status: number; description: string }>
+
+export type OAuthErrorCode = keyof typeof OAUTH_ERRORS
+
+export class OAuthError extends Error {
+  readonly statusCode: number
+  readonly error: OAuthErrorCode
+
+  constructor(error: OAuthErrorCode, description?: string, status?: number) {
+    const entry = OAUTH_ERRORS[error]
+    super(description ?? entry.description)
+    this.name = 'OAuthError'
+    this.statusCode = status ?? entry.status
+    this.error = error
+  }
+}
+
+/** Bad configuration: raised before the server starts, naming where the problem is. */
+export class StartupError extends Error {
+  constructor(message: string) {
+    super(message)
+    this.name = 'StartupError'
+  }
+}

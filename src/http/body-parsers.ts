@@ -1,0 +1,19 @@
+import { parse as parseForm } from 'node:querystring'
+import type { FastifyInstance } from 'fastify'
+import { DWOLLA_MEDIA_TYPE } from './media-types.js'
+
+/**
+ * Parsers for the three request body types the document lists. Which of them an operation
+ * accepts is checked per route (see openapi-routes.ts); these only turn bytes into values.
+ */
+export function registerBodyParsers(app: FastifyInstance): void {
+  // Dwolla accepts its own media type on POSTs as well as application/json. Fastify's JSON parser
+  // rejects __proto__ and constructor.prototype keys with a 400, so no payload can pollute.
+  app.addContentTypeParser(DWOLLA_MEDIA_TYPE, { parseAs: 'string' }, app.getDefaultJsonParser('error', 'error'))
+
+  // querystring.parse returns a prototype-less object (so `__proto__=x` is an ordinary key) and
+  // turns a repeated field into an array, which validation then rejects as the wrong type.
+  app.addContentTypeParser('application/x-www-form-urlencoded', { parseAs: 'string' }, (_request, body, done) => {
+    done(null, parseForm(body as string))
+  })
+}

@@ -1,0 +1,97 @@
+import type { FastifyError, FastifyInstance, FastifyRequest } from 'fastify'
+import type { Socket } from 'node:net'
+import { DWOLLA_ERRORS, DwollaError, OAUTH_ERRORS, OAuthError } from '../errors.js'
+import { sendError } from './error-replies.js'
+import { DWOLLA_CONTENT_TYPE } from './media-types.js'
+import { generateRequestId } from './request-id.js'
+
+/** Which error dialect a route speaks: Dwolla's `{code, message}` or OAuth's `{error}`. */
+export type ErrorModel = 'dwolla' | 'oauth'
+
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    operationId?: string
+    errorModel?: ErrorModel
+  }
+}
+
+/**
+ * Translates anything thrown while handling a request into the route's error dialect. Our own
+ * errors pass through; Fastify's client errors (bad JSON, body too large, unknown content type,
+ * bad Basic header) keep their meaning; anything else is an unexpected failure: a 500 whose
+ * error id is the request id, logged once here.
+ */
+export function toApiError(error: unknown, model: ErrorModel, request: FastifyRequest): DwollaError | OAuthError {
+  if (error instanceof DwollaError || error instanceof OAuthError) return error
+  const status = (error as Partial<FastifyError>).statusCode
+  if (typeof status === 'number' && status >= 400 && status < 500) {
+    return model === 'oauth' ? oauthClientError(status) : dwollaClientError(status)
+  }
+  request.log.error({ err: error, errorId: request.id }, 'unexpected failure while handling a request')
+  return model === 'oauth'
+    ? new OAuthError('server_error', OAUTH_ERRORS.server_error.description.replace('{ID}', request.id))
+    : new DwollaError('ServerError', { message: DWOLLA_ERRORS.ServerError.message.replace('{ID}', request.id) })
+}
+
+function dwollaClientError(status: number): DwollaError {
+  switch (status) {
+    case 401:
+      return new DwollaError('InvalidCredentials')
+    case 413:
+      return new DwollaError('RequestTooLarge')
+    case 415:
+      return new DwollaError('UnsupportedMediaType')
+    default:
+      return new DwollaError('BadRequest')
+  }
+}
+
+function oauthClientError(status: number): OAuthError {
+  switch (status) {
+    case 401:
+      return new OAuthError('invalid_client')
+    case 413:
+      return new OAuthError('invalid_request', 'The request body is too large.', 413)
+    case 415:
+      return new OAuthError('invalid_request', 'The request body must be application/x-www-form-urlencoded.')
+    default:
+      return new OAuthError('invalid_request')
+  }
+}
+
+/**
+ * Installs the error handler, and the answers for requests no operation matches: 405 with an
+ * Allow header on a path the document has, 404 NotFound anywhere else.
+ */
+export function installErrorHandling(app: FastifyInstance, methodsByPath: ReadonlyMap<string, readonly string[]>): void {
+  app.setErrorHandler((error, request, reply) => {
+    sendError(reply, toApiError(error, request.routeOptions.config.errorModel ?? 'dwolla', request))
+  })
+  app.setNotFoundHandler((request, reply) => {
+    const methods = methodsByPath.get(pathOf(request.url))
+    if (methods === undefined) return sendError(reply, new DwollaError('NotFound'))
+    reply.header('allow', methods.join(', '))
+    return sendError(reply, new DwollaError('MethodNotAllowed'))
+  })
+}
+
+/** The path of a request URL without query string or trailing slash, as routing sees it. */
+function pathOf(url: string): string {
+  const query = url.indexOf('?')
+  const path = query === -1 ? url : url.slice(0, query)
+  return path.length > 1 && path.endsWith('/') ? path.slice(0, -1) : path
+}
+
+/**
+ * Requests so malformed that no route is reached (bad HTTP framing, oversized headers) still get
+ * Dwolla's shape. Fastify calls this with the raw socket: write a complete response and close.
+ */
+export function answerClientError(error: NodeJS.ErrnoException, socket: Socket): void {
+  if (!socket.writable) return
+  const body = JSON.stringify({ code: 'BadRequest', message: DWOLLA_ERRORS.BadRequest.message })
+  const status = error.code === 'HPE_HEADER_OVERFLOW' ? '431 Request Header Fields Too Large' : '400 Bad Request'
+  socket.end(
+    `HTTP/1.1 ${status}\r\nContent-Type: ${DWOLLA_CONTENT_TYPE}\r\nContent-Length: ${Buffer.byteLength(body)}\r\n` +
+      `X-Request-Id: ${generateRequestId()}\r\nConnection: close\r\n\r\n${body}`,
+  )
+}

@@ -1,0 +1,25 @@
+import type { FastifyReply } from 'fastify'
+import { DwollaError, OAuthError } from '../errors.js'
+import { DWOLLA_CONTENT_TYPE, OAUTH_CONTENT_TYPE } from './media-types.js'
+
+/** The one place errors become bytes: Dwolla's shape for the API, OAuth's for /token. */
+export function sendError(reply: FastifyReply, error: DwollaError | OAuthError): FastifyReply {
+  return error instanceof OAuthError ? sendOAuthError(reply, error) : sendDwollaError(reply, error)
+}
+
+function sendDwollaError(reply: FastifyReply, error: DwollaError): FastifyReply {
+  // Key order code, message, _embedded, as Dwolla writes them.
+  const body: Record<string, unknown> = { code: error.code, message: error.message }
+  if (error.embedded !== undefined) body._embedded = { errors: error.embedded }
+  return reply.code(error.statusCode).type(DWOLLA_CONTENT_TYPE).send(JSON.stringify(body))
+}
+
+function sendOAuthError(reply: FastifyReply, error: OAuthError): FastifyReply {
+  // RFC 6749 §5.2: error responses from the token endpoint are JSON and must not be cached.
+  return reply
+    .code(error.statusCode)
+    .type(OAUTH_CONTENT_TYPE)
+    .header('cache-control', 'no-store')
+    .header('pragma', 'no-cache')
+    .send(JSON.stringify({ error: error.error, error_description: error.message }))
+}

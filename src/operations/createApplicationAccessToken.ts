@@ -1,0 +1,41 @@
+import type { FastifyInstance } from 'fastify'
+import { OAuthError } from '../errors.js'
+import { authenticateClient } from '../http/client-credentials.js'
+import { OAUTH_CONTENT_TYPE } from '../http/media-types.js'
+import type { OperationHandler } from '../http/openapi-routes.js'
+import type { EmbeddedError } from '../errors.js'
+import type { MockState } from '../mock-state.js'
+import { generateToken } from '../tokens/generate-token.js'
+
+/**
+ * POST /token: OAuth 2.0 client credentials. Every failure is an OAuth error with an `error`
+ * key, because dwolla-v2 ignores the status code of this answer and looks only for that key.
+ */
+export function createApplicationAccessToken(app: FastifyInstance, state: MockState): OperationHandler {
+  return {
+    errorModel: 'oauth',
+    async handle(request, reply, check) {
+      const problems = check.problems()
+      if (problems.unreadableBody) {
+        throw new OAuthError('invalid_request', 'The request needs a form body with grant_type=client_credentials.')
+      }
+      const [first] = problems.fields
+      if (first !== undefined) throw oauthErrorFor(first, request.body as Record<string, unknown>)
+
+      const clientId = await authenticateClient(app, request, reply, state.credentialCheck)
+      const issued = state.accessTokens.add(generateToken(), { clientId })
+      // RFC 6749 §5.1: token responses must not be cached.
+      reply.type(OAUTH_CONTENT_TYPE).header('cache-control', 'no-store').header('pragma', 'no-cache')
+      return { access_token: issued.token, token_type: 'Bearer', expires_in: state.accessTokens.lifetimeSeconds }
+    },
+  }
+}
+
+function oauthErrorFor(field: EmbeddedError, body: Record<string, unknown>): OAuthError {
+  const name = field.path.slice(1)
+  if (field.code === 'Required') return new OAuthError('invalid_request', `${name} is required.`)
+  // A grant_type that is a single string but not client_credentials is a grant we don't support;
+  // a repeated field (parsed as an array) is a malformed request.
+  if (name === 'grant_type' && typeof body.grant_type === 'string') return new OAuthError('unsupported_grant_type')
+  return new OAuthError('invalid_request', `${name} must be given once, as a string.`)
+}

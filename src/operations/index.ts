@@ -1,0 +1,13 @@
+import type { FastifyInstance } from 'fastify'
+import type { OperationHandler } from '../http/openapi-routes.js'
+import type { MockState } from '../mock-state.js'
+import { createApplicationAccessToken } from './createApplicationAccessToken.js'
+import { createClientToken } from './createClientToken.js'
+
+/** Every operation of the document, keyed by its operationId (a search of the document finds the code). */
+export function operationHandlers(app: FastifyInstance, state: MockState): Record<string, OperationHandler> {
+  return {
+    createApplicationAccessToken: createApplicationAccessToken(app, state),
+    createClientToken: createClientToken(state),
+  }
+}

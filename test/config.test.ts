@@ -1,0 +1,34 @@
+import t from 'tap'
+import { buildServer, DEFAULTS, StartupError } from '../src/index.js'
+
+t.test('defaults', async (t) => {
+  t.equal(DEFAULTS.accessTokenLifetimeSeconds, 3599, 'access tokens: 3599 s, as Dwolla answers expires_in')
+  t.equal(DEFAULTS.clientTokenLifetimeSeconds, 3600, 'client tokens: an hour')
+  t.same(DEFAULTS.applications, [], 'no applications: any non-empty pair')
+  t.ok(Object.isFrozen(DEFAULTS), 'frozen')
+})
+
+t.test('bad options fail at build with a message naming the option', async (t) => {
+  const cases: Array<[string, Record<string, unknown>, RegExp]> = [
+    ['lifetime zero', { accessTokenLifetimeSeconds: 0 }, /option accessTokenLifetimeSeconds: expected a positive integer, got 0/],
+    ['lifetime a string', { clientTokenLifetimeSeconds: '60' }, /option clientTokenLifetimeSeconds: expected a positive integer, got "60"/],
+    ['fractional limit', { tokenLimit: 1.5 }, /option tokenLimit/],
+    ['negative body limit', { bodyLimit: -1 }, /option bodyLimit/],
+    ['applications not a list', { applications: 'key:secret' }, /option applications: expected an array/],
+    ['application without secret', { applications: [{ key: 'k' }] }, /option applications\[0\]: expected non-empty strings key and secret/],
+    ['application with empty key', { applications: [{ key: 'ok', secret: 's' }, { key: '', secret: 's' }] }, /option applications\[1\]/],
+    ['now not a function', { now: 5 }, /option now: expected a function/],
+  ]
+  for (const [name, options, message] of cases) {
+    await t.rejects(buildServer(options as never), { name: 'StartupError', message }, name)
+  }
+  t.ok(new StartupError('x') instanceof Error, 'StartupError is an Error')
+})
+
+t.test('options are not mutated', async (t) => {
+  const options = Object.freeze({ applications: Object.freeze([Object.freeze({ key: 'k', secret: 's' })]), tokenLimit: 5 })
+  const app = await buildServer(options)
+  t.teardown(() => app.close())
+  t.equal(app.mockDwolla.options.tokenLimit, 5, 'taken as given')
+  t.equal(app.mockDwolla.options.bodyLimit, DEFAULTS.bodyLimit, 'the rest from DEFAULTS')
+})

@@ -1,0 +1,64 @@
+import t from 'tap'
+import { runCli, startCli } from '../helpers/cli.js'
+
+const tokenRequest = (url: string) =>
+  fetch(`${url}/token`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    body: 'client_id=k&client_secret=s&grant_type=client_credentials',
+  })
+
+t.test('starts on loopback, prints its URL, serves, and stops on SIGTERM', async (t) => {
+  const { url, child, exited } = await startCli(t, ['--port', '0'])
+  t.match(url, /^http:\/\/127\.0\.0\.1:\d+$/, 'bound to 127.0.0.1 on a free port')
+  const response = await tokenRequest(url)
+  t.equal(response.status, 200, 'serves /token')
+  child.kill('SIGTERM')
+  const result = await exited
+  t.equal(result.code, 0, 'exits 0 on SIGTERM')
+})
+
+t.test('stops on SIGINT too', async (t) => {
+  const { child, exited } = await startCli(t, ['--port', '0'])
+  child.kill('SIGINT')
+  t.equal((await exited).code, 0, 'exits 0 on SIGINT')
+})
+
+t.test('--host binds where told', async (t) => {
+  const { url } = await startCli(t, ['--port', '0', '--host', 'localhost'])
+  t.match(url, /^http:\/\/(127\.0\.0\.1|\[::1\]):\d+$/, 'a loopback address')
+  t.equal((await tokenRequest(url)).status, 200, 'serves')
+})
+
+t.test('--help and --version', async (t) => {
+  const help = await runCli(['--help'])
+  t.equal(help.code, 0, '--help exits 0')
+  t.match(help.stdout, /Usage: mock-dwolla/, 'prints usage')
+  t.match(help.stdout, /--port/, 'documents --port')
+  const version = await runCli(['--version'])
+  t.equal(version.code, 0, '--version exits 0')
+  t.match(version.stdout, /^\d+\.\d+\.\d+\n$/, 'prints the version')
+})
+
+t.test('bad flags fail clearly with a non-zero exit', async (t) => {
+  const cases: Array<[string[], RegExp]> = [
+    [['--bogus'], /Unknown option '--bogus'/],
+    [['--port', 'abc'], /--port: expected a whole number from 0 to 65535, got "abc"/],
+    [['--port', '70000'], /--port: expected a whole number/],
+    [['--port'], /--port/],
+  ]
+  for (const [args, message] of cases) {
+    const result = await runCli(args)
+    t.equal(result.code, 2, `${args.join(' ')}: exit 2`)
+    t.match(result.stderr, message, `${args.join(' ')}: names the problem`)
+    t.notMatch(result.stderr, /\n\s+at /, 'no stack trace')
+  }
+})
+
+t.test('a port in use fails clearly', async (t) => {
+  const first = await startCli(t, ['--port', '0'])
+  const port = new URL(first.url).port
+  const second = await runCli(['--port', port])
+  t.equal(second.code, 2, 'exit 2')
+  t.match(second.stderr, /EADDRINUSE|address already in use/, 'says the address is in use')
+})

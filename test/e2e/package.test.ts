@@ -1,0 +1,72 @@
+import { execFile } from 'node:child_process'
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { promisify } from 'node:util'
+import t from 'tap'
+import { startCli } from '../helpers/cli.js'
+
+const run = promisify(execFile)
+const root = fileURLToPath(new URL('../..', import.meta.url))
+const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm'
+
+/**
+ * What users get: the packed tarball installed into an empty project. Proves the `files` list,
+ * the `bin`, the `exports` (ESM and types) and the module-relative path to openapi/.
+ */
+t.test('the packed tarball installs, imports, type-checks and runs with npx', async (t) => {
+  const scratch = await mkdtemp(join(tmpdir(), 'mock-dwolla-pack-'))
+  t.teardown(() => rm(scratch, { recursive: true, force: true }))
+
+  const { stdout } = await run(npm, ['pack', '--silent', '--ignore-scripts', '--pack-destination', scratch], { cwd: root })
+  const tarball = join(scratch, stdout.trim().split('\n').at(-1) as string)
+  const project = join(scratch, 'project')
+  await mkdir(project)
+  await writeFile(join(project, 'package.json'), JSON.stringify({ name: 'user-project', private: true, type: 'module' }))
+  await run(npm, ['install', '--no-audit', '--no-fund', '--prefer-offline', tarball], { cwd: project, timeout: 180_000 })
+
+  const { stdout: listing } = await run('tar', ['-tzf', tarball])
+  t.match(listing, /package\/dist\/index\.js/, 'ships dist')
+  t.match(listing, /package\/openapi\/mock-dwolla\.yaml/, 'ships the OpenAPI document')
+  t.notMatch(listing, /package\/(src|test)\//, 'ships no sources or tests')
+
+  await writeFile(
+    join(project, 'check.mjs'),
+    `import { start } from 'mock-dwolla'
+const server = await start()
+const res = await fetch(server.url + '/token', { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: 'client_id=a&client_secret=b&grant_type=client_credentials' })
+console.log(res.status)
+await server.close()`,
+  )
+  const { stdout: imported } = await run(process.execPath, ['check.mjs'], { cwd: project })
+  t.equal(imported.trim(), '200', 'imports as ESM from another folder and serves /token')
+
+  await writeFile(
+    join(project, 'check.ts'),
+    `import { buildServer, start, type MockDwollaOptions, type RunningMockDwolla, DWOLLA_ERRORS } from 'mock-dwolla'
+const options: MockDwollaOptions = { applications: [{ key: 'k', secret: 's' }] }
+const running: Promise<RunningMockDwolla> = start({ ...options, port: 0 })
+const code: 'InvalidVersion' = 'InvalidVersion'
+export { buildServer, running, code, DWOLLA_ERRORS }`,
+  )
+  const tsc = join(root, 'node_modules', 'typescript', 'bin', 'tsc')
+  const typeRoots = join(root, 'node_modules', '@types')
+  await run(process.execPath, [
+    tsc, '--noEmit', '--strict', '--module', 'nodenext', '--moduleResolution', 'nodenext', '--target', 'es2022',
+    '--skipLibCheck', '--typeRoots', typeRoots, '--types', 'node', 'check.ts',
+  ], { cwd: project })
+  t.pass('its TypeScript types resolve through exports and type-check')
+
+  const help = await run(npm, ['exec', '--no', '--', 'mock-dwolla', '--help'], { cwd: project })
+  t.match(help.stdout, /Usage: mock-dwolla/, 'npx mock-dwolla --help')
+  const { url, stop, exited } = await startCli(t, ['--port', '0'], { command: [npm, 'exec', '--no', '--', 'mock-dwolla'], cwd: project })
+  const response = await fetch(`${url}/token`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    body: 'client_id=a&client_secret=b&grant_type=client_credentials',
+  })
+  t.equal(response.status, 200, 'npx mock-dwolla serves /token')
+  stop('SIGTERM')
+  await exited
+})

@@ -1,0 +1,67 @@
+import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process'
+import { fileURLToPath } from 'node:url'
+import type { Test } from 'tap'
+
+/** The built CLI: `npm test` builds first (pretest), so the tests run what users run. */
+export const CLI = fileURLToPath(new URL('../../dist/cli.js', import.meta.url))
+
+export interface Exited {
+  code: number | null
+  signal: NodeJS.Signals | null
+  stdout: string
+  stderr: string
+}
+
+/** Runs the CLI to completion (for --help, --version, bad flags). */
+export function runCli(args: string[], options: { env?: NodeJS.ProcessEnv } = {}): Promise<Exited> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [CLI, ...args], { env: options.env ?? process.env })
+    collect(child).then(resolve, reject)
+  })
+}
+
+function collect(child: ChildProcessWithoutNullStreams): Promise<Exited> {
+  let stdout = ''
+  let stderr = ''
+  child.stdout.on('data', (chunk) => (stdout += chunk))
+  child.stderr.on('data', (chunk) => (stderr += chunk))
+  return new Promise((resolve, reject) => {
+    child.on('error', reject)
+    child.on('close', (code, signal) => resolve({ code, signal, stdout, stderr }))
+  })
+}
+
+/** Starts the CLI and waits for its ready line; the process is killed when the test ends. */
+export async function startCli(
+  t: Test,
+  args: string[],
+  options: { env?: NodeJS.ProcessEnv; command?: string[]; cwd?: string } = {},
+): Promise<{ url: string; child: ChildProcessWithoutNullStreams; exited: Promise<Exited>; stop(signal?: NodeJS.Signals): void }> {
+  const [command, ...prefix] = options.command ?? [process.execPath, CLI]
+  // Its own process group, so that a wrapper such as `npm exec` goes down with what it started.
+  const child = spawn(command as string, [...prefix, ...args], {
+    env: options.env ?? process.env,
+    cwd: options.cwd,
+    detached: true,
+  })
+  const exited = collect(child)
+  const stop = (signal: NodeJS.Signals = 'SIGTERM'): void => {
+    if (child.exitCode !== null || child.signalCode !== null) return
+    try {
+      process.kill(-(child.pid as number), signal)
+    } catch {
+      // already gone
+    }
+  }
+  t.teardown(() => stop('SIGKILL'))
+  const url = await new Promise<string>((resolve, reject) => {
+    let seen = ''
+    child.stdout.on('data', (chunk) => {
+      seen += chunk
+      const match = /listening on (http:\/\/\S+)/.exec(seen)
+      if (match) resolve(match[1] as string)
+    })
+    exited.then((result) => reject(new Error(`exited before ready: ${JSON.stringify(result)}`)))
+  })
+  return { url, child, exited, stop }
+}
