@@ -3,7 +3,7 @@ import t from 'tap'
 import { OpenAPIBackend } from 'openapi-backend'
 import { parse } from 'yaml'
 import { OPENAPI_DOCUMENT_PATH } from '../src/index.js'
-import { mockFor } from './helpers/mock.js'
+import { mockFor, requestAccessToken, requestClientToken } from './helpers/mock.js'
 
 const document = parse(readFileSync(OPENAPI_DOCUMENT_PATH, 'utf8'))
 
@@ -41,27 +41,13 @@ t.test('responses conform to the documented schemas', async (t) => {
   const app = await mockFor(t)
   const api = new OpenAPIBackend({ definition: document, quick: true })
   await api.init()
-  const token = await app.inject({
-    method: 'POST',
-    url: '/token',
-    headers: { 'content-type': 'application/x-www-form-urlencoded' },
-    payload: 'client_id=k&client_secret=s&grant_type=client_credentials',
-  })
+  const token = await requestAccessToken(app)
   t.equal(api.validateResponse(token.json(), 'createApplicationAccessToken', 200).errors, null, '/token 200 matches AccessToken')
-  const bad = await app.inject({ method: 'POST', url: '/token', headers: { 'content-type': 'application/x-www-form-urlencoded' }, payload: '' })
+  const bad = await requestAccessToken(app, { form: '' })
   t.equal(api.validateResponse(bad.json(), 'createApplicationAccessToken', 400).errors, null, '/token 400 matches OAuthError')
-  const created = await app.inject({
-    method: 'POST',
-    url: '/client-tokens',
-    headers: { authorization: `Bearer ${token.json().access_token}`, accept: 'application/vnd.dwolla.v1.hal+json', 'content-type': 'application/json' },
-    payload: { action: 'customer.create' },
-  })
+  const accessToken = token.json().access_token
+  const created = await requestClientToken(app, { token: accessToken, body: { action: 'customer.create' } })
   t.equal(api.validateResponse(created.json(), 'createClientToken', 200).errors, null, '/client-tokens 200 matches')
-  const invalid = await app.inject({
-    method: 'POST',
-    url: '/client-tokens',
-    headers: { authorization: `Bearer ${token.json().access_token}`, accept: 'application/vnd.dwolla.v1.hal+json', 'content-type': 'application/json' },
-    payload: { action: 'x' },
-  })
+  const invalid = await requestClientToken(app, { token: accessToken, body: { action: 'x' } })
   t.equal(api.validateResponse(invalid.json(), 'createClientToken', 400).errors, null, '/client-tokens 400 matches DwollaError')
 })
