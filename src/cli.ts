@@ -12,10 +12,13 @@ const USAGE = `Usage: mock-dwolla [options]
 A local mock of the Dwolla API: POST /token and POST /client-tokens.
 
 Options:
-  --port <n>     port to listen on, 0 for a free one (default ${DEFAULT_PORT})
-  --host <addr>  address to bind (default ${DEFAULT_HOST})
-  -h, --help     show this help
-  -v, --version  show the version
+  --port <n>              port to listen on, 0 for a free one (default ${DEFAULT_PORT})
+  --host <addr>           address to bind (default ${DEFAULT_HOST})
+  --fixtures <file>       a fixture file (JSON or YAML); repeat to add more
+  --watch                 reload fixture files when they change
+  --no-default-fixtures   turn off the shipped magic values
+  -h, --help              show this help
+  -v, --version           show the version
 `
 
 function version(): string {
@@ -37,6 +40,9 @@ async function main(argv: string[]): Promise<void> {
     options: {
       port: { type: 'string' },
       host: { type: 'string' },
+      fixtures: { type: 'string', multiple: true },
+      watch: { type: 'boolean' },
+      'no-default-fixtures': { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
       version: { type: 'boolean', short: 'v' },
     },
@@ -48,6 +54,13 @@ async function main(argv: string[]): Promise<void> {
   const server = await start({
     host: values.host ?? DEFAULT_HOST,
     port: values.port === undefined ? DEFAULT_PORT : parsePort(values.port),
+    fixtures: values.fixtures ?? [],
+    defaultFixtures: !values['no-default-fixtures'],
+    watchFixtures: values.watch ?? false,
+    onFixturesReload: (error) =>
+      error === undefined
+        ? process.stderr.write('mock-dwolla: fixtures reloaded\n')
+        : process.stderr.write(`mock-dwolla: fixtures not reloaded, the last good ones stay in force: ${error.message}\n`),
   })
   process.stdout.write(`mock-dwolla listening on ${server.url}\n`)
   const shutdown = (): void => {

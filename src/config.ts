@@ -1,5 +1,6 @@
 import type { FastifyServerOptions } from 'fastify'
 import { StartupError } from './errors.js'
+import type { FixtureSource } from './fixtures/fixture-sources.js'
 
 /** A Dwolla application's credentials: the key (client id) and secret. */
 export interface Application {
@@ -29,6 +30,13 @@ export interface MockDwollaOptions {
   now?: () => number
   /** Fastify's logger option: false (the default) for silence, true or pino options to log. */
   logger?: FastifyServerOptions['logger']
+  /**
+   * Fixture files (paths) or fixture objects: accepted applications, token lifetimes and rules
+   * that answer with Dwolla's errors and faults. Options given here win over fixture settings.
+   */
+  fixtures?: FixtureSource | readonly FixtureSource[]
+  /** The shipped magic values (fixtures/defaults.json); true unless turned off. */
+  defaultFixtures?: boolean
 }
 
 export interface ResolvedOptions {
@@ -39,6 +47,8 @@ export interface ResolvedOptions {
   readonly bodyLimit: number
   readonly now: () => number
   readonly logger: FastifyServerOptions['logger']
+  readonly fixtures: readonly FixtureSource[]
+  readonly defaultFixtures: boolean
 }
 
 export const DEFAULTS: ResolvedOptions = Object.freeze({
@@ -51,6 +61,8 @@ export const DEFAULTS: ResolvedOptions = Object.freeze({
   bodyLimit: 64 * 1024,
   now: Date.now,
   logger: false,
+  fixtures: Object.freeze([]),
+  defaultFixtures: true,
 })
 
 function positiveInteger(name: string, value: unknown): number {
@@ -89,7 +101,25 @@ export function resolveOptions(options: MockDwollaOptions = {}): ResolvedOptions
     bodyLimit: positiveInteger('bodyLimit', merged.bodyLimit),
     now: merged.now,
     logger: merged.logger,
+    fixtures: fixtureSources(merged.fixtures),
+    defaultFixtures: booleanOption('defaultFixtures', merged.defaultFixtures),
   })
+}
+
+function booleanOption(name: string, value: unknown): boolean {
+  if (typeof value !== 'boolean') throw new StartupError(`option ${name}: expected true or false, got ${JSON.stringify(value)}`)
+  return value
+}
+
+/** One source or a list of them; each a path or a fixture object (checked in depth when loaded). */
+export function fixtureSources(value: unknown): readonly FixtureSource[] {
+  const list = Array.isArray(value) ? value : [value]
+  list.forEach((source, index) => {
+    if (typeof source !== 'string' && (typeof source !== 'object' || source === null || Array.isArray(source))) {
+      throw new StartupError(`option fixtures[${index}]: expected a file path or a fixture object, got ${JSON.stringify(source)}`)
+    }
+  })
+  return Object.freeze([...list] as FixtureSource[])
 }
 
 function stripUndefined<T extends object>(value: T): Partial<T> {

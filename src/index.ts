@@ -14,3 +14,16 @@ export {
 export { DWOLLA_MEDIA_TYPE, DWOLLA_CONTENT_TYPE } from './http/media-types.js'
 export { OPENAPI_DOCUMENT_PATH } from './http/openapi-routes.js'
 export type { MockState, AccessTokenDetails, ClientTokenDetails } from './mock-state.js'
+export type {
+  FixtureDocument,
+  FixtureRule,
+  FixtureWhen,
+  FixtureRespond,
+  BodyCondition,
+  HeaderCondition,
+  OperationId,
+} from './fixtures/fixture-types.js'
+export type { FixtureSource } from './fixtures/fixture-sources.js'
+export { DEFAULT_FIXTURES_PATH } from './fixtures/fixture-sources.js'
+export { FIXTURE_SCHEMA_PATH } from './fixtures/check-fixtures.js'
+export type { FixtureRules, ActiveRule, RuleSource } from './fixtures/fixture-rules.js'

@@ -1,5 +1,7 @@
 import Fastify, { type FastifyInstance } from 'fastify'
-import { resolveOptions, type MockDwollaOptions } from './config.js'
+import type { MockDwollaOptions } from './config.js'
+import { registerAdminApi } from './admin/admin-api.js'
+import { applyFixtureRules } from './fixtures/fixture-hook.js'
 import { registerBodyParsers } from './http/body-parsers.js'
 import { registerBasicAuth } from './http/client-credentials.js'
 import { answerClientError, installErrorHandling } from './http/error-handler.js'
@@ -10,23 +12,23 @@ import { operationHandlers } from './operations/index.js'
 
 declare module 'fastify' {
   interface FastifyInstance {
-    /** The mock's tokens and settings, for tests and the admin surface. */
+    /** The mock's tokens, fixture rules and settings, for tests and the admin surface. */
     mockDwolla: MockState
   }
 }
 
 /**
  * Builds the mock as a Fastify instance that never listens: use `inject()` in-process, or
- * `listen()` yourself (see start.ts). Options are checked first; a bad one throws StartupError.
+ * `listen()` yourself (see start.ts). Options and fixture files are checked first; a bad one
+ * throws StartupError naming it.
  */
 export async function buildServer(options: MockDwollaOptions = {}): Promise<FastifyInstance> {
-  const resolved = resolveOptions(options)
+  const state = await createMockState(options)
   const api = await loadOpenApi()
-  const state = createMockState(resolved)
 
   const app = Fastify({
-    logger: resolved.logger,
-    bodyLimit: resolved.bodyLimit,
+    logger: state.options.logger,
+    bodyLimit: state.options.bodyLimit,
     genReqId: generateRequestId,
     // Never trust a client-sent id: Dwolla generates its own for every response.
     requestIdHeader: false,
@@ -36,8 +38,10 @@ export async function buildServer(options: MockDwollaOptions = {}): Promise<Fast
   app.decorate('mockDwolla', state)
   addRequestIdHeader(app)
   registerBodyParsers(app)
-  await registerBasicAuth(app, state.credentialCheck)
+  await registerBasicAuth(app, (key, secret) => state.credentialCheck(key, secret))
   installErrorHandling(app, allowedMethodsByPath(api))
+  applyFixtureRules(app, state)
   registerOperations(app, api, operationHandlers(app, state))
+  await registerAdminApi(app, state)
   return app
 }

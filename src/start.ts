@@ -1,6 +1,8 @@
 import type { AddressInfo } from 'node:net'
 import type { FastifyInstance } from 'fastify'
 import type { MockDwollaOptions } from './config.js'
+import type { FixtureRules } from './fixtures/fixture-rules.js'
+import { watchFixtureFiles } from './fixtures/watch-fixture-files.js'
 import { buildServer } from './server.js'
 
 export interface StartOptions extends MockDwollaOptions {
@@ -8,6 +10,10 @@ export interface StartOptions extends MockDwollaOptions {
   host?: string
   /** Port to listen on; 0 (the default) picks a free one. */
   port?: number
+  /** Reload fixture files when they change. A broken edit keeps the last good fixtures in force. */
+  watchFixtures?: boolean
+  /** Told of every reload that `watchFixtures` makes: no argument when it worked, the error when not. */
+  onFixturesReload?: (error?: Error) => void
 }
 
 export interface RunningMockDwolla {
@@ -17,6 +23,10 @@ export interface RunningMockDwolla {
   readonly port: number
   /** The Fastify instance, for `inject()` and the mock's state. */
   readonly app: FastifyInstance
+  /** The fixture rules in force: `add(rule)`, `list()`, `clear()`. Rules added here are checked first. */
+  readonly fixtures: FixtureRules
+  /** Re-reads the fixture files now; rejects (changing nothing) if one is broken. */
+  reloadFixtures(): Promise<void>
   close(): Promise<void>
 }
 
@@ -24,14 +34,25 @@ export const DEFAULT_HOST = '127.0.0.1'
 
 /** Builds the mock and listens. Resolves once it accepts connections. */
 export async function start(options: StartOptions = {}): Promise<RunningMockDwolla> {
-  const { host = DEFAULT_HOST, port = 0, ...serverOptions } = options
+  const { host = DEFAULT_HOST, port = 0, watchFixtures = false, onFixturesReload, ...serverOptions } = options
   const app = await buildServer(serverOptions)
+  const state = app.mockDwolla
   try {
     await app.listen({ host, port })
   } catch (error) {
     await app.close()
     throw error
   }
+  const paths = state.options.fixtures.filter((source) => typeof source === 'string')
+  const stopWatching =
+    watchFixtures && paths.length > 0
+      ? watchFixtureFiles(paths, () => {
+          state.reloadFixtures().then(
+            () => onFixturesReload?.(),
+            (error: Error) => onFixturesReload?.(error),
+          )
+        })
+      : () => undefined
   const address = app.server.address() as AddressInfo
   const urlHost = address.family === 'IPv6' ? `[${address.address}]` : address.address
   return {
@@ -39,6 +60,11 @@ export async function start(options: StartOptions = {}): Promise<RunningMockDwol
     host: address.address,
     port: address.port,
     app,
-    close: () => app.close(),
+    fixtures: state.fixtures,
+    reloadFixtures: () => state.reloadFixtures(),
+    close: async () => {
+      stopWatching()
+      await app.close()
+    },
   }
 }

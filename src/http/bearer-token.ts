@@ -11,9 +11,9 @@ const BEARER = /^[ \t]*bearer[ \t]+([A-Za-z0-9\-._~+/]+=*)[ \t]*$/i
  * an expired one ExpiredAccessToken.
  */
 export function authenticateBearer<T>(request: FastifyRequest, tokens: TokenStore<T>): IssuedToken<T> {
-  const match = BEARER.exec(request.headers.authorization ?? '')
-  if (match === null) throw new DwollaError('InvalidCredentials')
-  const found = tokens.lookup(match[1] as string)
+  const token = bearerTokenOf(request.headers.authorization)
+  if (token === undefined) throw new DwollaError('InvalidCredentials')
+  const found = tokens.lookup(token)
   switch (found.status) {
     case 'valid':
       return found.record
@@ -22,4 +22,9 @@ export function authenticateBearer<T>(request: FastifyRequest, tokens: TokenStor
     default:
       throw new DwollaError('InvalidAccessToken')
   }
+}
+
+/** The token of a well-formed Bearer Authorization header. */
+export function bearerTokenOf(authorization: string | undefined): string | undefined {
+  return BEARER.exec(authorization ?? '')?.[1]
 }

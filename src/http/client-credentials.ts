@@ -86,3 +86,12 @@ export async function authenticateClient(
   })
   return request.clientId as string
 }
+
+/** The key (user) of a Basic Authorization header, without checking anything else. */
+export function basicKeyOf(authorization: string | undefined): string | undefined {
+  const encoded = /^[ \t]*basic[ \t]+(\S+)/i.exec(authorization ?? '')?.[1]
+  if (encoded === undefined) return undefined
+  const decoded = Buffer.from(encoded, 'base64').toString('utf8')
+  const colon = decoded.indexOf(':')
+  return colon === -1 ? undefined : decoded.slice(0, colon)
+}

@@ -1,3 +1,4 @@
+import { customerIdOf } from '../customer-href.js'
 import { DwollaError, validationError } from '../errors.js'
 import { authenticateBearer } from '../http/bearer-token.js'
 import { DWOLLA_CONTENT_TYPE } from '../http/media-types.js'
@@ -38,15 +39,10 @@ export function createClientToken(state: MockState): OperationHandler {
       const issued = state.clientTokens.add(generateToken(), {
         clientId: access.details.clientId,
         action: body.action,
-        customerId: href === undefined ? undefined : customerIdOf(href),
+        customerId: customerIdOf(href),
       })
       reply.type(DWOLLA_CONTENT_TYPE)
       return { token: issued.token }
     },
   }
-}
-
-/** The id at the end of a validated customer href, lowercased as Dwolla writes UUIDs. */
-function customerIdOf(href: string): string {
-  return (href.replace(/\/$/, '').split('/').at(-1) as string).toLowerCase()
 }

@@ -20,7 +20,7 @@ export interface IssuedToken<T> {
 export class TokenStore<T> {
   readonly #tokens = new Map<string, IssuedToken<T>>()
   readonly #limit: number
-  readonly #lifetimeMs: number
+  #lifetimeMs: number
   readonly #now: () => number
 
   constructor(options: { limit: number; lifetimeSeconds: number; now: () => number }) {
@@ -35,6 +35,11 @@ export class TokenStore<T> {
 
   get lifetimeSeconds(): number {
     return this.#lifetimeMs / 1000
+  }
+
+  /** Applies to tokens issued from now on (fixture files can change it on reload). */
+  set lifetimeSeconds(seconds: number) {
+    this.#lifetimeMs = seconds * 1000
   }
 
   add(token: string, details: T): IssuedToken<T> {

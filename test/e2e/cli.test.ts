@@ -1,5 +1,6 @@
 import t from 'tap'
 import { runCli, startCli } from '../helpers/cli.js'
+import { tempFolder } from '../helpers/temp-folder.js'
 
 const tokenRequest = (url: string) =>
   fetch(`${url}/token`, {
@@ -61,4 +62,41 @@ t.test('a port in use fails clearly', async (t) => {
   const second = await runCli(['--port', port])
   t.equal(second.code, 2, 'exit 2')
   t.match(second.stderr, /EADDRINUSE|address already in use/, 'says the address is in use')
+})
+
+t.test('--fixtures (repeatable) and --no-default-fixtures', async (t) => {
+  const folder = await tempFolder(t)
+  const a = await folder.write('a.yaml', 'applications: [{ key: from-a, secret: s }]\n')
+  const b = await folder.write('b.json', JSON.stringify({ applications: [{ key: 'from-b', secret: 's' }] }))
+  const { url } = await startCli(t, ['--port', '0', '--fixtures', a, '--fixtures', b, '--no-default-fixtures'])
+  const token = (key: string) =>
+    fetch(`${url}/token`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: `client_id=${key}&client_secret=s&grant_type=client_credentials` })
+  t.equal((await token('from-a')).status, 200, 'the first file')
+  t.equal((await token('from-b')).status, 200, 'the second file adds to it')
+  t.equal((await token('someone')).status, 401, 'nobody else')
+  const rules = (await (await fetch(`${url}/__mock/fixtures`)).json()) as { rules: unknown[] }
+  t.same(rules.rules, [], 'no shipped defaults')
+})
+
+t.test('a broken fixture file stops the start with a message naming it', async (t) => {
+  const folder = await tempFolder(t)
+  const bad = await folder.write('bad.yaml', 'rules:\n  - when: { operation: createClientToken }\n    respond: { error: Nope }\n')
+  const result = await runCli(['--port', '0', '--fixtures', bad])
+  t.equal(result.code, 2, 'exit 2')
+  t.match(result.stderr, `${bad}:3:23 at /rules/0/respond/error: must be one of`, 'file, line, pointer and problem')
+})
+
+t.test('--watch reports reloads on stderr', async (t) => {
+  const folder = await tempFolder(t)
+  const file = await folder.write('f.json', '{}')
+  const { child } = await startCli(t, ['--port', '0', '--fixtures', file, '--watch'])
+  const reported = new Promise<string>((resolve) => {
+    let seen = ''
+    child.stderr.on('data', (chunk) => {
+      seen += chunk
+      if (/fixtures not reloaded/.test(seen)) resolve(seen)
+    })
+  })
+  await folder.write('f.json', '{"rules": 5}')
+  t.match(await reported, /fixtures not reloaded, the last good ones stay in force: .*f\.json:1:11 at \/rules: must be array/, 'the broken edit is reported')
 })

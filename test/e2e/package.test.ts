@@ -1,11 +1,11 @@
 import { execFile } from 'node:child_process'
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises'
-import { tmpdir } from 'node:os'
+import { mkdir, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { promisify } from 'node:util'
 import t from 'tap'
 import { startCli } from '../helpers/cli.js'
+import { tempFolder } from '../helpers/temp-folder.js'
 
 const run = promisify(execFile)
 const root = fileURLToPath(new URL('../..', import.meta.url))
@@ -16,8 +16,7 @@ const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm'
  * the `bin`, the `exports` (ESM and types) and the module-relative path to openapi/.
  */
 t.test('the packed tarball installs, imports, type-checks and runs with npx', async (t) => {
-  const scratch = await mkdtemp(join(tmpdir(), 'mock-dwolla-pack-'))
-  t.teardown(() => rm(scratch, { recursive: true, force: true }))
+  const scratch = (await tempFolder(t, 'mock-dwolla-pack-')).path
 
   const { stdout } = await run(npm, ['pack', '--silent', '--ignore-scripts', '--pack-destination', scratch], { cwd: root })
   const tarball = join(scratch, stdout.trim().split('\n').at(-1) as string)

@@ -1,0 +1,35 @@
+import type { FastifyInstance } from 'fastify'
+
+/** The reserved prefix: Dwolla has no path starting with `__`, so nothing can collide. */
+export const ADMIN_PREFIX = '/__mock'
+
+/** An admin request that cannot be done; answered as mock-dwolla's own JSON, not Dwolla's. */
+export class AdminError extends Error {
+  constructor(
+    readonly statusCode: number,
+    readonly code: string,
+    message: string,
+  ) {
+    super(message)
+    this.name = 'AdminError'
+  }
+}
+
+/**
+ * Admin answers are the mock's own, `{error, message}` as application/json: they must never be
+ * mistaken for Dwolla's, and never fall through to Dwolla's 404 or error routes.
+ */
+export function installAdminErrorHandling(admin: FastifyInstance): void {
+  admin.setErrorHandler((error, request, reply) => {
+    const known = error instanceof AdminError
+    const status = known ? error.statusCode : ((error as { statusCode?: number }).statusCode ?? 500)
+    if (status >= 500) request.log.error({ err: error }, 'admin request failed')
+    reply.code(status).send({
+      error: known ? error.code : status >= 500 ? 'AdminFailure' : 'BadAdminRequest',
+      message: (error as Error).message,
+    })
+  })
+  admin.setNotFoundHandler((request, reply) => {
+    reply.code(404).send({ error: 'UnknownAdminRoute', message: `${request.method} ${request.url} is not an admin route` })
+  })
+}

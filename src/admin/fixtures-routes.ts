@@ -1,0 +1,35 @@
+import type { FastifyInstance } from 'fastify'
+import { StartupError } from '../errors.js'
+import type { FixtureRule } from '../fixtures/fixture-types.js'
+import type { MockState } from '../mock-state.js'
+import { AdminError } from './admin-error.js'
+
+/**
+ * Runtime rules for test suites that share one server:
+ * `GET /__mock/fixtures` lists every rule in force, in the order they are checked;
+ * `POST` adds one rule or an array of them (checked like a fixture file, all or nothing);
+ * `DELETE` removes the runtime rules, or one by id.
+ */
+export function fixturesRoutes(admin: FastifyInstance, state: MockState): void {
+  admin.get('/fixtures', async () => ({ rules: state.fixtures.list() }))
+
+  admin.post('/fixtures', async (request, reply) => {
+    const given = (Array.isArray(request.body) ? request.body : [request.body]) as FixtureRule[]
+    try {
+      const rules = state.fixtures.add(...given)
+      reply.code(201)
+      return { rules }
+    } catch (error) {
+      if (error instanceof StartupError) throw new AdminError(400, 'InvalidFixture', error.message)
+      throw error
+    }
+  })
+
+  admin.delete('/fixtures', async () => ({ removed: state.fixtures.clear() }))
+
+  admin.delete<{ Params: { id: string } }>('/fixtures/:id', async (request) => {
+    const removed = state.fixtures.clear(request.params.id)
+    if (removed === 0) throw new AdminError(404, 'UnknownFixture', `no runtime rule ${request.params.id}`)
+    return { removed }
+  })
+}

@@ -1,0 +1,55 @@
+import { readFileSync } from 'node:fs'
+import t from 'tap'
+import { parse } from 'yaml'
+import { DWOLLA_ERRORS, FIXTURE_SCHEMA_PATH, OAUTH_ERRORS, OPENAPI_DOCUMENT_PATH } from '../../src/index.js'
+import { accessTokenFor, mockFor, requestAccessToken, requestClientToken } from '../helpers/mock.js'
+
+const hrefFor = (id: string) => `https://api-sandbox.dwolla.com/customers/${id}`
+const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8')
+
+const MAGIC_CUSTOMERS: Array<[string, number, string]> = [
+  ['00000000-0000-4000-8000-000000000403', 403, 'Forbidden'],
+  ['00000000-0000-4000-8000-000000000400', 400, 'BadRequest'],
+  ['00000000-0000-4000-8000-000000000404', 400, 'ValidationError'],
+  ['00000000-0000-4000-8000-000000000429', 429, 'TooManyRequests'],
+  ['00000000-0000-4000-8000-000000000500', 500, 'ServerError'],
+]
+
+t.test('the shipped magic customers, out of the box', async (t) => {
+  const app = await mockFor(t)
+  const token = await accessTokenFor(app)
+  for (const [id, status, code] of MAGIC_CUSTOMERS) {
+    const response = await requestClientToken(app, { token, body: { action: 'customer.update', _links: { customer: { href: hrefFor(id) } } } })
+    t.equal(response.statusCode, status, `${id}: ${status}`)
+    t.equal(response.json().code, code, `${id}: ${code}`)
+    t.match(readme, id, `${id} is in the README`)
+  }
+  const notFound = await requestClientToken(app, { token, body: { action: 'customer.read', _links: { customer: { href: hrefFor(MAGIC_CUSTOMERS[2]![0]) } } } })
+  t.same(notFound.json()._embedded.errors, [{ code: 'Invalid', message: 'Customer not found.', path: '/_links/customer/href', _links: {} }], 'Customer not found.')
+  const limited = await requestClientToken(app, { token, body: { action: 'customer.read', _links: { customer: { href: hrefFor(MAGIC_CUSTOMERS[3]![0]) } } } })
+  t.equal(limited.headers['retry-after'], '300', 'Retry-After on the 429')
+})
+
+t.test('the shipped magic client key: invalid_client on /token', async (t) => {
+  const app = await mockFor(t)
+  const response = await requestAccessToken(app, { form: 'client_id=invalid-client&client_secret=s&grant_type=client_credentials' })
+  t.equal(response.statusCode, 401, '401')
+  t.equal(response.json().error, 'invalid_client', 'invalid_client')
+  t.match(readme, '`invalid-client`', 'in the README')
+})
+
+t.test('defaultFixtures: false turns them off', async (t) => {
+  const app = await mockFor(t, { defaultFixtures: false })
+  const token = await accessTokenFor(app)
+  const response = await requestClientToken(app, { token, body: { action: 'customer.read', _links: { customer: { href: hrefFor(MAGIC_CUSTOMERS[0]![0]) } } } })
+  t.equal(response.statusCode, 200, 'an ordinary customer again')
+  t.equal((await requestAccessToken(app, { form: 'client_id=invalid-client&client_secret=s&grant_type=client_credentials' })).statusCode, 200, 'an ordinary key again')
+})
+
+t.test('the fixture schema names exactly the catalogue codes and the documented operations', async (t) => {
+  const schema = JSON.parse(readFileSync(FIXTURE_SCHEMA_PATH, 'utf8'))
+  t.same(schema.definitions.respond.properties.error.enum, [...Object.keys(DWOLLA_ERRORS), ...Object.keys(OAUTH_ERRORS)], 'error codes')
+  const document = parse(readFileSync(OPENAPI_DOCUMENT_PATH, 'utf8'))
+  const operationIds = Object.values(document.paths).flatMap((item) => Object.values(item as Record<string, { operationId: string }>).map((op) => op.operationId))
+  t.same([...schema.definitions.when.properties.operation.enum].sort(), operationIds.sort(), 'operations')
+})
