@@ -26,6 +26,8 @@ export interface MockDwollaOptions {
   tokenLimit?: number
   /** Largest request body accepted, in bytes; larger bodies get 413. */
   bodyLimit?: number
+  /** How many requests the journal keeps (the oldest go first). */
+  journalLimit?: number
   /** The clock, in milliseconds since the epoch; inject one to test expiry without waiting. */
   now?: () => number
   /** Fastify's logger option: false (the default) for silence, true or pino options to log. */
@@ -45,6 +47,7 @@ export interface ResolvedOptions {
   readonly clientTokenLifetimeSeconds: number
   readonly tokenLimit: number
   readonly bodyLimit: number
+  readonly journalLimit: number
   readonly now: () => number
   readonly logger: FastifyServerOptions['logger']
   readonly fixtures: readonly FixtureSource[]
@@ -59,6 +62,7 @@ export const DEFAULTS: ResolvedOptions = Object.freeze({
   tokenLimit: 10_000,
   // Both request bodies are a few hundred bytes; 64 KiB leaves room for tolerated extras.
   bodyLimit: 64 * 1024,
+  journalLimit: 1000,
   now: Date.now,
   logger: false,
   fixtures: Object.freeze([]),
@@ -99,6 +103,7 @@ export function resolveOptions(options: MockDwollaOptions = {}): ResolvedOptions
     clientTokenLifetimeSeconds: positiveInteger('clientTokenLifetimeSeconds', merged.clientTokenLifetimeSeconds),
     tokenLimit: positiveInteger('tokenLimit', merged.tokenLimit),
     bodyLimit: positiveInteger('bodyLimit', merged.bodyLimit),
+    journalLimit: positiveInteger('journalLimit', merged.journalLimit),
     now: merged.now,
     logger: merged.logger,
     fixtures: fixtureSources(merged.fixtures),

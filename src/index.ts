@@ -13,7 +13,10 @@ export {
 } from './errors.js'
 export { DWOLLA_MEDIA_TYPE, DWOLLA_CONTENT_TYPE } from './http/media-types.js'
 export { OPENAPI_DOCUMENT_PATH } from './http/openapi-routes.js'
-export type { MockState, AccessTokenDetails, ClientTokenDetails } from './mock-state.js'
+export type { MockState, AccessTokenDetails, ClientTokenDetails, TokenListing, TokenView } from './mock-state.js'
+export { Clock } from './clock.js'
+export type { JournalEntry, JournalFilter } from './journal/request-journal.js'
+export { ADMIN_PREFIX } from './admin/admin-error.js'
 export type {
   FixtureDocument,
   FixtureRule,

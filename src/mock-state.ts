@@ -1,8 +1,10 @@
+import { Clock } from './clock.js'
 import { resolveOptions, type MockDwollaOptions, type ResolvedOptions } from './config.js'
 import { FixtureRules } from './fixtures/fixture-rules.js'
 import { loadDefaultFixtures, loadFixtureSources } from './fixtures/fixture-sources.js'
 import { createCredentialCheck, type CredentialCheck } from './http/client-credentials.js'
-import { TokenStore } from './tokens/token-store.js'
+import { RequestJournal } from './journal/request-journal.js'
+import { TokenStore, type IssuedToken } from './tokens/token-store.js'
 
 /** What an application access token stands for. */
 export interface AccessTokenDetails {
@@ -16,16 +18,32 @@ export interface ClientTokenDetails {
   customerId: string | undefined
 }
 
-/** Everything a running mock remembers. */
+/** A token as `tokens()` lists it. */
+export type TokenView<T> = { token: string; issuedAt: string; expiresAt: string; expired: boolean } & T
+
+export interface TokenListing {
+  accessTokens: Array<TokenView<AccessTokenDetails>>
+  clientTokens: Array<TokenView<ClientTokenDetails>>
+}
+
+/** Everything a running mock remembers, and the controls a test suite uses on it. */
 export interface MockState {
   /** The options in force: those given, over fixture settings, over DEFAULTS. */
   options: ResolvedOptions
   credentialCheck: CredentialCheck
+  readonly clock: Clock
   readonly accessTokens: TokenStore<AccessTokenDetails>
   readonly clientTokens: TokenStore<ClientTokenDetails>
   readonly fixtures: FixtureRules
+  readonly journal: RequestJournal
   /** Re-reads the fixture files; on any problem it throws and nothing changes. */
   reloadFixtures(): Promise<void>
+  /** Every token remembered, access and client, with what it was issued for. */
+  tokens(): TokenListing
+  /** Forgets a token (access or client); it then answers as one never issued. */
+  revokeToken(token: string): 'access' | 'client' | undefined
+  /** Back to the start state: no tokens, empty journal, no runtime rules, counts at zero, clock at zero offset. */
+  reset(): void
 }
 
 /**
@@ -46,18 +64,47 @@ export async function createMockState(given: MockDwollaOptions): Promise<MockSta
     return options
   }
   const options = await settle()
+  const clock = new Clock(options.now)
+  const tokenStore = (lifetimeSeconds: number) => new TokenStore({ limit: options.tokenLimit, lifetimeSeconds, now: clock.now })
+  const accessTokens = tokenStore(options.accessTokenLifetimeSeconds) as TokenStore<AccessTokenDetails>
+  const clientTokens = tokenStore(options.clientTokenLifetimeSeconds) as TokenStore<ClientTokenDetails>
+  const journal = new RequestJournal(options.journalLimit)
+
+  const view = <T>(record: IssuedToken<T>): TokenView<T> => ({
+    token: record.token,
+    ...record.details,
+    issuedAt: new Date(record.issuedAt).toISOString(),
+    expiresAt: new Date(record.expiresAt).toISOString(),
+    expired: clock.now() >= record.expiresAt,
+  })
+
   const state: MockState = {
     options,
     credentialCheck: createCredentialCheck(options.applications),
-    accessTokens: new TokenStore({ limit: options.tokenLimit, lifetimeSeconds: options.accessTokenLifetimeSeconds, now: options.now }),
-    clientTokens: new TokenStore({ limit: options.tokenLimit, lifetimeSeconds: options.clientTokenLifetimeSeconds, now: options.now }),
+    clock,
+    accessTokens,
+    clientTokens,
     fixtures,
+    journal,
     async reloadFixtures() {
       const reloaded = await settle()
       state.options = reloaded
       state.credentialCheck = createCredentialCheck(reloaded.applications)
-      state.accessTokens.lifetimeSeconds = reloaded.accessTokenLifetimeSeconds
-      state.clientTokens.lifetimeSeconds = reloaded.clientTokenLifetimeSeconds
+      accessTokens.lifetimeSeconds = reloaded.accessTokenLifetimeSeconds
+      clientTokens.lifetimeSeconds = reloaded.clientTokenLifetimeSeconds
+    },
+    tokens: () => ({ accessTokens: accessTokens.list().map(view), clientTokens: clientTokens.list().map(view) }),
+    revokeToken(token) {
+      if (accessTokens.delete(token)) return 'access'
+      if (clientTokens.delete(token)) return 'client'
+      return undefined
+    },
+    reset() {
+      accessTokens.clear()
+      clientTokens.clear()
+      journal.clear()
+      fixtures.reset()
+      clock.reset()
     },
   }
   return state

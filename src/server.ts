@@ -5,9 +5,11 @@ import { applyFixtureRules } from './fixtures/fixture-hook.js'
 import { registerBodyParsers } from './http/body-parsers.js'
 import { registerBasicAuth } from './http/client-credentials.js'
 import { answerClientError, installErrorHandling } from './http/error-handler.js'
+import { loggerOptions } from './http/log-options.js'
 import { allowedMethodsByPath, loadOpenApi, registerOperations } from './http/openapi-routes.js'
 import { addRequestIdHeader, generateRequestId } from './http/request-id.js'
 import { createMockState, type MockState } from './mock-state.js'
+import { journalRequests } from './journal/journal-hook.js'
 import { operationHandlers } from './operations/index.js'
 
 declare module 'fastify' {
@@ -27,7 +29,7 @@ export async function buildServer(options: MockDwollaOptions = {}): Promise<Fast
   const api = await loadOpenApi()
 
   const app = Fastify({
-    logger: state.options.logger,
+    logger: loggerOptions(state.options.logger),
     bodyLimit: state.options.bodyLimit,
     genReqId: generateRequestId,
     // Never trust a client-sent id: Dwolla generates its own for every response.
@@ -39,6 +41,7 @@ export async function buildServer(options: MockDwollaOptions = {}): Promise<Fast
   addRequestIdHeader(app)
   registerBodyParsers(app)
   await registerBasicAuth(app, (key, secret) => state.credentialCheck(key, secret))
+  journalRequests(app, state)
   installErrorHandling(app, allowedMethodsByPath(api))
   applyFixtureRules(app, state)
   registerOperations(app, api, operationHandlers(app, state))

@@ -1,7 +1,10 @@
 import type { AddressInfo } from 'node:net'
 import type { FastifyInstance } from 'fastify'
 import type { MockDwollaOptions } from './config.js'
+import type { Clock } from './clock.js'
 import type { FixtureRules } from './fixtures/fixture-rules.js'
+import type { JournalEntry, JournalFilter } from './journal/request-journal.js'
+import type { TokenListing } from './mock-state.js'
 import { watchFixtureFiles } from './fixtures/watch-fixture-files.js'
 import { buildServer } from './server.js'
 
@@ -27,6 +30,16 @@ export interface RunningMockDwolla {
   readonly fixtures: FixtureRules
   /** Re-reads the fixture files now; rejects (changing nothing) if one is broken. */
   reloadFixtures(): Promise<void>
+  /** The requests received, oldest first, secrets redacted; filter by operation, path or method. */
+  requests(filter?: JournalFilter): JournalEntry[]
+  /** Every access and client token remembered, with what it was issued for. */
+  tokens(): TokenListing
+  /** Forgets a token; it then answers InvalidAccessToken. Says which kind it was, if any. */
+  revokeToken(token: string): 'access' | 'client' | undefined
+  /** The mock's clock: `clock.advance(ms)` to reach expiry without waiting. */
+  readonly clock: Clock
+  /** Back to the start state: tokens, journal, runtime fixtures and their counts, clock. */
+  reset(): void
   close(): Promise<void>
 }
 
@@ -54,6 +67,11 @@ export async function start(options: StartOptions = {}): Promise<RunningMockDwol
         })
       : () => undefined
   const address = app.server.address() as AddressInfo
+  if (!isLoopback(address.address)) {
+    app.log.warn(
+      `listening on ${address.address}: reachable from other machines. mock-dwolla accepts any credentials unless applications are configured.`,
+    )
+  }
   const urlHost = address.family === 'IPv6' ? `[${address.address}]` : address.address
   return {
     url: `http://${urlHost}:${address.port}`,
@@ -62,9 +80,18 @@ export async function start(options: StartOptions = {}): Promise<RunningMockDwol
     app,
     fixtures: state.fixtures,
     reloadFixtures: () => state.reloadFixtures(),
+    requests: (filter) => state.journal.list(filter),
+    tokens: () => state.tokens(),
+    revokeToken: (token) => state.revokeToken(token),
+    clock: state.clock,
+    reset: () => state.reset(),
     close: async () => {
       stopWatching()
       await app.close()
     },
   }
+}
+
+function isLoopback(address: string): boolean {
+  return address === '::1' || address.startsWith('127.') || address.startsWith('::ffff:127.')
 }

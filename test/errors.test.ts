@@ -54,23 +54,29 @@ t.test('every response carries a fresh X-Request-Id (UUID v4)', async (t) => {
 })
 
 t.test('an unexpected failure: 500 ServerError with the request id, logged, server keeps serving', async (t) => {
-  let failing = false
+  // The clock fails once, on the next read: the first thing that reads it (a hook or a handler)
+  // throws while the request is being handled.
+  let failuresLeft = 0
   const logged: string[] = []
   const app = await mockFor(t, {
     now: () => {
-      if (failing) throw new Error('clock broke')
+      if (failuresLeft > 0) {
+        failuresLeft -= 1
+        throw new Error('clock broke')
+      }
       return Date.now()
     },
     logger: { level: 'error', stream: { write: (line: string) => void logged.push(line) } },
   })
   const token = await accessTokenFor(app)
-  failing = true
+  failuresLeft = 1
   const api = await requestClientToken(app, { token })
   t.equal(api.statusCode, 500, 'API call: 500')
   const id = api.headers['x-request-id'] as string
   t.same(api.json(), { code: 'ServerError', message: `A server error occurred. Error ID: ${id}` }, 'ServerError naming the request id')
   t.equal(api.headers['content-type'], DWOLLA_CONTENT_TYPE, 'Dwolla media type')
 
+  failuresLeft = 1
   const tokenCall = await requestAccessToken(app)
   t.equal(tokenCall.statusCode, 500, '/token: 500')
   t.equal(tokenCall.json().error, 'server_error', '/token keeps the OAuth error key so dwolla-v2 sees a failure')
@@ -78,7 +84,6 @@ t.test('an unexpected failure: 500 ServerError with the request id, logged, serv
 
   t.equal(logged.length, 2, 'each failure logged once')
   t.match(JSON.parse(logged[0] as string), { errorId: id, err: { message: 'clock broke' } }, 'the log names the error id and cause')
-  failing = false
   t.equal((await requestClientToken(app, { token })).statusCode, 200, 'the next request is served normally')
 })
 

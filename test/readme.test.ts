@@ -16,5 +16,5 @@ t.test('the README lists every error in the catalogue, with its status and messa
 t.test('the README gives the test command CI runs', async (t) => {
   const ci = readFileSync(new URL('../.ci/run', import.meta.url), 'utf8')
   t.match(readme, /^npm test\b/m, 'README: npm test')
-  t.match(ci, /^npm test\b/m, '.ci/run: npm test')
+  t.match(ci, /\bnpm test$/m, '.ci/run: npm test')
 })

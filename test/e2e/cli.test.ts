@@ -100,3 +100,42 @@ t.test('--watch reports reloads on stderr', async (t) => {
   await folder.write('f.json', '{"rules": 5}')
   t.match(await reported, /fixtures not reloaded, the last good ones stay in force: .*f\.json:1:11 at \/rules: must be array/, 'the broken edit is reported')
 })
+
+t.test('environment variables configure a real start; stdout carries only the ready line', async (t) => {
+  const folder = await tempFolder(t)
+  const fixture = await folder.write('env.json', JSON.stringify({ applications: [{ key: 'env-key', secret: 's' }] }))
+  const { url, stop, exited } = await startCli(t, [], {
+    env: { ...process.env, PORT: '0', MOCK_DWOLLA_FIXTURES: fixture, MOCK_DWOLLA_LOG_LEVEL: 'silent' },
+  })
+  t.equal((await tokenRequest(url)).status, 401, 'only the fixture application is accepted')
+  stop('SIGTERM')
+  const result = await exited
+  t.equal(result.stdout, `MOCK_DWOLLA_URL=${url}\n`, 'exactly one line on stdout')
+  t.equal(result.stderr, '', 'silent: nothing on stderr')
+})
+
+t.test('a bad environment variable fails clearly', async (t) => {
+  const result = await runCli([], { env: { ...process.env, MOCK_DWOLLA_LOG_LEVEL: 'loud' } })
+  t.equal(result.code, 2, 'exit 2')
+  t.match(result.stderr, 'MOCK_DWOLLA_LOG_LEVEL: expected one of', 'names the variable')
+})
+
+t.test('request logs: JSON on stderr when not a terminal, without secrets', async (t) => {
+  const { url, stop, exited } = await startCli(t, ['--port', '0'])
+  await fetch(`${url}/token?client_secret=query-secret`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/x-www-form-urlencoded', authorization: `Basic ${Buffer.from('k:basic-secret').toString('base64')}` },
+    body: 'client_id=k&client_secret=basic-secret&grant_type=client_credentials',
+  })
+  stop('SIGTERM')
+  const { stderr } = await exited
+  const records = stderr.trim().split('\n').map((line) => JSON.parse(line) as { msg: string; req?: { method: string; url: string } })
+  t.ok(records.some((r) => r.req?.method === 'POST' && r.req.url.startsWith('/token')), 'the request is logged as JSON')
+  t.notMatch(stderr, /basic-secret|query-secret|Basic /, 'no secret, no Authorization header')
+})
+
+t.test('binding beyond loopback is warned about', async (t) => {
+  const { stop, exited } = await startCli(t, ['--port', '0', '--host', '0.0.0.0'])
+  stop('SIGTERM')
+  t.match((await exited).stderr, /listening on 0\.0\.0\.0: reachable from other machines/, 'a warning in the log')
+})

@@ -1,10 +1,14 @@
-import { execFile } from 'node:child_process'
-import { mkdir, writeFile } from 'node:fs/promises'
+import { execFile, spawn } from 'node:child_process'
+import { once } from 'node:events'
+import { createServer, type AddressInfo } from 'node:net'
+import { mkdir, readFile, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { promisify } from 'node:util'
 import t from 'tap'
+import { parse } from 'yaml'
 import { startCli } from '../helpers/cli.js'
+import { readmeRecipes } from '../helpers/readme-recipes.js'
 import { tempFolder } from '../helpers/temp-folder.js'
 
 const run = promisify(execFile)
@@ -68,4 +72,35 @@ export { buildServer, running, code, DWOLLA_ERRORS }`,
   t.equal(response.status, 200, 'npx mock-dwolla serves /token')
   stop('SIGTERM')
   await exited
+
+  // The README's GitHub Actions recipe: its start and wait steps, run as a runner would run them.
+  const workflow = parse(readmeRecipes().get('github-actions') as string) as { jobs: { test: { steps: Array<{ name?: string; run?: string }> } } }
+  const steps = workflow.jobs.test.steps.filter((step) => step.name?.startsWith('Start mock-dwolla') || step.name?.startsWith('Wait until mock-dwolla'))
+  t.equal(steps.length, 2, 'the recipe has a start step and a wait step')
+  const port = String(await freePort())
+  const script = steps.map((step) => (step.run as string).replaceAll('8910', port)).join('\n')
+  const runner = spawn('bash', ['-e', '-c', script], { cwd: project, detached: true, stdio: 'ignore' })
+  t.teardown(() => {
+    try {
+      process.kill(-(runner.pid as number), 'SIGKILL')
+    } catch {
+      // already gone
+    }
+  })
+  const [code] = (await once(runner, 'exit')) as [number]
+  t.equal(code, 0, 'the wait step saw the health endpoint answer')
+  const health = await fetch(`http://127.0.0.1:${port}/__mock/health`)
+  t.equal(health.status, 200, 'mock-dwolla is running in the background, as the later steps need')
+  t.equal(await readFile(join(project, 'mock-dwolla.out'), 'utf8'), `MOCK_DWOLLA_URL=http://127.0.0.1:${port}\n`, 'its ready line')
 })
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer()
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as AddressInfo
+      server.close(() => resolve(port))
+    })
+    server.on('error', reject)
+  })
+}

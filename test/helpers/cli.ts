@@ -58,7 +58,7 @@ export async function startCli(
     let seen = ''
     child.stdout.on('data', (chunk) => {
       seen += chunk
-      const match = /listening on (http:\/\/\S+)/.exec(seen)
+      const match = /^MOCK_DWOLLA_URL=(http:\/\/\S+)$/m.exec(seen)
       if (match) resolve(match[1] as string)
     })
     exited.then((result) => reject(new Error(`exited before ready: ${JSON.stringify(result)}`)))

@@ -1,0 +1,66 @@
+import { delimiter } from 'node:path'
+import t from 'tap'
+import { DEFAULT_PORT, parseCliOptions } from '../src/cli-options.js'
+import { formatLine } from '../src/pretty-log.js'
+
+const startOptions = (argv: string[], env: Record<string, string> = {}) => {
+  const command = parseCliOptions(argv, env)
+  if (command.kind !== 'start') throw new Error(`expected start, got ${command.kind}`)
+  return command
+}
+
+t.test('defaults', async (t) => {
+  const { options, logLevel } = startOptions([])
+  t.same(options, { port: DEFAULT_PORT, host: '127.0.0.1', fixtures: [], watchFixtures: false, defaultFixtures: true }, 'documented defaults')
+  t.equal(logLevel, 'info', 'info logs')
+})
+
+t.test('environment variables', async (t) => {
+  const { options, logLevel } = startOptions([], {
+    MOCK_DWOLLA_PORT: '9000',
+    MOCK_DWOLLA_HOST: '0.0.0.0',
+    MOCK_DWOLLA_FIXTURES: ['a.json', 'b.yaml'].join(delimiter),
+    MOCK_DWOLLA_WATCH: 'true',
+    MOCK_DWOLLA_DEFAULT_FIXTURES: 'false',
+    MOCK_DWOLLA_LOG_LEVEL: 'warn',
+  })
+  t.same(options, { port: 9000, host: '0.0.0.0', fixtures: ['a.json', 'b.yaml'], watchFixtures: true, defaultFixtures: false }, 'all read')
+  t.equal(logLevel, 'warn', 'log level')
+  t.equal(startOptions([], { PORT: '7000' }).options.port, 7000, 'PORT as a fallback')
+  t.equal(startOptions([], { PORT: '7000', MOCK_DWOLLA_PORT: '7001' }).options.port, 7001, 'MOCK_DWOLLA_PORT over PORT')
+  t.equal(startOptions([], { MOCK_DWOLLA_PORT: '' }).options.port, DEFAULT_PORT, 'an empty variable counts as unset')
+})
+
+t.test('flags win over the environment', async (t) => {
+  const env = { MOCK_DWOLLA_PORT: '9000', PORT: '7000', MOCK_DWOLLA_HOST: '0.0.0.0', MOCK_DWOLLA_FIXTURES: 'env.json', MOCK_DWOLLA_WATCH: 'false', MOCK_DWOLLA_DEFAULT_FIXTURES: 'true', MOCK_DWOLLA_LOG_LEVEL: 'warn' }
+  const { options, logLevel } = startOptions(['--port', '0', '--host', '::1', '--fixtures', 'flag.json', '--watch', '--no-default-fixtures', '--log-level', 'debug'], env)
+  t.same(options, { port: 0, host: '::1', fixtures: ['flag.json'], watchFixtures: true, defaultFixtures: false }, 'every flag wins')
+  t.equal(logLevel, 'debug', 'log level flag wins')
+})
+
+t.test('bad values name their source', async (t) => {
+  const cases: Array<[string[], Record<string, string>, RegExp]> = [
+    [['--port=-1'], {}, /^--port: expected a whole number/],
+    [[], { PORT: 'http' }, /^PORT: expected a whole number from 0 to 65535, got "http"/],
+    [[], { MOCK_DWOLLA_PORT: '99999' }, /^MOCK_DWOLLA_PORT: expected a whole number/],
+    [['--log-level', 'loud'], {}, /^--log-level: expected one of fatal, error, warn, info, debug, trace, silent, got "loud"/],
+    [[], { MOCK_DWOLLA_WATCH: 'maybe' }, /^MOCK_DWOLLA_WATCH: expected true or false, got "maybe"/],
+    [[], { MOCK_DWOLLA_DEFAULT_FIXTURES: 'nah' }, /^MOCK_DWOLLA_DEFAULT_FIXTURES: expected true or false/],
+    [['--host', ' '], {}, /^--host: expected an address/],
+  ]
+  for (const [argv, env, message] of cases) t.throws(() => parseCliOptions(argv, env), { name: 'StartupError', message }, `${argv.join(' ')} ${JSON.stringify(env)}`)
+  t.throws(() => parseCliOptions(['stray'], {}), { code: 'ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL' }, 'positionals refused')
+})
+
+t.test('help and version', async (t) => {
+  t.same(parseCliOptions(['--help'], {}), { kind: 'help' }, '--help')
+  t.same(parseCliOptions(['-v'], {}), { kind: 'version' }, '-v')
+})
+
+t.test('pretty log lines', async (t) => {
+  const time = Date.parse('2026-01-01T10:20:30.456Z')
+  t.equal(formatLine({ level: 30, time, msg: 'Server listening at http://127.0.0.1:8910' }), '10:20:30.456 INFO  Server listening at http://127.0.0.1:8910', 'a message')
+  t.equal(formatLine({ level: 30, time, msg: 'incoming request', req: { method: 'POST', url: '/token' } }), '10:20:30.456 INFO  POST /token', 'a request')
+  t.equal(formatLine({ level: 30, time, msg: 'request completed', res: { statusCode: 200 }, responseTime: 1.234 }), '10:20:30.456 INFO  → 200 (1.2 ms)', 'a response')
+  t.equal(formatLine({ level: 50, time, msg: 'boom', reqId: 'abc', err: { message: 'clock broke' } }), '10:20:30.456 ERROR boom — clock broke [abc]', 'an error with its request id')
+})

@@ -1,0 +1,83 @@
+import { execFile } from 'node:child_process'
+import { mkdtemp, rm, writeFile } from 'node:fs/promises'
+import { join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { promisify } from 'node:util'
+import t, { type Test } from 'tap'
+import { start } from '../../src/index.js'
+import { cleanEnv, readmeRecipes } from '../helpers/readme-recipes.js'
+
+const run = promisify(execFile)
+const root = fileURLToPath(new URL('../..', import.meta.url))
+const recipes = readmeRecipes()
+
+/**
+ * Each README recipe is written to a folder inside the project, where `import 'mock-dwolla'`
+ * resolves to this package (self-reference through its exports, to the built dist/), and run
+ * with the tool it is written for.
+ */
+async function recipeFolder(t: Test): Promise<string> {
+  const folder = await mkdtemp(join(root, '.recipes-'))
+  t.teardown(() => rm(folder, { recursive: true, force: true }))
+  return folder
+}
+
+function recipe(name: string): string {
+  const code = recipes.get(name)
+  if (code === undefined) throw new Error(`the README has no recipe "${name}"`)
+  return code
+}
+
+t.test('the README has every recipe', async (t) => {
+  t.same([...recipes.keys()].sort(), ['dwolla', 'dwolla-v2', 'github-actions', 'jest', 'node-test', 'tap', 'vitest'], 'seven recipes')
+})
+
+t.test('node:test recipe', async (t) => {
+  const folder = await recipeFolder(t)
+  const file = join(folder, 'client-token.test.mjs')
+  await writeFile(file, recipe('node-test'))
+  const { stdout } = await run(process.execPath, ['--test', '--test-reporter=spec', file], { cwd: folder, env: cleanEnv() })
+  t.match(stdout, /pass 3/, 'its three tests pass')
+})
+
+t.test('tap recipe', async (t) => {
+  const folder = await recipeFolder(t)
+  const file = join(folder, 'client-token.test.mjs')
+  await writeFile(file, recipe('tap'))
+  const { stdout } = await run(process.execPath, [file], { cwd: folder, env: cleanEnv() })
+  t.match(stdout, /# \{ total: 2, pass: 2 \}|^ok 2 /m, 'its two tests pass')
+  t.notMatch(stdout, /^not ok/m, 'nothing fails')
+})
+
+t.test('vitest recipe', async (t) => {
+  const folder = await recipeFolder(t)
+  await writeFile(join(folder, 'client-token.test.mjs'), recipe('vitest'))
+  const vitest = join(root, 'node_modules', 'vitest', 'vitest.mjs')
+  const { stdout } = await run(process.execPath, [vitest, 'run', '--root', folder], { cwd: folder, env: cleanEnv({ CI: 'true' }) })
+  t.match(stdout, /Tests\s+1 passed/, 'its test passes')
+})
+
+t.test('jest recipe', async (t) => {
+  const folder = await recipeFolder(t)
+  await writeFile(join(folder, 'client-token.test.mjs'), recipe('jest'))
+  const jest = join(root, 'node_modules', 'jest', 'bin', 'jest.js')
+  const { stderr } = await run(process.execPath, ['--experimental-vm-modules', jest, '--rootDir', folder, '--ci', '--watchman=false'], {
+    cwd: folder,
+    env: cleanEnv(),
+  })
+  t.match(stderr, /Tests:\s+1 passed, 1 total/, 'its test passes')
+})
+
+t.test('SDK wiring recipes', async (t) => {
+  const server = await start()
+  t.teardown(() => server.close())
+  const folder = await recipeFolder(t)
+  for (const name of ['dwolla-v2', 'dwolla']) {
+    const file = join(folder, `${name}.mjs`)
+    // The recipes name the CLI's default address; this run points them at a free port instead.
+    await writeFile(file, recipe(name).replaceAll('http://127.0.0.1:8910', server.url))
+    const { stdout } = await run(process.execPath, [file], { cwd: folder, env: cleanEnv() })
+    t.match(stdout.trim(), /^[0-9A-Za-z]{50}$/, `${name}: prints a client token`)
+  }
+  t.equal(server.requests({ path: '/client-tokens' }).length, 2, 'both reached the mock')
+})
