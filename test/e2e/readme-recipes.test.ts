@@ -59,7 +59,8 @@ t.test('vitest recipe', async (t) => {
 
 t.test('jest recipe', async (t) => {
   const folder = await recipeFolder(t)
-  await writeFile(join(folder, 'client-token.test.mjs'), recipe('jest'))
+  // jest 29 matches .js test files; the project's "type": "module" makes this one ESM.
+  await writeFile(join(folder, 'client-token.test.js'), recipe('jest'))
   const jest = join(root, 'node_modules', 'jest', 'bin', 'jest.js')
   const { stderr } = await run(process.execPath, ['--experimental-vm-modules', jest, '--rootDir', folder, '--ci', '--watchman=false'], {
     cwd: folder,
