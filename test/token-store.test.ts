@@ -63,3 +63,17 @@ t.test('generated tokens', async (t) => {
   const characters = new Set(tokens.join(''))
   t.equal(characters.size, 62, 'the whole alphabet is used')
 })
+
+t.test('revoked tokens leave eviction exact', async (t) => {
+  let now = 0
+  const store = new TokenStore<number>({ limit: 100, lifetimeSeconds: 3600, now: () => now })
+  for (let i = 0; i < 5000; i++) {
+    now += 1
+    store.add(`t${i}`, i)
+    if (i % 3 === 0) store.delete(`t${i}`)
+  }
+  t.ok(store.size <= 100, 'never above the limit')
+  t.equal(store.lookup('t4999').status, 'valid', 'the newest is held')
+  t.equal(store.lookup('t4997').status, 'valid', 'and one not revoked before it')
+  t.equal(store.lookup('t4000').status, 'unknown', 'old ones are gone')
+})

@@ -1,12 +1,8 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify'
 import { isAdminPath } from '../admin/admin-error.js'
-import { clientIdOf } from '../fixtures/request-facts.js'
+import { factsOf } from '../fixtures/request-facts.js'
 import type { MockState } from '../mock-state.js'
-import { redactBody, redactHeaders, redactUrl } from './redact.js'
-import type { JournalEntry } from './request-journal.js'
-
-/** Bodies larger than this are journalled as their size only, so the ring's memory stays small. */
-export const JOURNAL_BODY_CAP = 16 * 1024
+import { JOURNAL_BODY_CAP, type JournalRecord } from './request-journal.js'
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -22,29 +18,27 @@ export function journalRequests(app: FastifyInstance, state: MockState): void {
     request.receivedAt = state.clock.now()
     done()
   })
-  app.addHook('onResponse', async (request, reply) => {
-    if (isAdminPath(request.url)) return
-    state.journal.record(journalEntry(request, reply.statusCode, reply.elapsedTime, state))
+  app.addHook('onResponse', (request, reply, done) => {
+    if (!isAdminPath(request.url)) state.journal.record(journalEntry(request, reply.statusCode, reply.elapsedTime, state))
+    done()
   })
 }
 
-export function journalEntry(request: FastifyRequest, status: number | null, durationMs: number, state: MockState): JournalEntry {
-  const { operationId } = request.routeOptions.config
-  const url = redactUrl(request.url)
-  const query = url.indexOf('?')
-  const bytes = Number(request.headers['content-length'] ?? 0)
+export function journalEntry(request: FastifyRequest, status: number | null, durationMs: number, state: MockState): JournalRecord {
+  const bodyBytes = Number(request.headers['content-length'] ?? 0)
   return {
     id: request.id,
-    time: new Date(request.receivedAt).toISOString(),
+    receivedAt: request.receivedAt,
     method: request.method,
-    path: query === -1 ? url : url.slice(0, query),
-    query: query === -1 ? undefined : url.slice(query + 1),
-    headers: redactHeaders(request.headers),
-    body: bytes > JOURNAL_BODY_CAP ? { truncated: true, bytes } : redactBody(request.body),
-    operation: operationId,
-    clientId: clientIdOf(request, operationId, state),
+    url: request.url,
+    headers: request.headers,
+    // Past the cap only the size is shown, so there is no need to keep the body alive either.
+    body: bodyBytes > JOURNAL_BODY_CAP ? undefined : request.body,
+    bodyBytes,
+    operation: request.routeOptions.config.operationId,
+    clientId: factsOf(request, state).clientId,
     fixtureRule: request.fixtureRuleId,
     status,
-    durationMs: Math.round(durationMs * 1000) / 1000,
+    durationMs,
   }
 }

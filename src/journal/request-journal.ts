@@ -1,4 +1,10 @@
-/** One request as the journal keeps it: secrets redacted, body capped. */
+import type { IncomingHttpHeaders } from 'node:http'
+import { redactBody, redactHeaders, redactUrl } from './redact.js'
+
+/** Bodies larger than this are shown as their size only. */
+export const JOURNAL_BODY_CAP = 16 * 1024
+
+/** One request as the journal shows it: secrets redacted, body capped. */
 export interface JournalEntry {
   /** The request id, also sent back as X-Request-Id. */
   id: string
@@ -23,6 +29,25 @@ export interface JournalEntry {
   durationMs: number
 }
 
+/**
+ * What the journal holds per request: references to what the request already has, so recording
+ * costs next to nothing on the request path. Redaction happens when the journal is read.
+ */
+export interface JournalRecord {
+  id: string
+  receivedAt: number
+  method: string
+  url: string
+  headers: IncomingHttpHeaders
+  body: unknown
+  bodyBytes: number
+  operation: string | undefined
+  clientId: string | undefined
+  fixtureRule: string | undefined
+  status: number | null
+  durationMs: number
+}
+
 export interface JournalFilter {
   operation?: string
   path?: string
@@ -34,40 +59,60 @@ export interface JournalFilter {
  * the mock runs (an unbounded journal is how other mocks run out of memory).
  */
 export class RequestJournal {
-  readonly #entries: Array<JournalEntry | undefined>
+  readonly #records: Array<JournalRecord | undefined>
   #next = 0
   #size = 0
 
   constructor(readonly limit: number) {
-    this.#entries = new Array(limit)
+    this.#records = new Array(limit)
   }
 
   get size(): number {
     return this.#size
   }
 
-  record(entry: JournalEntry): void {
-    this.#entries[this.#next] = entry
+  record(record: JournalRecord): void {
+    this.#records[this.#next] = record
     this.#next = (this.#next + 1) % this.limit
     this.#size = Math.min(this.#size + 1, this.limit)
   }
 
   list(filter: JournalFilter = {}): JournalEntry[] {
     const start = (this.#next - this.#size + this.limit) % this.limit
+    const method = filter.method?.toUpperCase()
     const entries: JournalEntry[] = []
     for (let i = 0; i < this.#size; i++) {
-      const entry = this.#entries[(start + i) % this.limit] as JournalEntry
+      const entry = toEntry(this.#records[(start + i) % this.limit] as JournalRecord)
       if (filter.operation !== undefined && entry.operation !== filter.operation) continue
       if (filter.path !== undefined && entry.path !== filter.path) continue
-      if (filter.method !== undefined && entry.method !== filter.method.toUpperCase()) continue
+      if (method !== undefined && entry.method !== method) continue
       entries.push(entry)
     }
     return entries
   }
 
   clear(): void {
-    this.#entries.fill(undefined)
+    this.#records.fill(undefined)
     this.#next = 0
     this.#size = 0
+  }
+}
+
+function toEntry(record: JournalRecord): JournalEntry {
+  const url = redactUrl(record.url)
+  const query = url.indexOf('?')
+  return {
+    id: record.id,
+    time: new Date(record.receivedAt).toISOString(),
+    method: record.method,
+    path: query === -1 ? url : url.slice(0, query),
+    query: query === -1 ? undefined : url.slice(query + 1),
+    headers: redactHeaders(record.headers),
+    body: record.bodyBytes > JOURNAL_BODY_CAP ? { truncated: true, bytes: record.bodyBytes } : redactBody(record.body),
+    operation: record.operation,
+    clientId: record.clientId,
+    fixtureRule: record.fixtureRule,
+    status: record.status,
+    durationMs: Math.round(record.durationMs * 1000) / 1000,
   }
 }
