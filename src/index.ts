@@ -12,7 +12,7 @@ export {
   type EmbeddedError,
 } from './errors.js'
 export { DWOLLA_MEDIA_TYPE, DWOLLA_CONTENT_TYPE } from './http/media-types.js'
-export { OPENAPI_DOCUMENT_PATH } from './http/openapi-routes.js'
+export { OPENAPI_DOCUMENT_PATH, loadOperationTable, type OperationTable, type OperationEntry } from './http/operation-table.js'
 export type { MockState, AccessTokenDetails, ClientTokenDetails, TokenListing, TokenView } from './mock-state.js'
 export { Clock } from './clock.js'
 export type { JournalEntry, JournalFilter } from './journal/request-journal.js'

@@ -6,7 +6,8 @@ import { registerBodyParsers } from './http/body-parsers.js'
 import { registerBasicAuth } from './http/client-credentials.js'
 import { answerClientError, installErrorHandling } from './http/error-handler.js'
 import { loggerOptions } from './http/log-options.js'
-import { allowedMethodsByPath, loadOpenApi, registerOperations } from './http/openapi-routes.js'
+import { allowedMethodsByPath, registerOperations } from './http/openapi-routes.js'
+import { loadOperationTable } from './http/operation-table.js'
 import { addRequestIdHeader, generateRequestId } from './http/request-id.js'
 import { createMockState, type MockState } from './mock-state.js'
 import { journalRequests } from './journal/journal-hook.js'
@@ -26,7 +27,7 @@ declare module 'fastify' {
  */
 export async function buildServer(options: MockDwollaOptions = {}): Promise<FastifyInstance> {
   const state = await createMockState(options)
-  const api = await loadOpenApi()
+  const table = await loadOperationTable()
 
   const app = Fastify({
     logger: loggerOptions(state.options.logger),
@@ -42,9 +43,9 @@ export async function buildServer(options: MockDwollaOptions = {}): Promise<Fast
   registerBodyParsers(app)
   await registerBasicAuth(app, (key, secret) => state.credentialCheck(key, secret))
   journalRequests(app, state)
-  installErrorHandling(app, allowedMethodsByPath(api))
+  installErrorHandling(app, allowedMethodsByPath(table))
   applyFixtureRules(app, state)
-  registerOperations(app, api, operationHandlers(app, state))
-  await registerAdminApi(app, state)
+  registerOperations(app, table, operationHandlers(app, state))
+  await registerAdminApi(app, state, table)
   return app
 }

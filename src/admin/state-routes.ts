@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs'
 import type { FastifyInstance } from 'fastify'
+import type { OperationTable } from '../http/operation-table.js'
 import type { JournalFilter } from '../journal/request-journal.js'
 import type { MockState } from '../mock-state.js'
 import { AdminError } from './admin-error.js'
@@ -10,8 +11,9 @@ const VERSION = (JSON.parse(readFileSync(new URL('../../package.json', import.me
  * What a test suite needs besides fixtures: the request journal, the tokens, the clock, a reset
  * between tests and a health check to wait on.
  */
-export function stateRoutes(admin: FastifyInstance, state: MockState): void {
-  admin.get('/health', async () => ({ status: 'ok', version: VERSION }))
+export function stateRoutes(admin: FastifyInstance, state: MockState, openapi: Pick<OperationTable, 'source' | 'digest'>): void {
+  // `openapi` says whether routes and validators came compiled from the build or were loaded now.
+  admin.get('/health', async () => ({ status: 'ok', version: VERSION, openapi: { source: openapi.source, digest: openapi.digest } }))
 
   admin.get<{ Querystring: JournalFilter }>('/requests', async (request) => {
     const { operation, path, method } = request.query

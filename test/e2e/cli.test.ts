@@ -14,6 +14,8 @@ t.test('starts on loopback, prints its URL, serves, and stops on SIGTERM', async
   t.match(url, /^http:\/\/127\.0\.0\.1:\d+$/, 'bound to 127.0.0.1 on a free port')
   const response = await tokenRequest(url)
   t.equal(response.status, 200, 'serves /token')
+  const health = (await (await fetch(`${url}/__mock/health`)).json()) as { openapi: { source: string } }
+  t.equal(health.openapi.source, 'compiled', 'routes and validators come from the build, compiled from the document')
   child.kill('SIGTERM')
   const result = await exited
   t.equal(result.code, 0, 'exits 0 on SIGTERM')

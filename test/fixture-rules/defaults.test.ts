@@ -53,3 +53,10 @@ t.test('the fixture schema names exactly the catalogue codes and the documented 
   const operationIds = Object.values(document.paths).flatMap((item) => Object.values(item as Record<string, { operationId: string }>).map((op) => op.operationId))
   t.same([...schema.definitions.when.properties.operation.enum].sort(), operationIds.sort(), 'operations')
 })
+
+t.test('the shipped defaults pass every fixture check (a start reads them without checking)', async (t) => {
+  const { readFixtureFile } = await import('../../src/fixtures/read-fixture-file.js')
+  const { DEFAULT_FIXTURES_PATH } = await import('../../src/index.js')
+  const document = await readFixtureFile(DEFAULT_FIXTURES_PATH)
+  t.equal(document.rules?.length, 6, 'six rules, all valid')
+})
