@@ -59,7 +59,9 @@ export const DEFAULTS: ResolvedOptions = Object.freeze({
   // Dwolla's documented example answers expires_in 3599.
   accessTokenLifetimeSeconds: 3599,
   clientTokenLifetimeSeconds: 3600,
-  tokenLimit: 10_000,
+  // Far more than a development session or a CI job holds at once (SDKs fetch one token an hour
+  // per client); past it the oldest goes. Larger limits cost memory under sustained load.
+  tokenLimit: 1_000,
   // Both request bodies are a few hundred bytes; 64 KiB leaves room for tolerated extras.
   bodyLimit: 64 * 1024,
   journalLimit: 1000,

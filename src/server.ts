@@ -8,7 +8,7 @@ import { answerClientError, installErrorHandling } from './http/error-handler.js
 import { loggerOptions } from './http/log-options.js'
 import { allowedMethodsByPath, registerOperations } from './http/openapi-routes.js'
 import { loadOperationTable } from './http/operation-table.js'
-import { addRequestIdHeader, generateRequestId } from './http/request-id.js'
+import { generateRequestId, stampRequests } from './http/request-id.js'
 import { createMockState, type MockState } from './mock-state.js'
 import { journalRequests } from './journal/journal-hook.js'
 import { operationHandlers } from './operations/index.js'
@@ -39,7 +39,7 @@ export async function buildServer(options: MockDwollaOptions = {}): Promise<Fast
     clientErrorHandler: answerClientError,
   })
   app.decorate('mockDwolla', state)
-  addRequestIdHeader(app)
+  stampRequests(app, state.clock.now)
   registerBodyParsers(app)
   await registerBasicAuth(app, (key, secret) => state.credentialCheck(key, secret))
   journalRequests(app, state)

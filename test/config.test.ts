@@ -4,6 +4,7 @@ import { buildServer, DEFAULTS, StartupError } from '../src/index.js'
 t.test('defaults', async (t) => {
   t.equal(DEFAULTS.accessTokenLifetimeSeconds, 3599, 'access tokens: 3599 s, as Dwolla answers expires_in')
   t.equal(DEFAULTS.clientTokenLifetimeSeconds, 3600, 'client tokens: an hour')
+  t.equal(DEFAULTS.tokenLimit, 1000, 'a thousand tokens of each kind')
   t.same(DEFAULTS.applications, [], 'no applications: any non-empty pair')
   t.ok(Object.isFrozen(DEFAULTS), 'frozen')
 })

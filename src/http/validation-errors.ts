@@ -21,7 +21,11 @@ export interface RequestProblems {
   fields: EmbeddedError[]
 }
 
+/** The verdict on a request the validators accepted: shared, since it says nothing. */
+export const NO_PROBLEMS: RequestProblems = Object.freeze({ headers: [], unreadableBody: false, fields: [] }) as RequestProblems
+
 export function classifyProblems(errors: readonly SchemaViolation[]): RequestProblems {
+  if (errors.length === 0) return NO_PROBLEMS
   const problems: RequestProblems = { headers: [], unreadableBody: false, fields: [] }
   const seenPaths = new Set<string>()
   for (const error of errors) {

@@ -4,20 +4,11 @@ import { factsOf } from '../fixtures/request-facts.js'
 import type { MockState } from '../mock-state.js'
 import { JOURNAL_BODY_CAP, type JournalRecord } from './request-journal.js'
 
-declare module 'fastify' {
-  interface FastifyRequest {
-    /** When the request arrived, by the mock's clock. */
-    receivedAt: number
-  }
-}
-
-/** Records every request to the API in the journal once answered. Admin requests are not recorded. */
+/**
+ * Records every request to the API in the journal once answered (its arrival time is stamped in
+ * request-id.ts). Admin requests are not recorded.
+ */
 export function journalRequests(app: FastifyInstance, state: MockState): void {
-  app.decorateRequest('receivedAt', 0)
-  app.addHook('onRequest', (request, _reply, done) => {
-    request.receivedAt = state.clock.now()
-    done()
-  })
   app.addHook('onResponse', (request, reply, done) => {
     if (!isAdminPath(request.url)) state.journal.record(journalEntry(request, reply.statusCode, reply.elapsedTime, state))
     done()

@@ -26,7 +26,8 @@ export function createApplicationAccessToken(app: FastifyInstance, state: MockSt
       const issued = state.accessTokens.add(generateToken(), { clientId })
       // RFC 6749 §5.1: token responses must not be cached.
       reply.type(OAUTH_CONTENT_TYPE).header('cache-control', 'no-store').header('pragma', 'no-cache')
-      return { access_token: issued.token, token_type: 'Bearer', expires_in: state.accessTokens.lifetimeSeconds }
+      // Tokens are alphanumeric and the lifetime an integer: the body needs no JSON serialiser.
+      return `{"access_token":"${issued.token}","token_type":"Bearer","expires_in":${state.accessTokens.lifetimeSeconds}}`
     },
   }
 }

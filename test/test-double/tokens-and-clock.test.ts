@@ -91,3 +91,11 @@ t.test('reset: back to the start state; health', async (t) => {
   server.reset()
   t.same(server.requests(), [], 'reset() in-process does the same')
 })
+
+t.test('tokenLimit: past it the oldest token is forgotten and answers InvalidAccessToken', async (t) => {
+  const app = await mockFor(t, { tokenLimit: 3 })
+  const tokens = [await accessTokenFor(app), await accessTokenFor(app), await accessTokenFor(app), await accessTokenFor(app)]
+  t.equal((await requestClientToken(app, { token: tokens[0]! })).json().code, 'InvalidAccessToken', 'the first of four is gone')
+  t.equal((await requestClientToken(app, { token: tokens[3]! })).statusCode, 200, 'the newest works')
+  t.equal(app.mockDwolla.tokens().accessTokens.length, 3, 'three held')
+})
