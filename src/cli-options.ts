@@ -5,7 +5,7 @@ import { DEFAULT_HOST, type StartOptions } from './start.js'
 
 /** The CLI's default port, documented in the README; the library itself defaults to 0 (free). */
 export const DEFAULT_PORT = 8910
-export const DEFAULT_LOG_LEVEL = 'info'
+const DEFAULT_LOG_LEVEL = 'info'
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const
 export type LogLevel = (typeof LOG_LEVELS)[number]
 

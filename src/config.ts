@@ -119,7 +119,7 @@ function booleanOption(name: string, value: unknown): boolean {
 }
 
 /** One source or a list of them; each a path or a fixture object (checked in depth when loaded). */
-export function fixtureSources(value: unknown): readonly FixtureSource[] {
+function fixtureSources(value: unknown): readonly FixtureSource[] {
   const list = Array.isArray(value) ? value : [value]
   list.forEach((source, index) => {
     if (typeof source !== 'string' && (typeof source !== 'object' || source === null || Array.isArray(source))) {

@@ -21,7 +21,7 @@ declare module 'fastify' {
  * bad Basic header) keep their meaning; anything else is an unexpected failure: a 500 whose
  * error id is the request id, logged once here.
  */
-export function toApiError(error: unknown, model: ErrorModel, request: FastifyRequest): DwollaError | OAuthError {
+function toApiError(error: unknown, model: ErrorModel, request: FastifyRequest): DwollaError | OAuthError {
   if (error instanceof DwollaError || error instanceof OAuthError) return error
   const status = (error as Partial<FastifyError>).statusCode
   if (typeof status === 'number' && status >= 400 && status < 500) {

@@ -22,7 +22,7 @@ export interface RequestProblems {
 }
 
 /** The verdict on a request the validators accepted: shared, since it says nothing. */
-export const NO_PROBLEMS: RequestProblems = Object.freeze({ headers: [], unreadableBody: false, fields: [] }) as RequestProblems
+const NO_PROBLEMS: RequestProblems = Object.freeze({ headers: [], unreadableBody: false, fields: [] }) as RequestProblems
 
 export function classifyProblems(errors: readonly SchemaViolation[]): RequestProblems {
   if (errors.length === 0) return NO_PROBLEMS
@@ -64,7 +64,7 @@ function toEmbeddedError(error: SchemaViolation): EmbeddedError {
  * A readable name for the field a pointer names, the way Dwolla's messages name them:
  * `/action` → "Action", `/_links/customer/href` → "Customer href", `/_links` → "Links".
  */
-export function fieldLabel(pointer: string): string {
+function fieldLabel(pointer: string): string {
   const segments = pointer.split('/').slice(1).map(unescapePointer)
   const last = segments.at(-1) ?? ''
   const words = last === 'href' && segments.length > 1 ? `${segments.at(-2)} href` : last

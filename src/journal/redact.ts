@@ -4,7 +4,7 @@ import type { IncomingHttpHeaders } from 'node:http'
 export const REDACTED = '[redacted]'
 
 /** Enough of a token to tell tokens apart in a journal; far too little to use one. */
-export function shorten(secret: string): string {
+function shorten(secret: string): string {
   return secret.length <= 8 ? REDACTED : `${secret.slice(0, 6)}…`
 }
 
