@@ -1,9 +1,16 @@
 #!/usr/bin/env node
 import { readFileSync } from 'node:fs'
+import { setFlagsFromString } from 'node:v8'
 import { parseCliOptions, USAGE } from './cli-options.js'
 import { StartupError } from './errors.js'
 import { prettyLogStream } from './pretty-log.js'
 import { start } from './start.js'
+
+// Keep V8's young generation at its starting size. Under sustained load it otherwise grows, and
+// each scavenge of a larger one is a longer pause: that was the mock's p99 latency (bench/, and
+// the README's Performance section). Only the CLI does this; the library never changes the
+// process it runs in.
+setFlagsFromString('--semi-space-growth-factor=1')
 
 function version(): string {
   const manifest = new URL('../package.json', import.meta.url)
