@@ -141,3 +141,11 @@ t.test('binding beyond loopback is warned about', async (t) => {
   stop('SIGTERM')
   t.match((await exited).stderr, /listening on 0\.0\.0\.0: reachable from other machines/, 'a warning in the log')
 })
+
+t.test('npx mock-dwolla from the clone itself (npm ci builds dist/ through prepare)', async (t) => {
+  const root = new URL('../..', import.meta.url).pathname
+  const { url, stop, exited } = await startCli(t, ['--port', '0', '--log-level', 'silent'], { command: ['npm', 'exec', '--no', '--', 'mock-dwolla'], cwd: root })
+  t.equal((await tokenRequest(url)).status, 200, 'the project bin serves /token')
+  stop('SIGTERM')
+  await exited
+})
