@@ -1,4 +1,5 @@
 import type { EmbeddedError } from '../errors.js'
+import { childPointer, pointerSegments } from '../json-pointer.js'
 
 /** The part of an Ajv error this module reads (openapi-backend's validators are Ajv functions). */
 export interface SchemaViolation {
@@ -54,7 +55,7 @@ function isMissing(error: SchemaViolation, property: string): boolean {
 function toEmbeddedError(error: SchemaViolation): EmbeddedError {
   const parent = error.instancePath.slice(BODY_PREFIX.length)
   if (error.keyword === 'required') {
-    const path = `${parent}/${escapePointer(String(error.params.missingProperty))}`
+    const path = childPointer(parent, String(error.params.missingProperty))
     return { code: 'Required', message: `${fieldLabel(path)} required.`, path, _links: {} }
   }
   return { code: 'Invalid', message: `${fieldLabel(parent)} invalid.`, path: parent, _links: {} }
@@ -65,17 +66,9 @@ function toEmbeddedError(error: SchemaViolation): EmbeddedError {
  * `/action` → "Action", `/_links/customer/href` → "Customer href", `/_links` → "Links".
  */
 function fieldLabel(pointer: string): string {
-  const segments = pointer.split('/').slice(1).map(unescapePointer)
+  const segments = pointerSegments(pointer)
   const last = segments.at(-1) ?? ''
   const words = last === 'href' && segments.length > 1 ? `${segments.at(-2)} href` : last
   const name = words.replace(/^_+/, '')
   return name.charAt(0).toUpperCase() + name.slice(1)
-}
-
-function escapePointer(segment: string): string {
-  return segment.replaceAll('~', '~0').replaceAll('/', '~1')
-}
-
-function unescapePointer(segment: string): string {
-  return segment.replaceAll('~1', '/').replaceAll('~0', '~')
 }
