@@ -14,13 +14,15 @@ export const USAGE = `Usage: mock-dwolla [options]
 A local mock of the Dwolla API: POST /token and POST /client-tokens.
 
 Options (environment variable in brackets; flags win over the environment):
-  --port <n>              port, 0 for a free one (default ${DEFAULT_PORT}) [MOCK_DWOLLA_PORT, PORT]
+  --port <n>              port, 0 for a free one (default ${DEFAULT_PORT}) [MOCK_DWOLLA_PORT]
   --host <addr>           address to bind (default ${DEFAULT_HOST}) [MOCK_DWOLLA_HOST]
   --fixtures <file>       a fixture file, JSON or YAML; repeat to add more
                           [MOCK_DWOLLA_FIXTURES, files separated by "${delimiter}"]
   --watch                 reload fixture files when they change [MOCK_DWOLLA_WATCH=true]
   --no-default-fixtures   turn off the shipped magic values [MOCK_DWOLLA_DEFAULT_FIXTURES=false]
   --log-level <level>     ${LOG_LEVELS.join(', ')} (default ${DEFAULT_LOG_LEVEL}) [MOCK_DWOLLA_LOG_LEVEL]
+  --no-exit-with-parent   keep running when the process that started this one exits
+                          [MOCK_DWOLLA_EXIT_WITH_PARENT=false]
   -h, --help              show this help
   -v, --version           show the version
 
@@ -30,7 +32,10 @@ When ready it prints one line on stdout, MOCK_DWOLLA_URL=<url>; logs go to stder
 export type CliCommand =
   | { kind: 'help' }
   | { kind: 'version' }
-  | { kind: 'start'; options: StartOptions & { host: string; port: number }; logLevel: LogLevel }
+  | { kind: 'start'; options: StartOptions & { host: string; port: number }; logLevel: LogLevel; exitWithParent: boolean; hostSource: string }
+
+/** The flags that take a value, so that a value starting with a dash (`--port -1`) stays theirs. */
+const VALUE_FLAGS = new Set(['--port', '--host', '--fixtures', '--log-level'])
 
 /**
  * argv and the environment to what to do: the only place either is read. Precedence: flags,
@@ -38,7 +43,7 @@ export type CliCommand =
  */
 export function parseCliOptions(argv: readonly string[], env: Readonly<Record<string, string | undefined>>): CliCommand {
   const { values } = parseArgs({
-    args: [...argv],
+    args: attachDashedValues(argv),
     options: {
       port: { type: 'string' },
       host: { type: 'string' },
@@ -46,6 +51,7 @@ export function parseCliOptions(argv: readonly string[], env: Readonly<Record<st
       watch: { type: 'boolean' },
       'no-default-fixtures': { type: 'boolean' },
       'log-level': { type: 'string' },
+      'no-exit-with-parent': { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
       version: { type: 'boolean', short: 'v' },
     },
@@ -60,22 +66,32 @@ export function parseCliOptions(argv: readonly string[], env: Readonly<Record<st
   const pick = (flag: string | undefined, flagName: string, ...envNames: string[]) =>
     flag !== undefined ? { value: flag, source: flagName } : envNames.map(fromEnv).find((found) => found !== undefined)
 
-  const port = pick(values.port, '--port', 'MOCK_DWOLLA_PORT', 'PORT')
+  // Not the generic PORT: it belongs to the app under test, often started from the same shell.
+  const port = pick(values.port, '--port', 'MOCK_DWOLLA_PORT')
   const host = pick(values.host, '--host', 'MOCK_DWOLLA_HOST')
   const logLevel = pick(values['log-level'], '--log-level', 'MOCK_DWOLLA_LOG_LEVEL')
   const envFixtures = fromEnv('MOCK_DWOLLA_FIXTURES')
   const watch = values.watch ? undefined : fromEnv('MOCK_DWOLLA_WATCH')
   const defaults = values['no-default-fixtures'] ? undefined : fromEnv('MOCK_DWOLLA_DEFAULT_FIXTURES')
+  const exitWithParent = values['no-exit-with-parent'] ? undefined : fromEnv('MOCK_DWOLLA_EXIT_WITH_PARENT')
 
   if (host !== undefined && host.value.trim() === '') throw new StartupError(`${host.source}: expected an address`)
+  const fixtures = values.fixtures ?? envFixtures?.value.split(delimiter).filter((path) => path !== '') ?? []
+  const watchFixtures = values.watch ?? (watch === undefined ? false : parseBoolean(watch))
+  if (watchFixtures && fixtures.length === 0) {
+    const source = values.watch ? '--watch' : 'MOCK_DWOLLA_WATCH'
+    throw new StartupError(`${source}: there is no fixture file to watch; name one with --fixtures <file>`)
+  }
   return {
     kind: 'start',
     logLevel: logLevel === undefined ? DEFAULT_LOG_LEVEL : parseLogLevel(logLevel),
+    hostSource: host?.source ?? '--host',
+    exitWithParent: values['no-exit-with-parent'] ? false : exitWithParent === undefined ? true : parseBoolean(exitWithParent),
     options: {
       port: port === undefined ? DEFAULT_PORT : parsePort(port),
       host: host?.value ?? DEFAULT_HOST,
-      fixtures: values.fixtures ?? envFixtures?.value.split(delimiter).filter((path) => path !== '') ?? [],
-      watchFixtures: values.watch ?? (watch === undefined ? false : parseBoolean(watch)),
+      fixtures,
+      watchFixtures,
       defaultFixtures: values['no-default-fixtures'] ? false : defaults === undefined ? true : parseBoolean(defaults),
     },
   }
@@ -100,4 +116,24 @@ function parseBoolean({ value, source }: { value: string; source: string }): boo
   if (/^(true|1|yes)$/i.test(value)) return true
   if (/^(false|0|no)$/i.test(value)) return false
   throw new StartupError(`${source}: expected true or false, got "${value}"`)
+}
+
+/**
+ * parseArgs refuses `--port -1` as an "ambiguous" missing value, a message that hides the real
+ * problem. A word with one leading dash after a flag that takes a value is joined to it
+ * (`--port=-1`), so the value's own check names what is wrong; a `--flag` there is left alone.
+ */
+function attachDashedValues(argv: readonly string[]): string[] {
+  const args: string[] = []
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i] as string
+    const next = argv[i + 1]
+    if (VALUE_FLAGS.has(arg) && next !== undefined && /^-[^-]/.test(next)) {
+      args.push(`${arg}=${next}`)
+      i += 1
+    } else {
+      args.push(arg)
+    }
+  }
+  return args
 }

@@ -1,10 +1,12 @@
 #!/usr/bin/env node
 import { readFileSync } from 'node:fs'
+import { constants as osConstants } from 'node:os'
 import { setFlagsFromString } from 'node:v8'
 import { parseCliOptions, USAGE } from './cli-options.js'
 import { StartupError } from './errors.js'
 import { prettyLogStream } from './pretty-log.js'
-import { start } from './start.js'
+import { watchParent } from './parent-watch.js'
+import { DEFAULT_SHUTDOWN_GRACE_MS, start } from './start.js'
 
 // Keep V8's young generation at its starting size. Under sustained load it otherwise grows, and
 // each scavenge of a larger one is a longer pause: that was the mock's p99 latency (bench/, and
@@ -31,27 +33,36 @@ async function main(): Promise<void> {
       error === undefined
         ? server.app.log.info('fixtures reloaded')
         : server.app.log.error(`fixtures not reloaded, the last good ones stay in force: ${error.message}`),
+  }).catch((error: NodeJS.ErrnoException & { hostname?: string }) => {
+    if (error.syscall !== 'getaddrinfo') throw error
+    throw new StartupError(`${command.hostSource}: cannot resolve "${error.hostname ?? ''}" (${error.code ?? error.message})`)
   })
   process.stdout.write(`MOCK_DWOLLA_URL=${server.url}\n`)
 
+  // The first signal stops gracefully (see close()); a second one exits at once, as a user
+  // pressing Ctrl-C twice expects, with the conventional 128 + signal number.
   let stopping = false
-  const shutdown = (): void => {
-    if (stopping) return
+  const shutdown = (reason: NodeJS.Signals | 'parent exited'): void => {
+    if (stopping) {
+      process.exit(128 + (reason === 'parent exited' ? 0 : osConstants.signals[reason]))
+    }
     stopping = true
+    server.app.log.info(`stopping (${reason}): requests in flight get ${DEFAULT_SHUTDOWN_GRACE_MS} ms, then every connection is closed`)
     server.close().then(
       () => process.exit(0),
       () => process.exit(1),
     )
   }
-  process.once('SIGINT', shutdown)
-  process.once('SIGTERM', shutdown)
+  process.on('SIGINT', shutdown)
+  process.on('SIGTERM', shutdown)
+  if (command.exitWithParent) watchParent(() => shutdown('parent exited'))
 }
 
-main().catch((error: Error & { code?: string }) => {
-  // Bad flags (parseArgs' ERR_PARSE_ARGS_*), bad configuration and a taken port are the user's
-  // to fix: say what is wrong, without a stack trace.
+main().catch((error: NodeJS.ErrnoException) => {
+  // Bad flags (parseArgs' ERR_PARSE_ARGS_*), bad configuration, and an address that is taken or
+  // cannot be bound are the user's to fix: say what is wrong in one line, without a stack trace.
   const badArgs = error.code?.startsWith('ERR_PARSE_ARGS') ?? false
-  const expected = error instanceof StartupError || badArgs || error.code === 'EADDRINUSE' || error.code === 'EADDRNOTAVAIL'
+  const expected = error instanceof StartupError || badArgs || ['EADDRINUSE', 'EADDRNOTAVAIL', 'EACCES'].includes(error.code ?? '')
   process.stderr.write(`mock-dwolla: ${expected ? error.message : (error.stack ?? String(error))}\n`)
   if (badArgs) process.stderr.write(`\n${USAGE}`)
   process.exitCode = expected ? 2 : 1

@@ -1,4 +1,5 @@
 import type { FastifyServerOptions } from 'fastify'
+import { closestName } from './closest-name.js'
 import { StartupError } from './errors.js'
 import type { FixtureSource } from './fixtures/fixture-sources.js'
 
@@ -71,6 +72,21 @@ export const DEFAULTS: ResolvedOptions = Object.freeze({
   defaultFixtures: true,
 })
 
+/** The names {@link buildServer} takes: those DEFAULTS has a value for. */
+export const OPTION_NAMES: readonly string[] = Object.freeze(Object.keys(DEFAULTS))
+
+/**
+ * A misspelt option would otherwise be ignored without a word (`aplications: []` accepting any
+ * credentials): every given name must be known, and a wrong one is named with the closest.
+ */
+export function rejectUnknownOptions(given: object, known: readonly string[]): void {
+  for (const name of Object.keys(given)) {
+    if (known.includes(name)) continue
+    const hint = closestName(name, known)
+    throw new StartupError(`option ${name}: not an option${hint === undefined ? '' : `; did you mean ${hint}?`}`)
+  }
+}
+
 function positiveInteger(name: string, value: unknown): number {
   if (typeof value !== 'number' || !Number.isInteger(value) || value < 1) {
     throw new StartupError(`option ${name}: expected a positive integer, got ${JSON.stringify(value)}`)
@@ -95,6 +111,7 @@ function applicationList(value: unknown): readonly Application[] {
 
 /** Fills in defaults and checks every option, naming the one that is wrong. Never mutates. */
 export function resolveOptions(options: MockDwollaOptions = {}): ResolvedOptions {
+  rejectUnknownOptions(options, OPTION_NAMES)
   const merged = { ...DEFAULTS, ...stripUndefined(options) }
   if (typeof merged.now !== 'function') {
     throw new StartupError('option now: expected a function returning milliseconds')

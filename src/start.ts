@@ -1,11 +1,12 @@
 import type { AddressInfo } from 'node:net'
 import type { FastifyInstance } from 'fastify'
-import type { MockDwollaOptions } from './config.js'
+import { OPTION_NAMES, rejectUnknownOptions, type MockDwollaOptions } from './config.js'
 import type { Clock } from './clock.js'
 import type { FixtureRules } from './fixtures/fixture-rules.js'
 import type { JournalEntry, JournalFilter } from './journal/request-journal.js'
 import type { TokenListing } from './mock-state.js'
 import { watchFixtureFiles } from './fixtures/watch-fixture-files.js'
+import { StartupError } from './errors.js'
 import { buildServer } from './server.js'
 
 export interface StartOptions extends MockDwollaOptions {
@@ -17,6 +18,11 @@ export interface StartOptions extends MockDwollaOptions {
   watchFixtures?: boolean
   /** Told of every reload that `watchFixtures` makes: no argument when it worked, the error when not. */
   onFixturesReload?: (error?: Error) => void
+  /**
+   * On `close()`, how long requests in flight may take to finish before every connection is
+   * closed regardless (a silent client or a trickled body must not hold a shutdown).
+   */
+  shutdownGraceMs?: number
 }
 
 export interface RunningMockDwolla {
@@ -40,14 +46,33 @@ export interface RunningMockDwolla {
   readonly clock: Clock
   /** Back to the start state: tokens, journal, runtime fixtures and their counts, clock. */
   reset(): void
+  /**
+   * Stops accepting connections and closes idle ones at once; requests in flight get
+   * `shutdownGraceMs` to finish, then every connection is closed.
+   */
   close(): Promise<void>
 }
 
 export const DEFAULT_HOST = '127.0.0.1'
+export const DEFAULT_SHUTDOWN_GRACE_MS = 2000
+
+/** What start() takes besides buildServer's options (a name missing here is refused as unknown). */
+const START_ONLY_OPTIONS = ['host', 'port', 'watchFixtures', 'onFixturesReload', 'shutdownGraceMs'] as const satisfies ReadonlyArray<keyof StartOptions>
 
 /** Builds the mock and listens. Resolves once it accepts connections. */
 export async function start(options: StartOptions = {}): Promise<RunningMockDwolla> {
-  const { host = DEFAULT_HOST, port = 0, watchFixtures = false, onFixturesReload, ...serverOptions } = options
+  rejectUnknownOptions(options, [...OPTION_NAMES, ...START_ONLY_OPTIONS])
+  const {
+    host = DEFAULT_HOST,
+    port = 0,
+    watchFixtures = false,
+    onFixturesReload,
+    shutdownGraceMs = DEFAULT_SHUTDOWN_GRACE_MS,
+    ...serverOptions
+  } = options
+  if (!Number.isInteger(shutdownGraceMs) || shutdownGraceMs < 0) {
+    throw new StartupError(`option shutdownGraceMs: expected a whole number of milliseconds, got ${JSON.stringify(shutdownGraceMs)}`)
+  }
   const app = await buildServer(serverOptions)
   const state = app.mockDwolla
   try {
@@ -87,7 +112,17 @@ export async function start(options: StartOptions = {}): Promise<RunningMockDwol
     reset: () => state.reset(),
     close: async () => {
       stopWatching()
-      await app.close()
+      // Fastify stops accepting and closes the idle keep-alive connections. A connection whose
+      // request finishes later turns idle too, and is closed on the next sweep. What is still open
+      // after the grace period (a client that never finishes its request) is cut.
+      const sweep = setInterval(() => app.server.closeIdleConnections(), 50)
+      const cutOff = setTimeout(() => app.server.closeAllConnections(), shutdownGraceMs)
+      try {
+        await app.close()
+      } finally {
+        clearInterval(sweep)
+        clearTimeout(cutOff)
+      }
     },
   }
 }

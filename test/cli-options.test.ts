@@ -13,6 +13,7 @@ t.test('defaults', async (t) => {
   const { options, logLevel } = startOptions([])
   t.same(options, { port: DEFAULT_PORT, host: '127.0.0.1', fixtures: [], watchFixtures: false, defaultFixtures: true }, 'documented defaults')
   t.equal(logLevel, 'info', 'info logs')
+  t.equal(startOptions([]).exitWithParent, true, 'exits with its parent')
 })
 
 t.test('environment variables', async (t) => {
@@ -26,22 +27,32 @@ t.test('environment variables', async (t) => {
   })
   t.same(options, { port: 9000, host: '0.0.0.0', fixtures: ['a.json', 'b.yaml'], watchFixtures: true, defaultFixtures: false }, 'all read')
   t.equal(logLevel, 'warn', 'log level')
-  t.equal(startOptions([], { PORT: '7000' }).options.port, 7000, 'PORT as a fallback')
-  t.equal(startOptions([], { PORT: '7000', MOCK_DWOLLA_PORT: '7001' }).options.port, 7001, 'MOCK_DWOLLA_PORT over PORT')
+  t.equal(startOptions([], { PORT: '7000' }).options.port, DEFAULT_PORT, 'the generic PORT is not read: it belongs to the app under test')
+  t.equal(startOptions([], { MOCK_DWOLLA_EXIT_WITH_PARENT: 'false' }).exitWithParent, false, 'MOCK_DWOLLA_EXIT_WITH_PARENT=false opts out')
+  t.equal(startOptions([], { MOCK_DWOLLA_HOST: 'localhost' }).hostSource, 'MOCK_DWOLLA_HOST', 'where the host came from, for messages')
   t.equal(startOptions([], { MOCK_DWOLLA_PORT: '' }).options.port, DEFAULT_PORT, 'an empty variable counts as unset')
 })
 
 t.test('flags win over the environment', async (t) => {
   const env = { MOCK_DWOLLA_PORT: '9000', PORT: '7000', MOCK_DWOLLA_HOST: '0.0.0.0', MOCK_DWOLLA_FIXTURES: 'env.json', MOCK_DWOLLA_WATCH: 'false', MOCK_DWOLLA_DEFAULT_FIXTURES: 'true', MOCK_DWOLLA_LOG_LEVEL: 'warn' }
-  const { options, logLevel } = startOptions(['--port', '0', '--host', '::1', '--fixtures', 'flag.json', '--watch', '--no-default-fixtures', '--log-level', 'debug'], env)
+  const { options, logLevel, exitWithParent } = startOptions(
+    ['--port', '0', '--host', '::1', '--fixtures', 'flag.json', '--watch', '--no-default-fixtures', '--log-level', 'debug', '--no-exit-with-parent'],
+    { ...env, MOCK_DWOLLA_EXIT_WITH_PARENT: 'true' },
+  )
   t.same(options, { port: 0, host: '::1', fixtures: ['flag.json'], watchFixtures: true, defaultFixtures: false }, 'every flag wins')
   t.equal(logLevel, 'debug', 'log level flag wins')
+  t.equal(exitWithParent, false, '--no-exit-with-parent wins')
 })
 
 t.test('bad values name their source', async (t) => {
   const cases: Array<[string[], Record<string, string>, RegExp]> = [
     [['--port=-1'], {}, /^--port: expected a whole number/],
-    [[], { PORT: 'http' }, /^PORT: expected a whole number from 0 to 65535, got "http"/],
+    [['--port', '-1'], {}, /^--port: expected a whole number from 0 to 65535, got "-1"$/],
+    [['--fixtures', '-x.json', '--port', '-5'], {}, /^--port: expected a whole number from 0 to 65535, got "-5"$/],
+    [[], { MOCK_DWOLLA_PORT: 'http' }, /^MOCK_DWOLLA_PORT: expected a whole number from 0 to 65535, got "http"/],
+    [['--watch'], {}, /^--watch: there is no fixture file to watch; name one with --fixtures <file>$/],
+    [[], { MOCK_DWOLLA_WATCH: 'true' }, /^MOCK_DWOLLA_WATCH: there is no fixture file to watch/],
+    [[], { MOCK_DWOLLA_EXIT_WITH_PARENT: 'sometimes' }, /^MOCK_DWOLLA_EXIT_WITH_PARENT: expected true or false, got "sometimes"/],
     [[], { MOCK_DWOLLA_PORT: '99999' }, /^MOCK_DWOLLA_PORT: expected a whole number/],
     [['--log-level', 'loud'], {}, /^--log-level: expected one of fatal, error, warn, info, debug, trace, silent, got "loud"/],
     [[], { MOCK_DWOLLA_WATCH: 'maybe' }, /^MOCK_DWOLLA_WATCH: expected true or false, got "maybe"/],
@@ -50,6 +61,10 @@ t.test('bad values name their source', async (t) => {
   ]
   for (const [argv, env, message] of cases) t.throws(() => parseCliOptions(argv, env), { name: 'StartupError', message }, `${argv.join(' ')} ${JSON.stringify(env)}`)
   t.throws(() => parseCliOptions(['stray'], {}), { code: 'ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL' }, 'positionals refused')
+  t.same(startOptions(['--watch', '--fixtures', 'f.json']).options.fixtures, ['f.json'], '--watch with a file is fine')
+  t.same(startOptions(['--fixtures', '-odd-name.json']).options.fixtures, ['-odd-name.json'], 'a dash-led value stays with its flag')
+  t.throws(() => parseCliOptions(['--port', '-h'], {}), { message: /^--port: expected a whole number from 0 to 65535, got "-h"$/ }, 'a dash-led word after --port is its value')
+  t.throws(() => parseCliOptions(['--port', '--watch'], {}), { code: 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE' }, 'a --flag after --port is not taken as its value')
 })
 
 t.test('help and version', async (t) => {

@@ -1,5 +1,6 @@
 import t from 'tap'
-import { buildServer, DEFAULTS, StartupError } from '../src/index.js'
+import { buildServer, DEFAULTS, start, StartupError } from '../src/index.js'
+import { closestName } from '../src/closest-name.js'
 
 t.test('defaults', async (t) => {
   t.equal(DEFAULTS.accessTokenLifetimeSeconds, 3599, 'access tokens: 3599 s, as Dwolla answers expires_in')
@@ -32,4 +33,22 @@ t.test('options are not mutated', async (t) => {
   t.teardown(() => app.close())
   t.equal(app.mockDwolla.options.tokenLimit, 5, 'taken as given')
   t.equal(app.mockDwolla.options.bodyLimit, DEFAULTS.bodyLimit, 'the rest from DEFAULTS')
+})
+
+t.test('an unknown option is refused, naming the closest known one', async (t) => {
+  await t.rejects(
+    buildServer({ aplications: [] } as never),
+    { name: 'StartupError', message: 'option aplications: not an option; did you mean applications?' },
+    'a misspelt option would otherwise accept any credentials without a word',
+  )
+  await t.rejects(buildServer({ jounralLimit: 5 } as never), { message: /did you mean journalLimit\?$/ }, 'swapped letters')
+  await t.rejects(buildServer({ colour: 'blue' } as never), { name: 'StartupError', message: 'option colour: not an option' }, 'no hint when nothing is close')
+  await t.rejects(start({ watchFixture: true } as never), { message: 'option watchFixture: not an option; did you mean watchFixtures?' }, 'start() knows its own options too')
+  await t.rejects(buildServer({ port: 0 } as never), { message: /^option port: not an option/ }, 'buildServer() never listens, so it takes no port')
+})
+
+t.test('closest names', async (t) => {
+  t.equal(closestName('tokenlimit', ['tokenLimit', 'bodyLimit']), 'tokenLimit', 'case does not count')
+  t.equal(closestName('x', ['now', 'logger']), undefined, 'one letter is not a typo of anything')
+  t.equal(closestName('defaultFixture', ['fixtures', 'defaultFixtures']), 'defaultFixtures', 'the closest of several')
 })

@@ -49,6 +49,9 @@ t.test('bad flags fail clearly with a non-zero exit', async (t) => {
     [['--port', 'abc'], /--port: expected a whole number from 0 to 65535, got "abc"/],
     [['--port', '70000'], /--port: expected a whole number/],
     [['--port'], /--port/],
+    [['--port', '-1'], /^mock-dwolla: --port: expected a whole number from 0 to 65535, got "-1"\n$/],
+    [['--watch'], /^mock-dwolla: --watch: there is no fixture file to watch; name one with --fixtures <file>\n$/],
+    [['--host', 'nowhere.invalid'], /^mock-dwolla: --host: cannot resolve "nowhere\.invalid" \((ENOTFOUND|EAI_AGAIN)\)\n$/],
   ]
   for (const [args, message] of cases) {
     const result = await runCli(args)
@@ -107,7 +110,7 @@ t.test('environment variables configure a real start; stdout carries only the re
   const folder = await tempFolder(t)
   const fixture = await folder.write('env.json', JSON.stringify({ applications: [{ key: 'env-key', secret: 's' }] }))
   const { url, stop, exited } = await startCli(t, [], {
-    env: { ...process.env, PORT: '0', MOCK_DWOLLA_FIXTURES: fixture, MOCK_DWOLLA_LOG_LEVEL: 'silent' },
+    env: { ...process.env, PORT: '1', MOCK_DWOLLA_PORT: '0', MOCK_DWOLLA_FIXTURES: fixture, MOCK_DWOLLA_LOG_LEVEL: 'silent' },
   })
   t.equal((await tokenRequest(url)).status, 401, 'only the fixture application is accepted')
   stop('SIGTERM')

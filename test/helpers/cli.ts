@@ -53,7 +53,14 @@ export async function startCli(
       // already gone
     }
   }
-  t.teardown(() => stop('SIGKILL'))
+  // The whole group, even when its leader is gone: a test may orphan what the leader started.
+  t.teardown(() => {
+    try {
+      process.kill(-(child.pid as number), 'SIGKILL')
+    } catch {
+      // already gone
+    }
+  })
   const url = await new Promise<string>((resolve, reject) => {
     let seen = ''
     child.stdout.on('data', (chunk) => {

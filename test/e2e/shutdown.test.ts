@@ -1,0 +1,96 @@
+import { connect, type Socket } from 'node:net'
+import { setTimeout as sleep } from 'node:timers/promises'
+import t, { type Test } from 'tap'
+import { CLI, startCli } from '../helpers/cli.js'
+import { tempFolder } from '../helpers/temp-folder.js'
+
+/** Opens a raw connection and sends `text` (possibly an unfinished request); closed when the test ends. */
+async function rawConnection(t: Test, url: string, text: string): Promise<Socket> {
+  const { port } = new URL(url)
+  const socket = connect(Number(port), '127.0.0.1')
+  socket.on('error', () => undefined)
+  t.teardown(() => socket.destroy())
+  await new Promise((resolve) => socket.once('connect', resolve))
+  if (text !== '') socket.write(text)
+  return socket
+}
+
+/** Resolves once nothing answers at `url` any more, or rejects after `withinMs`. */
+async function stopsAnswering(url: string, withinMs: number): Promise<number> {
+  const started = Date.now()
+  while (Date.now() - started < withinMs) {
+    try {
+      await fetch(`${url}/__mock/health`, { signal: AbortSignal.timeout(500) })
+    } catch {
+      return Date.now() - started
+    }
+    await sleep(100)
+  }
+  throw new Error(`still answering after ${withinMs} ms`)
+}
+
+t.test('SIGTERM exits within the grace period, whatever clients hold connections open', async (t) => {
+  const { url, stop, exited } = await startCli(t, ['--port', '0'])
+  await rawConnection(t, url, '') // connected, never says a word
+  await rawConnection(t, url, 'POST /token HTTP/1.1\r\nHost: localhost\r\n') // headers never finished
+  await rawConnection(t, url, 'POST /token HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/x-www-form-urlencoded\r\nContent-Length: 100\r\n\r\ngrant')
+  const keptAlive = await fetch(`${url}/__mock/health`)
+  t.equal(keptAlive.status, 200, 'and an idle keep-alive connection')
+  const started = Date.now()
+  stop('SIGTERM')
+  const result = await exited
+  const took = Date.now() - started
+  t.equal(result.code, 0, 'exits 0')
+  t.ok(took < 2000 + 1500, `within the 2 s grace and a margin (took ${took} ms)`)
+  const stopping = result.stderr.split('\n').filter((line) => line.includes('stopping'))
+  t.equal(stopping.length, 1, 'one line on shutdown')
+  t.match(stopping[0], /stopping \(SIGTERM\): requests in flight get 2000 ms/, 'saying why and for how long it waits')
+})
+
+t.test('a request in flight gets its answer before the process exits', async (t) => {
+  const folder = await tempFolder(t)
+  const fixtures = await folder.write('slow.json', JSON.stringify({ rules: [{ when: { operation: 'createApplicationAccessToken' }, respond: { delayMs: 500 } }] }))
+  const { url, stop, exited } = await startCli(t, ['--port', '0', '--fixtures', fixtures])
+  const answer = fetch(`${url}/token`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    body: 'client_id=k&client_secret=s&grant_type=client_credentials',
+  })
+  await sleep(100)
+  stop('SIGTERM')
+  t.equal((await answer).status, 200, 'the delayed request is answered normally')
+  t.equal((await exited).code, 0, 'then it exits 0')
+})
+
+t.test('a second signal exits at once', async (t) => {
+  const folder = await tempFolder(t)
+  const fixtures = await folder.write('slow.json', JSON.stringify({ rules: [{ when: { operation: 'createApplicationAccessToken' }, respond: { delayMs: 60000 } }] }))
+  const { url, stop, exited } = await startCli(t, ['--port', '0', '--fixtures', fixtures])
+  fetch(`${url}/token`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: 'grant_type=client_credentials' }).catch(() => undefined)
+  await sleep(100)
+  const started = Date.now()
+  stop('SIGTERM')
+  await sleep(50)
+  stop('SIGTERM')
+  const result = await exited
+  t.equal(result.code, 128 + 15, 'exit status 143 (128 + SIGTERM)')
+  t.ok(Date.now() - started < 1000, 'without waiting out the grace period')
+})
+
+/** The CLI under a shell that does not exec it, as `npx` runs it: killing the shell orphans the server. */
+const underShell = ['sh', '-c', `"${process.execPath}" "${CLI}" "$@"; true`, 'sh']
+
+t.test('the server exits when the process that started it goes away', async (t) => {
+  const { url, child } = await startCli(t, ['--port', '0', '--log-level', 'silent'], { command: underShell })
+  t.equal((await fetch(`${url}/__mock/health`)).status, 200, 'running under its shell')
+  process.kill(child.pid as number, 'SIGKILL') // the shell only, as `kill $!` after `npx … &` does
+  const took = await stopsAnswering(url, 5000)
+  t.ok(took < 5000, `it noticed its parent was gone and stopped (${took} ms)`)
+})
+
+t.test('--no-exit-with-parent keeps it running after its parent exits', async (t) => {
+  const { url, child } = await startCli(t, ['--port', '0', '--log-level', 'silent', '--no-exit-with-parent'], { command: underShell })
+  process.kill(child.pid as number, 'SIGKILL')
+  await sleep(1500)
+  t.equal((await fetch(`${url}/__mock/health`)).status, 200, 'still serving, three polls later')
+})
