@@ -1,8 +1,8 @@
 #!/usr/bin/env node
-import { readFileSync } from 'node:fs'
 import { constants as osConstants } from 'node:os'
 import { setFlagsFromString } from 'node:v8'
 import { parseCliOptions, USAGE } from './cli-options.js'
+import { packageVersion } from './package-files.js'
 import { StartupError } from './errors.js'
 import { prettyLogStream } from './pretty-log.js'
 import { watchParent } from './parent-watch.js'
@@ -14,15 +14,10 @@ import { DEFAULT_SHUTDOWN_GRACE_MS, start } from './start.js'
 // process it runs in.
 setFlagsFromString('--semi-space-growth-factor=1')
 
-function version(): string {
-  const manifest = new URL('../package.json', import.meta.url)
-  return (JSON.parse(readFileSync(manifest, 'utf8')) as { version: string }).version
-}
-
 async function main(): Promise<void> {
   const command = parseCliOptions(process.argv.slice(2), process.env)
   if (command.kind === 'help') return void process.stdout.write(USAGE)
-  if (command.kind === 'version') return void process.stdout.write(`${version()}\n`)
+  if (command.kind === 'version') return void process.stdout.write(`${packageVersion()}\n`)
 
   // Logs go to stderr so stdout carries only the ready line; readable on a terminal, JSON otherwise.
   const stream = process.stderr.isTTY ? prettyLogStream(process.stderr) : process.stderr

@@ -1,10 +1,11 @@
 import { readFileSync } from 'node:fs'
+import { createRequire } from 'node:module'
 import t from 'tap'
-import { documentDigest, liveOperationTable, OPENAPI_DOCUMENT_PATH, tableFor, type CompiledTable } from '../src/http/operation-table.js'
+import { COMPILED_TABLE_PATH, documentDigest, liveOperationTable, OPENAPI_DOCUMENT_PATH, tableFor, type CompiledTable } from '../src/http/operation-table.js'
 
 const text = readFileSync(OPENAPI_DOCUMENT_PATH, 'utf8')
 // Built by `npm test`'s pretest (npm run build), exactly as it ships.
-const compiled = (await import(new URL('../dist/openapi-compiled/index.js', import.meta.url).href)) as CompiledTable
+const compiled = createRequire(import.meta.url)(COMPILED_TABLE_PATH) as CompiledTable
 const live = await liveOperationTable(text, {})
 
 const HREF = 'https://api-sandbox.dwolla.com/customers/707177c3-bf15-4e7e-b37c-55c3898d9bf4'

@@ -1,11 +1,9 @@
-import { readFileSync } from 'node:fs'
 import type { FastifyInstance } from 'fastify'
 import type { OperationTable } from '../http/operation-table.js'
 import type { JournalFilter } from '../journal/request-journal.js'
 import type { MockState } from '../mock-state.js'
+import { packageVersion } from '../package-files.js'
 import { AdminError } from './admin-error.js'
-
-const VERSION = (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version
 
 /**
  * What a test suite needs besides fixtures: the request journal, the tokens, the clock, a reset
@@ -13,7 +11,7 @@ const VERSION = (JSON.parse(readFileSync(new URL('../../package.json', import.me
  */
 export function stateRoutes(admin: FastifyInstance, state: MockState, openapi: Pick<OperationTable, 'source' | 'digest'>): void {
   // `openapi` says whether routes and validators came compiled from the build or were loaded now.
-  admin.get('/health', async () => ({ status: 'ok', version: VERSION, openapi: { source: openapi.source, digest: openapi.digest } }))
+  admin.get('/health', async () => ({ status: 'ok', version: packageVersion(), openapi: { source: openapi.source, digest: openapi.digest } }))
 
   admin.get<{ Querystring: JournalFilter }>('/requests', async (request) => {
     const { operation, path, method } = request.query

@@ -1,15 +1,17 @@
 import { createHash } from 'node:crypto'
 import { existsSync, readFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
-import { fileURLToPath } from 'node:url'
 import type { OpenAPIBackend } from 'openapi-backend'
+import { packageFile } from '../package-files.js'
 import type { SchemaViolation } from './validation-errors.js'
 
-/** Resolved from this module, not the working directory: other projects run us from theirs. */
-export const OPENAPI_DOCUMENT_PATH = fileURLToPath(new URL('../../openapi/mock-dwolla.yaml', import.meta.url))
+export const OPENAPI_DOCUMENT_PATH = packageFile('openapi/mock-dwolla.yaml')
 
-/** Where `npm run build` writes the compiled table (scripts/compile-openapi.js), beside dist/http/. */
-const COMPILED_TABLE = new URL('../openapi-compiled/index.js', import.meta.url)
+/**
+ * Where `npm run build` writes the compiled table (scripts/compile-openapi.js): one CommonJS
+ * file, loaded with require, so the CommonJS build (in a jest project, say) loads it as well.
+ */
+export const COMPILED_TABLE_PATH = packageFile('dist/openapi-compiled.cjs')
 
 /** A request validator openapi-backend built for an operation (an Ajv function, compiled or live). */
 export interface RequestValidator {
@@ -52,7 +54,7 @@ let loading: Promise<OperationTable> | undefined
 export function loadOperationTable(): Promise<OperationTable> {
   loading ??= (async () => {
     const text = readFileSync(OPENAPI_DOCUMENT_PATH, 'utf8')
-    const compiled = existsSync(fileURLToPath(COMPILED_TABLE)) ? ((await import(COMPILED_TABLE.href)) as CompiledTable) : undefined
+    const compiled = existsSync(COMPILED_TABLE_PATH) ? (createRequire(import.meta.url)(COMPILED_TABLE_PATH) as CompiledTable) : undefined
     return tableFor(text, compiled)
   })()
   return loading

@@ -30,7 +30,11 @@ t.test('the packed tarball installs, imports, type-checks and runs with npx', as
   await run(npm, ['install', '--no-audit', '--no-fund', '--prefer-offline', tarball], { cwd: project, timeout: 180_000 })
 
   const { stdout: listing } = await run('tar', ['-tzf', tarball])
-  t.match(listing, /package\/dist\/index\.js/, 'ships dist')
+  t.match(listing, /package\/dist\/index\.bundle\.js/, 'ships the ES module bundle')
+  t.match(listing, /package\/dist\/index\.bundle\.cjs/, 'ships the CommonJS bundle')
+  t.match(listing, /package\/dist\/openapi-compiled\.cjs/, 'ships the compiled OpenAPI table')
+  t.match(listing, /package\/dist\/index\.d\.cts/, 'ships the CommonJS types')
+  t.notMatch(listing, /package\/dist\/(index|server)\.js\b/, 'not the unbundled modules the bundles were made from')
   t.match(listing, /package\/openapi\/mock-dwolla\.yaml/, 'ships the OpenAPI document')
   t.notMatch(listing, /package\/(src|test)\//, 'ships no sources or tests')
 

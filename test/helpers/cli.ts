@@ -2,8 +2,8 @@ import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process'
 import { fileURLToPath } from 'node:url'
 import type { Test } from 'tap'
 
-/** The built CLI: `npm test` builds first (pretest), so the tests run what users run. */
-export const CLI = fileURLToPath(new URL('../../dist/cli.js', import.meta.url))
+/** The built CLI, as the package's bin: `npm test` builds first (pretest), so the tests run what users run. */
+export const CLI = fileURLToPath(new URL('../../dist/cli.bundle.js', import.meta.url))
 
 export interface Exited {
   code: number | null
