@@ -1,70 +1,77 @@
-import { execFile, spawn } from 'node:child_process'
+import { spawn } from 'node:child_process'
 import { once } from 'node:events'
-import { createServer, type AddressInfo } from 'node:net'
-import { mkdir, readFile, writeFile } from 'node:fs/promises'
+import { createServer, type AddressInfo, type Server } from 'node:net'
+import { readFile, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
-import { fileURLToPath } from 'node:url'
-import { promisify } from 'node:util'
+import { setTimeout as sleep } from 'node:timers/promises'
 import t from 'tap'
 import { parse } from 'yaml'
 import { startCli } from '../helpers/cli.js'
-import { readmeRecipes } from '../helpers/readme-recipes.js'
-import { tempFolder } from '../helpers/temp-folder.js'
-
-const run = promisify(execFile)
-const root = fileURLToPath(new URL('../..', import.meta.url))
-const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm'
+import { npm, packTarball, root, run, userProject } from '../helpers/packed-package.js'
+import { cleanEnv, readmeRecipes } from '../helpers/readme-recipes.js'
 
 /**
  * What users get: the packed tarball installed into an empty project. Proves the `files` list,
- * the `bin`, the `exports` (ESM and types) and the module-relative path to openapi/.
+ * the `bin`, both `exports` entries (ES module and CommonJS, each with types) and the
+ * module-relative paths to openapi/ and fixtures/. Installed once; each test uses it.
  */
-t.test('the packed tarball installs, imports, type-checks and runs with npx', async (t) => {
-  const scratch = (await tempFolder(t, 'mock-dwolla-pack-')).path
+t.setTimeout(240_000)
+const { tarball, scratch } = await packTarball(t)
+const project = await userProject(join(scratch, 'project'), { type: 'module' }, [tarball])
+const recipes = readmeRecipes()
 
-  const { stdout } = await run(npm, ['pack', '--silent', '--ignore-scripts', '--pack-destination', scratch], { cwd: root })
-  const tarball = join(scratch, stdout.trim().split('\n').at(-1) as string)
-  const project = join(scratch, 'project')
-  await mkdir(project)
-  await writeFile(join(project, 'package.json'), JSON.stringify({ name: 'user-project', private: true, type: 'module' }))
-  await run(npm, ['install', '--no-audit', '--no-fund', '--prefer-offline', tarball], { cwd: project, timeout: 180_000 })
-
-  const { stdout: listing } = await run('tar', ['-tzf', tarball])
-  t.match(listing, /package\/dist\/index\.bundle\.js/, 'ships the ES module bundle')
-  t.match(listing, /package\/dist\/index\.bundle\.cjs/, 'ships the CommonJS bundle')
-  t.match(listing, /package\/dist\/openapi-compiled\.cjs/, 'ships the compiled OpenAPI table')
-  t.match(listing, /package\/dist\/index\.d\.cts/, 'ships the CommonJS types')
-  t.notMatch(listing, /package\/dist\/(index|server)\.js\b/, 'not the unbundled modules the bundles were made from')
-  t.match(listing, /package\/openapi\/mock-dwolla\.yaml/, 'ships the OpenAPI document')
-  t.notMatch(listing, /package\/(src|test)\//, 'ships no sources or tests')
-
-  await writeFile(
-    join(project, 'check.mjs'),
-    `import { start } from 'mock-dwolla'
+const tokenScript = (load: string) => `${load}
 const server = await start()
 const res = await fetch(server.url + '/token', { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: 'client_id=a&client_secret=b&grant_type=client_credentials' })
 console.log(res.status)
-await server.close()`,
-  )
-  const { stdout: imported } = await run(process.execPath, ['check.mjs'], { cwd: project })
-  t.equal(imported.trim(), '200', 'imports as ESM from another folder and serves /token')
+await server.close()`
 
-  await writeFile(
-    join(project, 'check.ts'),
-    `import { buildServer, start, type MockDwollaOptions, type RunningMockDwolla, DWOLLA_ERRORS } from 'mock-dwolla'
+t.test('the tarball ships the bundles, the compiled table and the types, nothing else of dist', async (t) => {
+  const { stdout: listing } = await run('tar', ['-tzf', tarball])
+  t.match(listing, /package\/dist\/index\.bundle\.js/, 'ships the ES module bundle')
+  t.match(listing, /package\/dist\/index\.bundle\.cjs/, 'ships the CommonJS bundle')
+  t.match(listing, /package\/dist\/cli\.bundle\.js/, 'ships the CLI')
+  t.match(listing, /package\/dist\/openapi-compiled\.cjs/, 'ships the compiled OpenAPI table')
+  t.match(listing, /package\/dist\/index\.d\.ts/, 'ships the types')
+  t.match(listing, /package\/dist\/index\.d\.cts/, 'ships the CommonJS types')
+  t.match(listing, /package\/openapi\/mock-dwolla\.yaml/, 'ships the OpenAPI document')
+  t.match(listing, /package\/fixtures\/defaults\.json/, 'ships the shipped fixtures')
+  t.notMatch(listing, /package\/dist\/(index|server|cli)\.js\b/, 'not the unbundled modules the bundles were made from')
+  t.notMatch(listing, /package\/(src|test|bench|scripts)\//, 'ships no sources, tests or build scripts')
+})
+
+t.test('imported as an ES module and required as CommonJS, from another folder', async (t) => {
+  await writeFile(join(project, 'check.mjs'), tokenScript("import { start } from 'mock-dwolla'"))
+  const esm = await run(process.execPath, ['check.mjs'], { cwd: project, env: cleanEnv() })
+  t.equal(esm.stdout.trim(), '200', 'import: serves /token')
+  await writeFile(join(project, 'check.cjs'), `const { start } = require('mock-dwolla')\n;(async () => {\n${tokenScript('')}\n})()`)
+  const cjs = await run(process.execPath, ['check.cjs'], { cwd: project, env: cleanEnv() })
+  t.equal(cjs.stdout.trim(), '200', 'require: serves /token')
+})
+
+t.test('its types resolve through exports for both module systems and type-check strictly', async (t) => {
+  const source = `import { buildServer, start, type MockDwollaOptions, type RunningMockDwolla, DWOLLA_ERRORS } from 'mock-dwolla'
 const options: MockDwollaOptions = { applications: [{ key: 'k', secret: 's' }] }
 const running: Promise<RunningMockDwolla> = start({ ...options, port: 0 })
-const code: 'InvalidVersion' = 'InvalidVersion'
-export { buildServer, running, code, DWOLLA_ERRORS }`,
-  )
+const code: keyof typeof DWOLLA_ERRORS = 'InvalidVersion'
+export { buildServer, running, code }
+`
+  await writeFile(join(project, 'check.ts'), source)
+  await writeFile(join(project, 'check.cts'), source)
+  await writeFile(join(project, 'wrong.cts'), `import type { MockDwollaOptions } from 'mock-dwolla'\nexport const wrong: MockDwollaOptions = { tokenLimit: 'many' }\n`)
   const tsc = join(root, 'node_modules', 'typescript', 'bin', 'tsc')
-  const typeRoots = join(root, 'node_modules', '@types')
-  await run(process.execPath, [
-    tsc, '--noEmit', '--strict', '--module', 'nodenext', '--moduleResolution', 'nodenext', '--target', 'es2022',
-    '--skipLibCheck', '--typeRoots', typeRoots, '--types', 'node', 'check.ts',
-  ], { cwd: project })
-  t.pass('its TypeScript types resolve through exports and type-check')
+  const flags = ['--noEmit', '--strict', '--module', 'nodenext', '--moduleResolution', 'nodenext', '--target', 'es2022']
+  const types = ['--typeRoots', join(root, 'node_modules', '@types'), '--types', 'node']
+  await run(process.execPath, [tsc, ...flags, ...types, 'check.ts', 'check.cts'], { cwd: project })
+  t.pass('the ES module file (check.ts) and the CommonJS one (check.cts) type-check, without skipLibCheck')
+  const wrong = await run(process.execPath, [tsc, ...flags, ...types, 'wrong.cts'], { cwd: project }).then(
+    () => '',
+    (error: { stdout: string }) => error.stdout,
+  )
+  t.match(wrong, /wrong\.cts.*error TS2322: Type 'string' is not assignable to type 'number'/, 'and the CommonJS types are real, not any')
+})
 
+t.test('npx mock-dwolla runs the installed copy', async (t) => {
   const help = await run(npm, ['exec', '--no', '--', 'mock-dwolla', '--help'], { cwd: project })
   t.match(help.stdout, /Usage: mock-dwolla/, 'npx mock-dwolla --help')
   const { url, stop, exited } = await startCli(t, ['--port', '0'], { command: [npm, 'exec', '--no', '--', 'mock-dwolla'], cwd: project })
@@ -76,35 +83,82 @@ export { buildServer, running, code, DWOLLA_ERRORS }`,
   t.equal(response.status, 200, 'npx mock-dwolla serves /token')
   stop('SIGTERM')
   await exited
+})
 
-  // The README's GitHub Actions recipe: its start and wait steps, run as a runner would run them.
-  const workflow = parse(readmeRecipes().get('github-actions') as string) as { jobs: { test: { steps: Array<{ name?: string; run?: string }> } } }
+/** The README's GitHub Actions start and wait steps, on `port`, run as a runner runs them. */
+async function runActionsSteps(port: number): Promise<{ code: number; output: string }> {
+  const workflow = parse(recipes.get('github-actions') as string) as { jobs: { test: { steps: Array<{ name?: string; run?: string }> } } }
   const steps = workflow.jobs.test.steps.filter((step) => step.name?.startsWith('Start mock-dwolla') || step.name?.startsWith('Wait until mock-dwolla'))
-  t.equal(steps.length, 2, 'the recipe has a start step and a wait step')
-  const port = String(await freePort())
-  const script = steps.map((step) => (step.run as string).replaceAll('8910', port)).join('\n')
-  const runner = spawn('bash', ['-e', '-c', script], { cwd: project, detached: true, stdio: 'ignore' })
-  t.teardown(() => {
-    try {
-      process.kill(-(runner.pid as number), 'SIGKILL')
-    } catch {
-      // already gone
-    }
-  })
-  const [code] = (await once(runner, 'exit')) as [number]
+  if (steps.length !== 2) throw new Error('the recipe needs a start step and a wait step')
+  let output = ''
+  let code = 0
+  for (const step of steps) {
+    // Each step is its own `bash -e` shell, as on a runner; the start step leaves the mock behind.
+    const shell = spawn('bash', ['-e', '-c', (step.run as string).replaceAll('8910', String(port))], { cwd: project, detached: true, env: cleanEnv() })
+    t.teardown(() => killGroup(shell.pid as number))
+    shell.stdout.on('data', (chunk) => (output += chunk))
+    shell.stderr.on('data', (chunk) => (output += chunk))
+    ;[code] = (await once(shell, 'exit')) as [number]
+    if (code !== 0) break
+  }
+  return { code, output }
+}
+
+t.test("the README's GitHub Actions steps start the mock and wait until it is ready", async (t) => {
+  const port = await freePort()
+  const { code } = await runActionsSteps(port)
   t.equal(code, 0, 'the wait step saw the health endpoint answer')
-  const health = await fetch(`http://127.0.0.1:${port}/__mock/health`)
-  t.equal(health.status, 200, 'mock-dwolla is running in the background, as the later steps need')
+  t.equal((await fetch(`http://127.0.0.1:${port}/__mock/health`)).status, 200, 'mock-dwolla is running in the background, as the later steps need')
   t.equal(await readFile(join(project, 'mock-dwolla.out'), 'utf8'), `MOCK_DWOLLA_URL=http://127.0.0.1:${port}\n`, 'its ready line')
 })
 
-function freePort(): Promise<number> {
+t.test('when the mock cannot start, the wait step fails at once and prints its log', async (t) => {
+  const taken = await listeningServer()
+  const port = (taken.address() as AddressInfo).port
+  t.teardown(() => taken.close())
+  const started = Date.now()
+  const { code, output } = await runActionsSteps(port)
+  t.equal(code, 1, 'the wait step fails')
+  t.ok(Date.now() - started < 15_000, 'without waiting out its 30 s')
+  t.match(output, /::error::mock-dwolla exited before it was ready\. Its log:/, 'says what happened')
+  t.match(output, /EADDRINUSE|address already in use/, "and shows the mock's own message")
+})
+
+t.test("the README's shell recipe: npx in the background, and kill stops the mock too", async (t) => {
+  const script = (recipes.get('shell-background') as string).replace(/^npm test .*$/m, 'curl -sf "$MOCK_DWOLLA_URL/__mock/health" > health.json')
+  const shell = spawn('bash', ['-e', '-c', script], { cwd: project, detached: true, env: cleanEnv() })
+  t.teardown(() => killGroup(shell.pid as number))
+  const [code] = (await once(shell, 'exit')) as [number]
+  t.equal(code, 0, 'the recipe ran to its end')
+  t.match(await readFile(join(project, 'health.json'), 'utf8'), /"status":"ok"/, 'the mock answered at the URL it printed')
+  const url = /MOCK_DWOLLA_URL=(\S+)/.exec(await readFile(join(project, 'mock-dwolla.env'), 'utf8'))?.[1] as string
+  let answering = true
+  for (let i = 0; i < 40 && answering; i++) {
+    answering = await fetch(`${url}/__mock/health`).then(() => true, () => false)
+    if (answering) await sleep(100)
+  }
+  t.notOk(answering, 'after `kill $mock_pid` (npx only), the mock itself stopped within 4 s')
+})
+
+function killGroup(pid: number): void {
+  try {
+    process.kill(-pid, 'SIGKILL')
+  } catch {
+    // already gone
+  }
+}
+
+function listeningServer(): Promise<Server> {
   return new Promise((resolve, reject) => {
     const server = createServer()
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as AddressInfo
-      server.close(() => resolve(port))
-    })
+    server.listen(0, '127.0.0.1', () => resolve(server))
     server.on('error', reject)
   })
+}
+
+async function freePort(): Promise<number> {
+  const server = await listeningServer()
+  const { port } = server.address() as AddressInfo
+  await new Promise((resolve) => server.close(resolve))
+  return port
 }

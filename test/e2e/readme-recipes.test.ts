@@ -29,7 +29,22 @@ function recipe(name: string): string {
 }
 
 t.test('the README has every recipe', async (t) => {
-  t.same([...recipes.keys()].sort(), ['dwolla', 'dwolla-v2', 'github-actions', 'jest', 'node-test', 'tap', 'vitest'], 'seven recipes')
+  t.same(
+    [...recipes.keys()].sort(),
+    ['dwolla', 'dwolla-v2', 'github-actions', 'jest', 'jest-commonjs', 'node-test', 'shell-background', 'tap', 'try-it', 'vitest'],
+    'ten recipes (github-actions, shell-background and jest-commonjs run from the packed tarball, in package.test.ts and commonjs-jest.test.ts)',
+  )
+})
+
+t.test('the curl walk-through, $TOKEN included', async (t) => {
+  const server = await start()
+  t.teardown(() => server.close())
+  const { stdout } = await run('bash', ['-e', '-c', recipe('try-it').replaceAll('http://127.0.0.1:8910', server.url)], { env: cleanEnv() })
+  // curl -s prints the bodies back to back, without newlines; both are flat JSON objects.
+  const [token, clientToken] = (stdout.match(/\{[^{}]*\}/g) ?? []).map((body) => JSON.parse(body) as Record<string, unknown>)
+  t.match(token, { access_token: /^[0-9A-Za-z]{50}$/, token_type: 'Bearer', expires_in: 3599 }, 'the first call prints an access token')
+  t.match(clientToken, { token: /^[0-9A-Za-z]{50}$/ }, 'the client-token call, with the $TOKEN the recipe kept, prints a client token')
+  t.equal(server.requests({ path: '/token' }).length, 2, 'two token requests (one printed, one kept)')
 })
 
 t.test('node:test recipe', async (t) => {
