@@ -4,7 +4,7 @@ import { registerAdminApi } from './admin/admin-api.js'
 import { applyFixtureRules } from './fixtures/fixture-hook.js'
 import { registerBodyParsers } from './http/body-parsers.js'
 import { registerBasicAuth } from './http/client-credentials.js'
-import { answerClientError, installErrorHandling } from './http/error-handler.js'
+import { answerClientError, answerUnmetExpectation, installErrorHandling } from './http/error-handler.js'
 import { loggerOptions } from './http/log-options.js'
 import { allowedMethodsByPath, registerOperations } from './http/openapi-routes.js'
 import { loadOperationTable } from './http/operation-table.js'
@@ -39,6 +39,7 @@ export async function buildServer(options: MockDwollaOptions = {}): Promise<Fast
     clientErrorHandler: answerClientError,
   })
   app.decorate('mockDwolla', state)
+  app.server.on('checkExpectation', answerUnmetExpectation)
   stampRequests(app, state.clock.now)
   registerBodyParsers(app)
   await registerBasicAuth(app, (key, secret) => state.credentialCheck(key, secret))

@@ -1,4 +1,5 @@
 import type { FastifyError, FastifyInstance, FastifyRequest } from 'fastify'
+import type { IncomingMessage, ServerResponse } from 'node:http'
 import type { Socket } from 'node:net'
 import { DWOLLA_ERRORS, DwollaError, OAUTH_ERRORS, OAuthError } from '../errors.js'
 import { sendError } from './error-replies.js'
@@ -88,10 +89,27 @@ function pathOf(url: string): string {
  */
 export function answerClientError(error: NodeJS.ErrnoException, socket: Socket): void {
   if (!socket.writable) return
-  const body = JSON.stringify({ code: 'BadRequest', message: DWOLLA_ERRORS.BadRequest.message })
-  const status = error.code === 'HPE_HEADER_OVERFLOW' ? '431 Request Header Fields Too Large' : '400 Bad Request'
-  socket.end(
-    `HTTP/1.1 ${status}\r\nContent-Type: ${DWOLLA_CONTENT_TYPE}\r\nContent-Length: ${Buffer.byteLength(body)}\r\n` +
-      `X-Request-Id: ${generateRequestId()}\r\nConnection: close\r\n\r\n${body}`,
-  )
+  const [status, reason] = error.code === 'HPE_HEADER_OVERFLOW' ? [431, 'Request Header Fields Too Large'] : [400, 'Bad Request']
+  const { headers, body } = connectionLevelError('BadRequest')
+  const head = Object.entries(headers).map(([name, value]) => `${name}: ${value}\r\n`).join('')
+  socket.end(`HTTP/1.1 ${status} ${reason}\r\n${head}\r\n${body}`)
+}
+
+/**
+ * Node asks about any `Expect` other than `100-continue` before routing (its checkExpectation
+ * event); without an answer it sends a bare 417. RFC 9110 §10.1.1: 417 Expectation Failed, here
+ * in Dwolla's shape like every other refusal before a route is reached.
+ */
+export function answerUnmetExpectation(_request: IncomingMessage, response: ServerResponse): void {
+  const { headers, body } = connectionLevelError('BadRequest')
+  response.writeHead(417, headers).end(body)
+}
+
+/** A Dwolla error written outside Fastify: always closes the connection, whose state is unknown. */
+function connectionLevelError(code: 'BadRequest' | 'RequestTimeout'): { headers: Record<string, string | number>; body: string } {
+  const body = JSON.stringify({ code, message: DWOLLA_ERRORS[code].message })
+  return {
+    headers: { 'Content-Type': DWOLLA_CONTENT_TYPE, 'Content-Length': Buffer.byteLength(body), 'X-Request-Id': generateRequestId(), Connection: 'close' },
+    body,
+  }
 }
