@@ -39,6 +39,13 @@ export interface MockDwollaOptions {
   fixtures?: FixtureSource | readonly FixtureSource[]
   /** The shipped magic values (fixtures/defaults.json); true unless turned off. */
   defaultFixtures?: boolean
+  /**
+   * How long a client may take to send a whole request, headers and body, in milliseconds; past
+   * it the connection is answered 408 and closed. Answering (a fixture's delay) is not counted.
+   */
+  requestTimeoutMs?: number
+  /** How long a client may take to send a request's headers, in milliseconds (at most requestTimeoutMs). */
+  headersTimeoutMs?: number
 }
 
 export interface ResolvedOptions {
@@ -52,6 +59,8 @@ export interface ResolvedOptions {
   readonly logger: FastifyServerOptions['logger']
   readonly fixtures: readonly FixtureSource[]
   readonly defaultFixtures: boolean
+  readonly requestTimeoutMs: number
+  readonly headersTimeoutMs: number
 }
 
 export const DEFAULTS: ResolvedOptions = Object.freeze({
@@ -69,6 +78,10 @@ export const DEFAULTS: ResolvedOptions = Object.freeze({
   logger: false,
   fixtures: Object.freeze([]),
   defaultFixtures: true,
+  // Fastify sets no request timeout, so a body sent a byte at a time held its connection for good.
+  // Bodies here are at most 64 KiB: a real client sends one in milliseconds.
+  requestTimeoutMs: 30_000,
+  headersTimeoutMs: 10_000,
 })
 
 function positiveInteger(name: string, value: unknown): number {
@@ -110,7 +123,20 @@ export function resolveOptions(options: MockDwollaOptions = {}): ResolvedOptions
     logger: merged.logger,
     fixtures: fixtureSources(merged.fixtures),
     defaultFixtures: booleanOption('defaultFixtures', merged.defaultFixtures),
+    ...timeouts(merged.requestTimeoutMs, merged.headersTimeoutMs),
   })
+}
+
+/** Node refuses a headers timeout longer than the request timeout: say so in our words first. */
+function timeouts(request: unknown, headers: unknown): { requestTimeoutMs: number; headersTimeoutMs: number } {
+  const requestTimeoutMs = positiveInteger('requestTimeoutMs', request)
+  const headersTimeoutMs = positiveInteger('headersTimeoutMs', headers)
+  if (headersTimeoutMs > requestTimeoutMs) {
+    throw new StartupError(
+      `option headersTimeoutMs: ${headersTimeoutMs} is longer than requestTimeoutMs (${requestTimeoutMs}); the headers are part of the request`,
+    )
+  }
+  return { requestTimeoutMs, headersTimeoutMs }
 }
 
 function booleanOption(name: string, value: unknown): boolean {

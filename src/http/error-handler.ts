@@ -84,13 +84,23 @@ function pathOf(url: string): string {
 }
 
 /**
+ * Connection-level failures that are not plain bad requests. A request whose headers or body take
+ * longer than their timeout gets 408 (RFC 9110 §15.5.9) with Dwolla's RequestTimeout code: the
+ * status says whose side was slow (*inferred*: Dwolla answers RequestTimeout with a 500).
+ */
+const CLIENT_ERRORS: Record<string, [number, string, 'BadRequest' | 'RequestTimeout']> = {
+  HPE_HEADER_OVERFLOW: [431, 'Request Header Fields Too Large', 'BadRequest'],
+  ERR_HTTP_REQUEST_TIMEOUT: [408, 'Request Timeout', 'RequestTimeout'],
+}
+
+/**
  * Requests so malformed that no route is reached (bad HTTP framing, oversized headers) still get
  * Dwolla's shape. Fastify calls this with the raw socket: write a complete response and close.
  */
 export function answerClientError(error: NodeJS.ErrnoException, socket: Socket): void {
   if (!socket.writable) return
-  const [status, reason] = error.code === 'HPE_HEADER_OVERFLOW' ? [431, 'Request Header Fields Too Large'] : [400, 'Bad Request']
-  const { headers, body } = connectionLevelError('BadRequest')
+  const [status, reason, code] = CLIENT_ERRORS[error.code ?? ''] ?? [400, 'Bad Request', 'BadRequest']
+  const { headers, body } = connectionLevelError(code)
   const head = Object.entries(headers).map(([name, value]) => `${name}: ${value}\r\n`).join('')
   socket.end(`HTTP/1.1 ${status} ${reason}\r\n${head}\r\n${body}`)
 }
