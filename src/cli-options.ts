@@ -21,6 +21,11 @@ Options (environment variable in brackets; flags win over the environment):
   --watch                 reload fixture files when they change [MOCK_DWOLLA_WATCH=true]
   --no-default-fixtures   turn off the shipped magic values [MOCK_DWOLLA_DEFAULT_FIXTURES=false]
   --log-level <level>     ${LOG_LEVELS.join(', ')} (default ${DEFAULT_LOG_LEVEL}) [MOCK_DWOLLA_LOG_LEVEL]
+  --admin-token <token>   the token /__mock needs (Authorization: Bearer), at least 16 characters;
+                          made up and printed on stderr when --host is not loopback and none
+                          is given (prefer the variable: flags show in ps) [MOCK_DWOLLA_ADMIN_TOKEN]
+  --allowed-host <name>   a Host name /__mock answers to besides localhost, 127.0.0.1 and [::1];
+                          repeat to add more, "*" for any [MOCK_DWOLLA_ALLOWED_HOSTS, comma-separated]
   -h, --help              show this help
   -v, --version           show the version
 
@@ -46,6 +51,8 @@ export function parseCliOptions(argv: readonly string[], env: Readonly<Record<st
       watch: { type: 'boolean' },
       'no-default-fixtures': { type: 'boolean' },
       'log-level': { type: 'string' },
+      'admin-token': { type: 'string' },
+      'allowed-host': { type: 'string', multiple: true },
       help: { type: 'boolean', short: 'h' },
       version: { type: 'boolean', short: 'v' },
     },
@@ -66,6 +73,8 @@ export function parseCliOptions(argv: readonly string[], env: Readonly<Record<st
   const envFixtures = fromEnv('MOCK_DWOLLA_FIXTURES')
   const watch = values.watch ? undefined : fromEnv('MOCK_DWOLLA_WATCH')
   const defaults = values['no-default-fixtures'] ? undefined : fromEnv('MOCK_DWOLLA_DEFAULT_FIXTURES')
+  const adminToken = pick(values['admin-token'], '--admin-token', 'MOCK_DWOLLA_ADMIN_TOKEN')
+  const allowedHosts = values['allowed-host'] ?? fromEnv('MOCK_DWOLLA_ALLOWED_HOSTS')?.value.split(',').map((name) => name.trim()).filter((name) => name !== '')
 
   if (host !== undefined && host.value.trim() === '') throw new StartupError(`${host.source}: expected an address`)
   return {
@@ -77,6 +86,9 @@ export function parseCliOptions(argv: readonly string[], env: Readonly<Record<st
       fixtures: values.fixtures ?? envFixtures?.value.split(delimiter).filter((path) => path !== '') ?? [],
       watchFixtures: values.watch ?? (watch === undefined ? false : parseBoolean(watch)),
       defaultFixtures: values['no-default-fixtures'] ? false : defaults === undefined ? true : parseBoolean(defaults),
+      // Only when given: start() then decides by the address (a made-up token off loopback).
+      ...(adminToken === undefined ? {} : { adminToken: adminToken.value }),
+      ...(allowedHosts === undefined ? {} : { allowedHosts }),
     },
   }
 }

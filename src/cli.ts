@@ -32,6 +32,10 @@ async function main(): Promise<void> {
         ? server.app.log.info('fixtures reloaded')
         : server.app.log.error(`fixtures not reloaded, the last good ones stay in force: ${error.message}`),
   })
+  // A token made up here is shown once, before the ready line, and never logged.
+  if (command.options.adminToken === undefined && server.adminToken !== undefined) {
+    process.stderr.write(`mock-dwolla: the admin API (/__mock) needs "Authorization: Bearer ${server.adminToken}"\n`)
+  }
   process.stdout.write(`MOCK_DWOLLA_URL=${server.url}\n`)
 
   let stopping = false

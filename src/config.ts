@@ -46,6 +46,17 @@ export interface MockDwollaOptions {
   requestTimeoutMs?: number
   /** How long a client may take to send a request's headers, in milliseconds (at most requestTimeoutMs). */
   headersTimeoutMs?: number
+  /**
+   * When set, every admin request (`/__mock`) must carry `Authorization: Bearer <adminToken>`; at
+   * least 16 characters. `start()` on a non-loopback address makes one up when none is given.
+   */
+  adminToken?: string
+  /**
+   * Host names the admin API answers to besides the loopback ones (`localhost`, 127.0.0.1,
+   * `[::1]`), which stop DNS rebinding; `['*']` accepts any. `start()` on a non-loopback address
+   * accepts any unless given (the token guards it there).
+   */
+  allowedHosts?: readonly string[]
 }
 
 export interface ResolvedOptions {
@@ -61,6 +72,8 @@ export interface ResolvedOptions {
   readonly defaultFixtures: boolean
   readonly requestTimeoutMs: number
   readonly headersTimeoutMs: number
+  readonly adminToken: string | undefined
+  readonly allowedHosts: readonly string[]
 }
 
 export const DEFAULTS: ResolvedOptions = Object.freeze({
@@ -82,6 +95,8 @@ export const DEFAULTS: ResolvedOptions = Object.freeze({
   // Bodies here are at most 64 KiB: a real client sends one in milliseconds.
   requestTimeoutMs: 30_000,
   headersTimeoutMs: 10_000,
+  adminToken: undefined,
+  allowedHosts: Object.freeze([]),
 })
 
 function positiveInteger(name: string, value: unknown): number {
@@ -124,7 +139,25 @@ export function resolveOptions(options: MockDwollaOptions = {}): ResolvedOptions
     fixtures: fixtureSources(merged.fixtures),
     defaultFixtures: booleanOption('defaultFixtures', merged.defaultFixtures),
     ...timeouts(merged.requestTimeoutMs, merged.headersTimeoutMs),
+    adminToken: adminToken(merged.adminToken),
+    allowedHosts: hostList(merged.allowedHosts),
   })
+}
+
+/** Never quoted back: it is a secret. Sent in a header, so printable ASCII without spaces. */
+function adminToken(value: unknown): string | undefined {
+  if (value === undefined) return undefined
+  if (typeof value !== 'string' || !/^[\x21-\x7e]{16,}$/.test(value)) {
+    throw new StartupError('option adminToken: expected at least 16 printable ASCII characters without spaces')
+  }
+  return value
+}
+
+function hostList(value: unknown): readonly string[] {
+  if (!Array.isArray(value) || !value.every((host) => typeof host === 'string' && /^(\*|[^\s/@]+)$/.test(host))) {
+    throw new StartupError(`option allowedHosts: expected a list of host names (or "*"), got ${JSON.stringify(value)}`)
+  }
+  return Object.freeze([...value] as string[])
 }
 
 /** Node refuses a headers timeout longer than the request timeout: say so in our words first. */

@@ -5,7 +5,9 @@ import type { Clock } from './clock.js'
 import type { FixtureRules } from './fixtures/fixture-rules.js'
 import type { JournalEntry, JournalFilter } from './journal/request-journal.js'
 import type { TokenListing } from './mock-state.js'
+import { generateAdminToken } from './admin/admin-guard.js'
 import { watchFixtureFiles } from './fixtures/watch-fixture-files.js'
+import { isLoopbackAddress, isLoopbackHost } from './loopback.js'
 import { buildServer } from './server.js'
 
 export interface StartOptions extends MockDwollaOptions {
@@ -41,6 +43,12 @@ export interface RunningMockDwolla {
   /** Back to the start state: tokens, journal, runtime fixtures and their counts, clock. */
   reset(): void
   close(): Promise<void>
+  /**
+   * The token the admin API (`/__mock`) needs as `Authorization: Bearer <token>`: the one given,
+   * or one made up when listening on a non-loopback address; undefined when none is needed.
+   * Never logged.
+   */
+  readonly adminToken: string | undefined
 }
 
 export const DEFAULT_HOST = '127.0.0.1'
@@ -48,7 +56,16 @@ export const DEFAULT_HOST = '127.0.0.1'
 /** Builds the mock and listens. Resolves once it accepts connections. */
 export async function start(options: StartOptions = {}): Promise<RunningMockDwolla> {
   const { host = DEFAULT_HOST, port = 0, watchFixtures = false, onFixturesReload, ...serverOptions } = options
-  const app = await buildServer(serverOptions)
+  // Off loopback, anyone who can reach the port could list tokens and add rules: the admin API
+  // then needs a token (made up when none is given), and any Host name is accepted, since other
+  // machines reach the mock by names of their own. Decided before listening, so there is no
+  // moment when it listens unguarded.
+  const exposed = !isLoopbackHost(host)
+  const app = await buildServer({
+    ...serverOptions,
+    adminToken: serverOptions.adminToken ?? (exposed ? generateAdminToken() : undefined),
+    allowedHosts: serverOptions.allowedHosts ?? (exposed ? ['*'] : undefined),
+  })
   const state = app.mockDwolla
   try {
     await app.listen({ host, port })
@@ -67,9 +84,9 @@ export async function start(options: StartOptions = {}): Promise<RunningMockDwol
         })
       : () => undefined
   const address = app.server.address() as AddressInfo
-  if (!isLoopback(address.address)) {
+  if (!isLoopbackAddress(address.address)) {
     app.log.warn(
-      `listening on ${address.address}: reachable from other machines. mock-dwolla accepts any credentials unless applications are configured.`,
+      `listening on ${address.address}: reachable from other machines. mock-dwolla accepts any credentials unless applications are configured; the admin API needs its token.`,
     )
   }
   const urlHost = address.family === 'IPv6' ? `[${address.address}]` : address.address
@@ -89,9 +106,6 @@ export async function start(options: StartOptions = {}): Promise<RunningMockDwol
       stopWatching()
       await app.close()
     },
+    adminToken: state.options.adminToken,
   }
-}
-
-function isLoopback(address: string): boolean {
-  return address === '::1' || address.startsWith('127.') || address.startsWith('::ffff:127.')
 }
