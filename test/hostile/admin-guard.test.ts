@@ -2,7 +2,7 @@ import Fastify from 'fastify'
 import t, { type Test } from 'tap'
 import { registerAdminApi } from '../../src/admin/admin-api.js'
 import { ADMIN_GUARD_ERRORS } from '../../src/admin/admin-guard.js'
-import { loadOperationTable, start, type RunningMockDwolla } from '../../src/index.js'
+import { buildServer, loadOperationTable, start, type RunningMockDwolla } from '../../src/index.js'
 import { createMockState } from '../../src/mock-state.js'
 import { startCli } from '../helpers/cli.js'
 import { rawRequest, sendRaw, type RawResponse } from '../helpers/raw-http.js'
@@ -88,6 +88,8 @@ t.test('a cross-site browser request cannot drive the admin API', async (t) => {
   t.equal(server.clock.offsetMs, 1000, 'nothing was reset')
   const own = await admin(server, 'POST', '/__mock/reset', { ...host, Origin: `http://127.0.0.1:${server.port}`, 'Sec-Fetch-Site': 'same-origin' })
   t.equal(own.status, 200, 'the server\'s own origin may')
+  const behindTls = await admin(server, 'GET', '/__mock/health', { ...host, Origin: `https://127.0.0.1:${server.port}` })
+  t.equal(behindTls.status, 200, 'so may its https origin (a TLS proxy in front)')
   const json = await admin(server, 'POST', '/__mock/clock', { ...host, 'Content-Type': 'application/json; charset=utf-8' }, '{"advanceSeconds":1}')
   t.equal(json.status, 200, 'a JSON write from a script or test suite works')
   t.equal((await fetch(`${server.url}/__mock/reset`, { method: 'POST' })).status, 200, 'as does a bodiless POST from fetch (Content-Length: 0)')
@@ -102,11 +104,27 @@ t.test('DNS rebinding: on loopback only loopback Host names are accepted, unless
   expectRefused(t, await admin(server, 'GET', '/__mock/tokens', { Host: `127.0.0.1.evil.example:${port}` }), 'HostNotAllowed', 'a name that starts like 127.0.0.1')
   // HTTP/1.1 requires Host (Node answers 400 without one); HTTP/1.0 does not.
   expectRefused(t, await sendRaw(port, 'GET /__mock/tokens HTTP/1.0\r\n\r\n'), 'HostNotAllowed', 'no Host at all (HTTP/1.0)')
-  for (const name of [`localhost:${port}`, `LOCALHOST.:${port}`, `127.0.0.1:${port}`, '127.0.0.1', `[::1]:${port}`, 'mock.test:8910', 'MOCK.TEST']) {
+  for (const name of [`localhost:${port}`, `LOCALHOST.:${port}`, `127.0.0.1:${port}`, '127.0.0.1', '127.1.2.3:80', `[::1]:${port}`, 'mock.test:8910', 'MOCK.TEST']) {
     t.equal((await admin(server, 'GET', '/__mock/tokens', { Host: name })).status, 200, `Host: ${name}`)
   }
   const api = await sendRaw(server.port, rawRequest('POST', '/token', { 'Content-Type': FORM }, 'client_id=k&client_secret=s&grant_type=client_credentials'))
   t.equal(api.status, 200, 'the Dwolla API does not check Host')
+})
+
+t.test('off loopback, allowedHosts still restricts Host when given', async (t) => {
+  const server = await start({ host: '0.0.0.0', allowedHosts: ['mock.test'] })
+  t.teardown(() => server.close())
+  const authorization = `Bearer ${server.adminToken}`
+  expectRefused(t, await admin(server, 'GET', '/__mock/health', { Host: 'evil.example', Authorization: authorization }), 'HostNotAllowed', 'another name')
+  t.equal((await admin(server, 'GET', '/__mock/health', { Host: 'mock.test', Authorization: authorization })).status, 200, 'the allowed name')
+})
+
+t.test('buildServer() takes the loopback answer: the Host check, and a token only if given', async (t) => {
+  const app = await buildServer()
+  t.teardown(() => app.close())
+  t.equal((await app.inject({ method: 'GET', url: '/__mock/health' })).statusCode, 200, "inject()'s default Host, localhost:80, passes")
+  const rebound = await app.inject({ method: 'GET', url: '/__mock/health', headers: { host: 'evil.example' } })
+  t.same([rebound.statusCode, rebound.json()], [403, refusal('HostNotAllowed')], 'another Host is refused')
 })
 
 t.test('every route registered inside registerAdminApi is guarded', async (t) => {
