@@ -23,6 +23,11 @@ Options (environment variable in brackets; flags win over the environment):
   --log-level <level>     ${LOG_LEVELS.join(', ')} (default ${DEFAULT_LOG_LEVEL}) [MOCK_DWOLLA_LOG_LEVEL]
   --no-exit-with-parent   keep running when the process that started this one exits
                           [MOCK_DWOLLA_EXIT_WITH_PARENT=false]
+  --admin-token <token>   the token /__mock needs (Authorization: Bearer), at least 16 characters;
+                          made up and printed on stderr when --host is not loopback and none
+                          is given (prefer the variable: flags show in ps) [MOCK_DWOLLA_ADMIN_TOKEN]
+  --allowed-host <name>   a Host name /__mock answers to besides localhost, 127.0.0.1 and [::1];
+                          repeat to add more, "*" for any [MOCK_DWOLLA_ALLOWED_HOSTS, comma-separated]
   -h, --help              show this help
   -v, --version           show the version
 
@@ -35,7 +40,7 @@ export type CliCommand =
   | { kind: 'start'; options: StartOptions & { host: string; port: number }; logLevel: LogLevel; exitWithParent: boolean; hostSource: string }
 
 /** The flags that take a value, so that a value starting with a dash (`--port -1`) stays theirs. */
-const VALUE_FLAGS = new Set(['--port', '--host', '--fixtures', '--log-level'])
+const VALUE_FLAGS = new Set(['--port', '--host', '--fixtures', '--log-level', '--admin-token', '--allowed-host'])
 
 /**
  * argv and the environment to what to do: the only place either is read. Precedence: flags,
@@ -52,6 +57,8 @@ export function parseCliOptions(argv: readonly string[], env: Readonly<Record<st
       'no-default-fixtures': { type: 'boolean' },
       'log-level': { type: 'string' },
       'no-exit-with-parent': { type: 'boolean' },
+      'admin-token': { type: 'string' },
+      'allowed-host': { type: 'string', multiple: true },
       help: { type: 'boolean', short: 'h' },
       version: { type: 'boolean', short: 'v' },
     },
@@ -74,6 +81,8 @@ export function parseCliOptions(argv: readonly string[], env: Readonly<Record<st
   const watch = values.watch ? undefined : fromEnv('MOCK_DWOLLA_WATCH')
   const defaults = values['no-default-fixtures'] ? undefined : fromEnv('MOCK_DWOLLA_DEFAULT_FIXTURES')
   const exitWithParent = values['no-exit-with-parent'] ? undefined : fromEnv('MOCK_DWOLLA_EXIT_WITH_PARENT')
+  const adminToken = pick(values['admin-token'], '--admin-token', 'MOCK_DWOLLA_ADMIN_TOKEN')
+  const allowedHosts = values['allowed-host'] ?? fromEnv('MOCK_DWOLLA_ALLOWED_HOSTS')?.value.split(',').map((name) => name.trim()).filter((name) => name !== '')
 
   if (host !== undefined && host.value.trim() === '') throw new StartupError(`${host.source}: expected an address`)
   const fixtures = values.fixtures ?? envFixtures?.value.split(delimiter).filter((path) => path !== '') ?? []
@@ -93,6 +102,9 @@ export function parseCliOptions(argv: readonly string[], env: Readonly<Record<st
       fixtures,
       watchFixtures,
       defaultFixtures: values['no-default-fixtures'] ? false : defaults === undefined ? true : parseBoolean(defaults),
+      // Only when given: start() then decides by the address (a made-up token off loopback).
+      ...(adminToken === undefined ? {} : { adminToken: adminToken.value }),
+      ...(allowedHosts === undefined ? {} : { allowedHosts }),
     },
   }
 }

@@ -32,6 +32,10 @@ async function main(): Promise<void> {
     if (error.syscall !== 'getaddrinfo') throw error
     throw new StartupError(`${command.hostSource}: cannot resolve "${error.hostname ?? ''}" (${error.code ?? error.message})`)
   })
+  // A token made up here is shown once, before the ready line, and never logged.
+  if (command.options.adminToken === undefined && server.adminToken !== undefined) {
+    process.stderr.write(`mock-dwolla: the admin API (/__mock) needs "Authorization: Bearer ${server.adminToken}"\n`)
+  }
   process.stdout.write(`MOCK_DWOLLA_URL=${server.url}\n`)
 
   // The first signal stops gracefully (see close()); a second one exits at once, as a user

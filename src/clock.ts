@@ -3,6 +3,12 @@
  * move forward to reach expiry without waiting. Tokens, the journal and expiry all read it.
  */
 export class Clock {
+  /**
+   * The clock stops at the end of year 9999: far past any token's life, and far enough from the
+   * largest Date (year 275760) that every expiry it computes is still a valid Date.
+   */
+  static readonly LATEST = Date.UTC(9999, 11, 31, 23, 59, 59, 999)
+
   #offsetMs = 0
   readonly #base: () => number
 
@@ -21,6 +27,9 @@ export class Clock {
   advance(milliseconds: number): void {
     if (!Number.isFinite(milliseconds) || milliseconds < 0) {
       throw new RangeError(`the clock only moves forward: got ${milliseconds} ms`)
+    }
+    if (this.now() + milliseconds > Clock.LATEST) {
+      throw new RangeError(`the clock cannot pass ${new Date(Clock.LATEST).toISOString()}`)
     }
     this.#offsetMs += milliseconds
   }

@@ -40,6 +40,24 @@ export interface MockDwollaOptions {
   fixtures?: FixtureSource | readonly FixtureSource[]
   /** The shipped magic values (fixtures/defaults.json); true unless turned off. */
   defaultFixtures?: boolean
+  /**
+   * How long a client may take to send a whole request, headers and body, in milliseconds; past
+   * it the connection is answered 408 and closed. Answering (a fixture's delay) is not counted.
+   */
+  requestTimeoutMs?: number
+  /** How long a client may take to send a request's headers, in milliseconds (at most requestTimeoutMs). */
+  headersTimeoutMs?: number
+  /**
+   * When set, every admin request (`/__mock`) must carry `Authorization: Bearer <adminToken>`; at
+   * least 16 characters. `start()` on a non-loopback address makes one up when none is given.
+   */
+  adminToken?: string
+  /**
+   * Host names the admin API answers to besides the loopback ones (`localhost`, 127.0.0.1,
+   * `[::1]`), which stop DNS rebinding; `['*']` accepts any. `start()` on a non-loopback address
+   * accepts any unless given (the token guards it there).
+   */
+  allowedHosts?: readonly string[]
 }
 
 export interface ResolvedOptions {
@@ -53,6 +71,10 @@ export interface ResolvedOptions {
   readonly logger: FastifyServerOptions['logger']
   readonly fixtures: readonly FixtureSource[]
   readonly defaultFixtures: boolean
+  readonly requestTimeoutMs: number
+  readonly headersTimeoutMs: number
+  readonly adminToken: string | undefined
+  readonly allowedHosts: readonly string[]
 }
 
 export const DEFAULTS: ResolvedOptions = Object.freeze({
@@ -70,6 +92,12 @@ export const DEFAULTS: ResolvedOptions = Object.freeze({
   logger: false,
   fixtures: Object.freeze([]),
   defaultFixtures: true,
+  // Fastify sets no request timeout, so a body sent a byte at a time held its connection for good.
+  // Bodies here are at most 64 KiB: a real client sends one in milliseconds.
+  requestTimeoutMs: 30_000,
+  headersTimeoutMs: 10_000,
+  adminToken: undefined,
+  allowedHosts: Object.freeze([]),
 })
 
 /** The names {@link buildServer} takes: those DEFAULTS has a value for. */
@@ -127,7 +155,38 @@ export function resolveOptions(options: MockDwollaOptions = {}): ResolvedOptions
     logger: merged.logger,
     fixtures: fixtureSources(merged.fixtures),
     defaultFixtures: booleanOption('defaultFixtures', merged.defaultFixtures),
+    ...timeouts(merged.requestTimeoutMs, merged.headersTimeoutMs),
+    adminToken: adminToken(merged.adminToken),
+    allowedHosts: hostList(merged.allowedHosts),
   })
+}
+
+/** Never quoted back: it is a secret. Sent in a header, so printable ASCII without spaces. */
+function adminToken(value: unknown): string | undefined {
+  if (value === undefined) return undefined
+  if (typeof value !== 'string' || !/^[\x21-\x7e]{16,}$/.test(value)) {
+    throw new StartupError('option adminToken: expected at least 16 printable ASCII characters without spaces')
+  }
+  return value
+}
+
+function hostList(value: unknown): readonly string[] {
+  if (!Array.isArray(value) || !value.every((host) => typeof host === 'string' && /^(\*|[^\s/@]+)$/.test(host))) {
+    throw new StartupError(`option allowedHosts: expected a list of host names (or "*"), got ${JSON.stringify(value)}`)
+  }
+  return Object.freeze([...value] as string[])
+}
+
+/** Node refuses a headers timeout longer than the request timeout: say so in our words first. */
+function timeouts(request: unknown, headers: unknown): { requestTimeoutMs: number; headersTimeoutMs: number } {
+  const requestTimeoutMs = positiveInteger('requestTimeoutMs', request)
+  const headersTimeoutMs = positiveInteger('headersTimeoutMs', headers)
+  if (headersTimeoutMs > requestTimeoutMs) {
+    throw new StartupError(
+      `option headersTimeoutMs: ${headersTimeoutMs} is longer than requestTimeoutMs (${requestTimeoutMs}); the headers are part of the request`,
+    )
+  }
+  return { requestTimeoutMs, headersTimeoutMs }
 }
 
 function booleanOption(name: string, value: unknown): boolean {

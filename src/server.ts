@@ -4,7 +4,7 @@ import { registerAdminApi } from './admin/admin-api.js'
 import { applyFixtureRules } from './fixtures/fixture-hook.js'
 import { registerBodyParsers } from './http/body-parsers.js'
 import { registerBasicAuth } from './http/client-credentials.js'
-import { answerClientError, installErrorHandling } from './http/error-handler.js'
+import { answerClientError, answerUnmetExpectation, installErrorHandling } from './http/error-handler.js'
 import { loggerOptions } from './http/log-options.js'
 import { allowedMethodsByPath, registerOperations } from './http/openapi-routes.js'
 import { loadOperationTable } from './http/operation-table.js'
@@ -37,8 +37,12 @@ export async function buildServer(options: MockDwollaOptions = {}): Promise<Fast
     requestIdHeader: false,
     routerOptions: { ignoreTrailingSlash: true },
     clientErrorHandler: answerClientError,
+    // Slow clients are answered 408 by answerClientError (Node reports ERR_HTTP_REQUEST_TIMEOUT).
+    requestTimeout: state.options.requestTimeoutMs,
+    http: { headersTimeout: state.options.headersTimeoutMs, connectionsCheckingInterval: timeoutCheckInterval(state.options) },
   })
   app.decorate('mockDwolla', state)
+  app.server.on('checkExpectation', answerUnmetExpectation)
   stampRequests(app, state.clock.now)
   registerBodyParsers(app)
   await registerBasicAuth(app, (key, secret) => state.credentialCheck(key, secret))
@@ -48,4 +52,12 @@ export async function buildServer(options: MockDwollaOptions = {}): Promise<Fast
   registerOperations(app, table, operationHandlers(app, state))
   await registerAdminApi(app, state, table)
   return app
+}
+
+/**
+ * Node checks for requests past their timeout on an interval (30 s by default, which would let a
+ * 10 s timeout run to 40 s): at least every second, and twice per timeout for shorter ones.
+ */
+function timeoutCheckInterval({ headersTimeoutMs }: { headersTimeoutMs: number }): number {
+  return Math.min(1_000, Math.ceil(headersTimeoutMs / 2))
 }

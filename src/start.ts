@@ -5,8 +5,10 @@ import type { Clock } from './clock.js'
 import type { FixtureRules } from './fixtures/fixture-rules.js'
 import type { JournalEntry, JournalFilter } from './journal/request-journal.js'
 import type { TokenListing } from './mock-state.js'
+import { generateAdminToken } from './admin/admin-guard.js'
 import { watchFixtureFiles } from './fixtures/watch-fixture-files.js'
 import { StartupError } from './errors.js'
+import { isLoopbackAddress, isLoopbackHost } from './loopback.js'
 import { buildServer } from './server.js'
 
 export interface StartOptions extends MockDwollaOptions {
@@ -51,6 +53,12 @@ export interface RunningMockDwolla {
    * `shutdownGraceMs` to finish, then every connection is closed.
    */
   close(): Promise<void>
+  /**
+   * The token the admin API (`/__mock`) needs as `Authorization: Bearer <token>`: the one given,
+   * or one made up when listening on a non-loopback address; undefined when none is needed.
+   * Never logged.
+   */
+  readonly adminToken: string | undefined
 }
 
 export const DEFAULT_HOST = '127.0.0.1'
@@ -73,7 +81,16 @@ export async function start(options: StartOptions = {}): Promise<RunningMockDwol
   if (!Number.isInteger(shutdownGraceMs) || shutdownGraceMs < 0) {
     throw new StartupError(`option shutdownGraceMs: expected a whole number of milliseconds, got ${JSON.stringify(shutdownGraceMs)}`)
   }
-  const app = await buildServer(serverOptions)
+  // Off loopback, anyone who can reach the port could list tokens and add rules: the admin API
+  // then needs a token (made up when none is given), and any Host name is accepted, since other
+  // machines reach the mock by names of their own. Decided before listening, so there is no
+  // moment when it listens unguarded.
+  const exposed = !isLoopbackHost(host)
+  const app = await buildServer({
+    ...serverOptions,
+    adminToken: serverOptions.adminToken ?? (exposed ? generateAdminToken() : undefined),
+    allowedHosts: serverOptions.allowedHosts ?? (exposed ? ['*'] : undefined),
+  })
   const state = app.mockDwolla
   try {
     await app.listen({ host, port })
@@ -92,9 +109,9 @@ export async function start(options: StartOptions = {}): Promise<RunningMockDwol
         })
       : () => undefined
   const address = app.server.address() as AddressInfo
-  if (!isLoopback(address.address)) {
+  if (!isLoopbackAddress(address.address)) {
     app.log.warn(
-      `listening on ${address.address}: reachable from other machines. mock-dwolla accepts any credentials unless applications are configured.`,
+      `listening on ${address.address}: reachable from other machines. mock-dwolla accepts any credentials unless applications are configured; the admin API needs its token.`,
     )
   }
   const urlHost = address.family === 'IPv6' ? `[${address.address}]` : address.address
@@ -124,9 +141,6 @@ export async function start(options: StartOptions = {}): Promise<RunningMockDwol
         clearTimeout(cutOff)
       }
     },
+    adminToken: state.options.adminToken,
   }
-}
-
-function isLoopback(address: string): boolean {
-  return address === '::1' || address.startsWith('127.') || address.startsWith('::ffff:127.')
 }

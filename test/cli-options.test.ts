@@ -1,6 +1,6 @@
 import { delimiter } from 'node:path'
 import t from 'tap'
-import { DEFAULT_PORT, parseCliOptions } from '../src/cli-options.js'
+import { DEFAULT_PORT, parseCliOptions, USAGE } from '../src/cli-options.js'
 import { formatLine } from '../src/pretty-log.js'
 
 const startOptions = (argv: string[], env: Record<string, string> = {}) => {
@@ -42,6 +42,18 @@ t.test('flags win over the environment', async (t) => {
   t.same(options, { port: 0, host: '::1', fixtures: ['flag.json'], watchFixtures: true, defaultFixtures: false }, 'every flag wins')
   t.equal(logLevel, 'debug', 'log level flag wins')
   t.equal(exitWithParent, false, '--no-exit-with-parent wins')
+})
+
+t.test('the admin token and allowed hosts: flags, then variables; absent unless given', async (t) => {
+  const token = 'a-token-of-sixteen+'
+  t.same(startOptions(['--admin-token', token]).options.adminToken, token, '--admin-token')
+  t.same(startOptions([], { MOCK_DWOLLA_ADMIN_TOKEN: token }).options.adminToken, token, 'MOCK_DWOLLA_ADMIN_TOKEN')
+  t.same(startOptions(['--admin-token', `${token}-flag`], { MOCK_DWOLLA_ADMIN_TOKEN: token }).options.adminToken, `${token}-flag`, 'the flag wins')
+  t.same(startOptions(['--allowed-host', 'mock', '--allowed-host', 'mock.test']).options.allowedHosts, ['mock', 'mock.test'], '--allowed-host, repeated')
+  t.same(startOptions([], { MOCK_DWOLLA_ALLOWED_HOSTS: 'mock, mock.test,' }).options.allowedHosts, ['mock', 'mock.test'], 'MOCK_DWOLLA_ALLOWED_HOSTS, comma-separated')
+  const { options } = startOptions([])
+  t.notOk('adminToken' in options || 'allowedHosts' in options, 'neither is set when not given, so start() decides by the address')
+  t.match(USAGE, /--admin-token <token>[\s\S]*--allowed-host <name>/, 'both are in the usage')
 })
 
 t.test('bad values name their source', async (t) => {

@@ -13,10 +13,9 @@ export function stateRoutes(admin: FastifyInstance, state: MockState, openapi: P
   // `openapi` says whether routes and validators came compiled from the build or were loaded now.
   admin.get('/health', async () => ({ status: 'ok', version: packageVersion(), openapi: { source: openapi.source, digest: openapi.digest } }))
 
-  admin.get<{ Querystring: JournalFilter }>('/requests', async (request) => {
-    const { operation, path, method } = request.query
-    return { requests: state.journal.list({ operation, path, method }) }
-  })
+  admin.get<{ Querystring: Record<string, string | string[]> }>('/requests', async (request) => ({
+    requests: state.journal.list(journalFilter(request.query)),
+  }))
   admin.delete('/requests', async () => {
     state.journal.clear()
     return { cleared: true }
@@ -36,7 +35,13 @@ export function stateRoutes(admin: FastifyInstance, state: MockState, openapi: P
     if (typeof milliseconds !== 'number' || !Number.isFinite(milliseconds) || milliseconds < 0) {
       throw new AdminError(400, 'InvalidClockChange', 'send {"advanceSeconds": n} or {"advanceMs": n} with n ≥ 0: the clock only moves forward')
     }
-    state.clock.advance(milliseconds)
+    try {
+      state.clock.advance(milliseconds)
+    } catch (error) {
+      // Past the clock's last date: refused before anything moves, so every view keeps working.
+      if (error instanceof RangeError) throw new AdminError(400, 'InvalidClockChange', error.message)
+      throw error
+    }
     return clockView(state)
   })
 
@@ -48,4 +53,19 @@ export function stateRoutes(admin: FastifyInstance, state: MockState, openapi: P
 
 function clockView(state: MockState): { now: string; offsetMs: number } {
   return { now: new Date(state.clock.now()).toISOString(), offsetMs: state.clock.offsetMs }
+}
+
+const FILTERS = ['operation', 'path', 'method'] as const
+
+/** The journal filter from a query string: each key at most once, and only the known ones. */
+function journalFilter(query: Record<string, string | string[]>): JournalFilter {
+  const filter: JournalFilter = {}
+  for (const [name, value] of Object.entries(query)) {
+    if (!(FILTERS as readonly string[]).includes(name)) {
+      throw new AdminError(400, 'InvalidQuery', `unknown filter ${JSON.stringify(name)}: filter by operation, path or method`)
+    }
+    if (typeof value !== 'string') throw new AdminError(400, 'InvalidQuery', `${name}: give it once`)
+    filter[name as (typeof FILTERS)[number]] = value
+  }
+  return filter
 }

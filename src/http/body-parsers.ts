@@ -12,8 +12,10 @@ export function registerBodyParsers(app: FastifyInstance): void {
   app.addContentTypeParser(DWOLLA_MEDIA_TYPE, { parseAs: 'string' }, app.getDefaultJsonParser('error', 'error'))
 
   // querystring.parse returns a prototype-less object (so `__proto__=x` is an ordinary key) and
-  // turns a repeated field into an array, which validation then rejects as the wrong type.
+  // turns a repeated field into an array, which validation then rejects as the wrong type. Its
+  // default keeps the first 1,000 keys and drops the rest silently; the body limit already bounds
+  // the work, so every key is read (maxKeys 0) and a repeated field is never hidden past the cut.
   app.addContentTypeParser('application/x-www-form-urlencoded', { parseAs: 'string' }, (_request, body, done) => {
-    done(null, parseForm(body as string))
+    done(null, parseForm(body as string, undefined, undefined, { maxKeys: 0 }))
   })
 }

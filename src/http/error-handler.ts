@@ -1,4 +1,5 @@
 import type { FastifyError, FastifyInstance, FastifyRequest } from 'fastify'
+import type { IncomingMessage, ServerResponse } from 'node:http'
 import type { Socket } from 'node:net'
 import { DWOLLA_ERRORS, DwollaError, OAUTH_ERRORS, OAuthError } from '../errors.js'
 import { sendError } from './error-replies.js'
@@ -83,15 +84,42 @@ function pathOf(url: string): string {
 }
 
 /**
+ * Connection-level failures that are not plain bad requests. A request whose headers or body take
+ * longer than their timeout gets 408 (RFC 9110 §15.5.9) with Dwolla's RequestTimeout code: the
+ * status says whose side was slow (*inferred*: Dwolla answers RequestTimeout with a 500).
+ */
+const CLIENT_ERRORS: Record<string, [number, string, 'BadRequest' | 'RequestTimeout']> = {
+  HPE_HEADER_OVERFLOW: [431, 'Request Header Fields Too Large', 'BadRequest'],
+  ERR_HTTP_REQUEST_TIMEOUT: [408, 'Request Timeout', 'RequestTimeout'],
+}
+
+/**
  * Requests so malformed that no route is reached (bad HTTP framing, oversized headers) still get
  * Dwolla's shape. Fastify calls this with the raw socket: write a complete response and close.
  */
 export function answerClientError(error: NodeJS.ErrnoException, socket: Socket): void {
   if (!socket.writable) return
-  const body = JSON.stringify({ code: 'BadRequest', message: DWOLLA_ERRORS.BadRequest.message })
-  const status = error.code === 'HPE_HEADER_OVERFLOW' ? '431 Request Header Fields Too Large' : '400 Bad Request'
-  socket.end(
-    `HTTP/1.1 ${status}\r\nContent-Type: ${DWOLLA_CONTENT_TYPE}\r\nContent-Length: ${Buffer.byteLength(body)}\r\n` +
-      `X-Request-Id: ${generateRequestId()}\r\nConnection: close\r\n\r\n${body}`,
-  )
+  const [status, reason, code] = CLIENT_ERRORS[error.code ?? ''] ?? [400, 'Bad Request', 'BadRequest']
+  const { headers, body } = connectionLevelError(code)
+  const head = Object.entries(headers).map(([name, value]) => `${name}: ${value}\r\n`).join('')
+  socket.end(`HTTP/1.1 ${status} ${reason}\r\n${head}\r\n${body}`)
+}
+
+/**
+ * Node asks about any `Expect` other than `100-continue` before routing (its checkExpectation
+ * event); without an answer it sends a bare 417. RFC 9110 §10.1.1: 417 Expectation Failed, here
+ * in Dwolla's shape like every other refusal before a route is reached.
+ */
+export function answerUnmetExpectation(_request: IncomingMessage, response: ServerResponse): void {
+  const { headers, body } = connectionLevelError('BadRequest')
+  response.writeHead(417, headers).end(body)
+}
+
+/** A Dwolla error written outside Fastify: always closes the connection, whose state is unknown. */
+function connectionLevelError(code: 'BadRequest' | 'RequestTimeout'): { headers: Record<string, string | number>; body: string } {
+  const body = JSON.stringify({ code, message: DWOLLA_ERRORS[code].message })
+  return {
+    headers: { 'Content-Type': DWOLLA_CONTENT_TYPE, 'Content-Length': Buffer.byteLength(body), 'X-Request-Id': generateRequestId(), Connection: 'close' },
+    body,
+  }
 }

@@ -36,7 +36,14 @@ export async function startCli(
   t: Test,
   args: string[],
   options: { env?: NodeJS.ProcessEnv; command?: string[]; cwd?: string } = {},
-): Promise<{ url: string; child: ChildProcessWithoutNullStreams; exited: Promise<Exited>; stop(signal?: NodeJS.Signals): void }> {
+): Promise<{
+  url: string
+  child: ChildProcessWithoutNullStreams
+  exited: Promise<Exited>
+  stop(signal?: NodeJS.Signals): void
+  /** Resolves with everything on stderr so far once it matches `pattern` (checked as output arrives). */
+  stderrMatching(pattern: RegExp): Promise<string>
+}> {
   const [command, ...prefix] = options.command ?? [process.execPath, CLI]
   // Its own process group, so that a wrapper such as `npm exec` goes down with what it started.
   const child = spawn(command as string, [...prefix, ...args], {
@@ -45,6 +52,18 @@ export async function startCli(
     detached: true,
   })
   const exited = collect(child)
+  let stderr = ''
+  child.stderr.on('data', (chunk) => (stderr += chunk))
+  const stderrMatching = (pattern: RegExp): Promise<string> =>
+    new Promise((resolve) => {
+      const look = (): void => {
+        if (!pattern.test(stderr)) return
+        child.stderr.off('data', look)
+        resolve(stderr)
+      }
+      child.stderr.on('data', look)
+      look()
+    })
   const stop = (signal: NodeJS.Signals = 'SIGTERM'): void => {
     if (child.exitCode !== null || child.signalCode !== null) return
     try {
@@ -70,5 +89,5 @@ export async function startCli(
     })
     exited.then((result) => reject(new Error(`exited before ready: ${JSON.stringify(result)}`)))
   })
-  return { url, child, exited, stop }
+  return { url, child, exited, stop, stderrMatching }
 }
