@@ -92,6 +92,17 @@ export class OAuthError extends Error {
   }
 }
 
+/**
+ * A fixture rule given while the server runs (`fixtures.add()`, `POST /__mock/fixtures`) that
+ * cannot be used: nothing is added, and the server keeps running with the rules it had.
+ */
+export class FixtureRuleError extends Error {
+  constructor(message: string) {
+    super(message)
+    this.name = 'FixtureRuleError'
+  }
+}
+
 /** Bad configuration: raised before the server starts, naming where the problem is. */
 export class StartupError extends Error {
   constructor(message: string) {

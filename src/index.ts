@@ -7,6 +7,7 @@ export {
   DwollaError,
   OAuthError,
   StartupError,
+  FixtureRuleError,
   type DwollaErrorCode,
   type OAuthErrorCode,
   type EmbeddedError,

@@ -1,5 +1,5 @@
 import type { FastifyInstance } from 'fastify'
-import { StartupError } from '../errors.js'
+import { FixtureRuleError } from '../errors.js'
 import type { FixtureRule } from '../fixtures/fixture-types.js'
 import type { MockState } from '../mock-state.js'
 import { AdminError } from './admin-error.js'
@@ -20,7 +20,7 @@ export function fixturesRoutes(admin: FastifyInstance, state: MockState): void {
       reply.code(201)
       return { rules }
     } catch (error) {
-      if (error instanceof StartupError) throw new AdminError(400, 'InvalidFixture', error.message)
+      if (error instanceof FixtureRuleError) throw new AdminError(400, 'InvalidFixture', error.message)
       throw error
     }
   })

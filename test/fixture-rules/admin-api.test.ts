@@ -1,5 +1,6 @@
 import t from 'tap'
 import { accessTokenFor, mockFor, requestClientToken } from '../helpers/mock.js'
+import { FixtureRuleError, StartupError } from '../../src/index.js'
 
 const RULE = { name: 'all forbidden', when: { operation: 'createClientToken' }, respond: { error: 'Forbidden' } }
 
@@ -51,6 +52,15 @@ t.test('the programmatic surface: add, list, clear', async (t) => {
   const [added] = app.mockDwolla.fixtures.add({ when: { operation: 'createClientToken' }, respond: { error: 'InvalidScopes' }, times: 1 })
   t.equal(added?.id, 'runtime-1', 'an id')
   t.equal((await requestClientToken(app, { token })).json().code, 'InvalidScopes', 'in force')
-  t.throws(() => app.mockDwolla.fixtures.add({ when: { operation: 'createClientToken' }, respond: {} }), { name: 'StartupError', message: /^rule at \/respond: give error/ }, 'checked like a file')
+  const refused = (() => {
+    try {
+      app.mockDwolla.fixtures.add({ when: { operation: 'createClientToken' }, respond: {} })
+    } catch (error) {
+      return error
+    }
+  })()
+  t.type(refused, FixtureRuleError, 'a FixtureRuleError: nothing is starting, so not a StartupError')
+  t.notOk(refused instanceof StartupError, 'and not a StartupError either')
+  t.match(refused, { name: 'FixtureRuleError', message: /^rule at \/respond: give error/ }, 'checked like a file, with the same message')
   t.equal(app.mockDwolla.fixtures.clear(), 0, 'the used-up rule is no longer held: nothing to clear')
 })

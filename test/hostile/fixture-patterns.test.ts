@@ -32,7 +32,7 @@ t.test('refused in a fixture file, with the file, line and pointer', async (t) =
 
 t.test('refused by fixtures.add(), all or nothing', async (t) => {
   const app = await mockFor(t, { defaultFixtures: false })
-  t.throws(() => app.mockDwolla.fixtures.add(probeRule('^ok$'), probeRule(NESTED)), { name: 'StartupError', message: `rule 1 at /when/header/matches: ${UNSAFE}` }, 'the second rule is named')
+  t.throws(() => app.mockDwolla.fixtures.add(probeRule('^ok$'), probeRule(NESTED)), { name: 'FixtureRuleError', message: `rule 1 at /when/header/matches: ${UNSAFE}` }, 'the second rule is named')
   t.same(app.mockDwolla.fixtures.list(), [], 'nothing was added')
 })
 

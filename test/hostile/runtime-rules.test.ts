@@ -16,7 +16,7 @@ t.test(`at most ${RUNTIME_RULE_LIMIT} runtime rules are held; past it a clear er
   const more = await app.inject({ method: 'POST', url: '/__mock/fixtures', payload: once('customer.update') })
   t.equal(more.statusCode, 400, 'one more: 400')
   t.same(more.json(), refusal, 'says what the cap is')
-  t.throws(() => app.mockDwolla.fixtures.add(once('customer.update')), { name: 'StartupError', message: refusal.message }, 'fixtures.add() too')
+  t.throws(() => app.mockDwolla.fixtures.add(once('customer.update')), { name: 'FixtureRuleError', message: refusal.message }, 'fixtures.add() too')
   t.equal(app.mockDwolla.fixtures.list().length, RUNTIME_RULE_LIMIT, 'nothing was added past the cap')
 })
 
