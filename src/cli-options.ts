@@ -11,7 +11,7 @@ export type LogLevel = (typeof LOG_LEVELS)[number]
 
 export const USAGE = `Usage: mock-dwolla [options]
 
-A local mock of the Dwolla API: POST /token and POST /client-tokens.
+A local mock of the Dwolla API: tokens, client tokens, customers.
 
 Options (environment variable in brackets; flags win over the environment):
   --port <n>              port, 0 for a free one (default ${DEFAULT_PORT}) [MOCK_DWOLLA_PORT, PORT]
@@ -21,6 +21,7 @@ Options (environment variable in brackets; flags win over the environment):
   --watch                 reload fixture files when they change [MOCK_DWOLLA_WATCH=true]
   --no-default-fixtures   turn off the shipped magic values [MOCK_DWOLLA_DEFAULT_FIXTURES=false]
   --log-level <level>     ${LOG_LEVELS.join(', ')} (default ${DEFAULT_LOG_LEVEL}) [MOCK_DWOLLA_LOG_LEVEL]
+  --public-url <url>      base URL of Location and _links hrefs (default: each request's Host) [MOCK_DWOLLA_PUBLIC_URL]
   -h, --help              show this help
   -v, --version           show the version
 
@@ -46,6 +47,7 @@ export function parseCliOptions(argv: readonly string[], env: Readonly<Record<st
       watch: { type: 'boolean' },
       'no-default-fixtures': { type: 'boolean' },
       'log-level': { type: 'string' },
+      'public-url': { type: 'string' },
       help: { type: 'boolean', short: 'h' },
       version: { type: 'boolean', short: 'v' },
     },
@@ -63,6 +65,7 @@ export function parseCliOptions(argv: readonly string[], env: Readonly<Record<st
   const port = pick(values.port, '--port', 'MOCK_DWOLLA_PORT', 'PORT')
   const host = pick(values.host, '--host', 'MOCK_DWOLLA_HOST')
   const logLevel = pick(values['log-level'], '--log-level', 'MOCK_DWOLLA_LOG_LEVEL')
+  const publicUrl = pick(values['public-url'], '--public-url', 'MOCK_DWOLLA_PUBLIC_URL')
   const envFixtures = fromEnv('MOCK_DWOLLA_FIXTURES')
   const watch = values.watch ? undefined : fromEnv('MOCK_DWOLLA_WATCH')
   const defaults = values['no-default-fixtures'] ? undefined : fromEnv('MOCK_DWOLLA_DEFAULT_FIXTURES')
@@ -77,6 +80,7 @@ export function parseCliOptions(argv: readonly string[], env: Readonly<Record<st
       fixtures: values.fixtures ?? envFixtures?.value.split(delimiter).filter((path) => path !== '') ?? [],
       watchFixtures: values.watch ?? (watch === undefined ? false : parseBoolean(watch)),
       defaultFixtures: values['no-default-fixtures'] ? false : defaults === undefined ? true : parseBoolean(defaults),
+      ...(publicUrl === undefined ? {} : { publicUrl: publicUrl.value }),
     },
   }
 }

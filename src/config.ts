@@ -1,4 +1,5 @@
 import type { FastifyServerOptions } from 'fastify'
+import type { DuplicateEmailCheck } from './customers/customer-store.js'
 import { StartupError } from './errors.js'
 import type { FixtureSource } from './fixtures/fixture-sources.js'
 
@@ -39,7 +40,27 @@ export interface MockDwollaOptions {
   fixtures?: FixtureSource | readonly FixtureSource[]
   /** The shipped magic values (fixtures/defaults.json); true unless turned off. */
   defaultFixtures?: boolean
+  /**
+   * The base URL of `Location` and every `_links` href, e.g. `https://dwolla.test` behind a
+   * proxy. Unset (the default), each request's own scheme and Host header are used.
+   */
+  publicUrl?: string
+  /**
+   * How POST /client-tokens treats `_links.customer.href`: `exists` (the default) requires a
+   * customer of the calling application; `any` accepts any href of the right form, for teams
+   * that do not use the Customers API.
+   */
+  customerCheck?: CustomerCheck
+  /** Most customers one application holds; past it POST /customers answers MaxNumberOfResources. */
+  customerLimit?: number
+  /** Most applications holding customers at once; past it a new one answers MaxNumberOfResources. */
+  applicationLimit?: number
+  /** Which customers an email must not repeat: `all` (the default), `active` (not deactivated) or `off`. */
+  duplicateEmailCheck?: DuplicateEmailCheck
 }
+
+/** See {@link MockDwollaOptions.customerCheck}. */
+export type CustomerCheck = 'exists' | 'any'
 
 export interface ResolvedOptions {
   readonly applications: readonly Application[]
@@ -52,6 +73,11 @@ export interface ResolvedOptions {
   readonly logger: FastifyServerOptions['logger']
   readonly fixtures: readonly FixtureSource[]
   readonly defaultFixtures: boolean
+  readonly publicUrl: string | undefined
+  readonly customerCheck: CustomerCheck
+  readonly customerLimit: number
+  readonly applicationLimit: number
+  readonly duplicateEmailCheck: DuplicateEmailCheck
 }
 
 export const DEFAULTS: ResolvedOptions = Object.freeze({
@@ -69,6 +95,14 @@ export const DEFAULTS: ResolvedOptions = Object.freeze({
   logger: false,
   fixtures: Object.freeze([]),
   defaultFixtures: true,
+  publicUrl: undefined,
+  customerCheck: 'exists',
+  // A development session or a CI run holds tens to hundreds of customers in one or two
+  // applications. A customer with every field filled and an Idempotency-Key costs about 1.4 KiB
+  // of heap, so the worst case at these caps (every application full) is about 70 MiB.
+  customerLimit: 5_000,
+  applicationLimit: 10,
+  duplicateEmailCheck: 'all',
 })
 
 function positiveInteger(name: string, value: unknown): number {
@@ -110,7 +144,33 @@ export function resolveOptions(options: MockDwollaOptions = {}): ResolvedOptions
     logger: merged.logger,
     fixtures: fixtureSources(merged.fixtures),
     defaultFixtures: booleanOption('defaultFixtures', merged.defaultFixtures),
+    publicUrl: merged.publicUrl === undefined ? undefined : baseUrl(merged.publicUrl),
+    customerCheck: oneOf('customerCheck', merged.customerCheck, ['exists', 'any'] as const),
+    customerLimit: positiveInteger('customerLimit', merged.customerLimit),
+    applicationLimit: positiveInteger('applicationLimit', merged.applicationLimit),
+    duplicateEmailCheck: oneOf('duplicateEmailCheck', merged.duplicateEmailCheck, ['all', 'active', 'off'] as const),
   })
+}
+
+function oneOf<T extends string>(name: string, value: unknown, allowed: readonly T[]): T {
+  if (!(allowed as readonly unknown[]).includes(value)) {
+    throw new StartupError(`option ${name}: expected one of ${allowed.join(', ')}, got ${JSON.stringify(value)}`)
+  }
+  return value as T
+}
+
+/** An absolute http(s) URL without query or fragment, kept without its trailing slash. */
+function baseUrl(value: unknown): string {
+  let url: URL | undefined
+  try {
+    url = typeof value === 'string' ? new URL(value) : undefined
+  } catch {
+    url = undefined
+  }
+  if (url === undefined || !['http:', 'https:'].includes(url.protocol) || url.search !== '' || url.hash !== '' || url.username !== '' || url.password !== '') {
+    throw new StartupError(`option publicUrl: expected an http or https URL without query, fragment or credentials, got ${JSON.stringify(value)}`)
+  }
+  return `${url.origin}${url.pathname.replace(/\/+$/, '')}`
 }
 
 function booleanOption(name: string, value: unknown): boolean {

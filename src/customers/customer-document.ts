@@ -23,15 +23,20 @@ export interface CustomerDocument extends CustomerFields {
 const VERIFIED_FIELDS = ['address1', 'city', 'state', 'postalCode'] as const
 const BUSINESS_FIELDS = ['businessName', 'businessType', 'businessClassification'] as const
 
+/** "a personal customer", "an unverified customer". */
+function aCustomerOf(type: CustomerType): string {
+  return `${/^[aeiou]/.test(type) ? 'an' : 'a'} ${type} customer`
+}
+
 /** What is wrong with a document that its schema let through: a pointer and a sentence; undefined when nothing. */
 export function customerDocumentProblem(document: CustomerDocument): { pointer: string; problem: string } | undefined {
   const allowed = STATUSES_BY_TYPE[document.type]
   if (!allowed.includes(document.status)) {
-    return { pointer: '/status', problem: `a ${document.type} customer cannot be ${document.status} (one of ${allowed.join(', ')})` }
+    return { pointer: '/status', problem: `${aCustomerOf(document.type)} cannot be ${document.status} (one of ${allowed.join(', ')})` }
   }
   if (document.statusBeforeDeactivation !== undefined) {
     if (document.status !== 'deactivated') return { pointer: '/statusBeforeDeactivation', problem: 'only goes with status deactivated' }
-    if (!allowed.includes(document.statusBeforeDeactivation)) return { pointer: '/statusBeforeDeactivation', problem: `not a status of a ${document.type} customer` }
+    if (!allowed.includes(document.statusBeforeDeactivation)) return { pointer: '/statusBeforeDeactivation', problem: `not a status of ${aCustomerOf(document.type)}` }
   }
   if (document.created !== undefined && Number.isNaN(Date.parse(document.created))) {
     return { pointer: '/created', problem: 'not a date and time' }
@@ -39,7 +44,7 @@ export function customerDocumentProblem(document: CustomerDocument): { pointer: 
   if (document.type !== 'personal' && document.type !== 'business') return undefined
   const required = document.type === 'business' ? [...VERIFIED_FIELDS, ...BUSINESS_FIELDS] : VERIFIED_FIELDS
   const missing = required.find((field) => document[field] === undefined)
-  if (missing !== undefined) return { pointer: '', problem: `a ${document.type} customer needs ${missing}` }
+  if (missing !== undefined) return { pointer: '', problem: `${aCustomerOf(document.type)} needs ${missing}` }
   if (document.type === 'personal') return undefined
   if (!isIndustryClassification(document.businessClassification as string)) {
     return { pointer: '/businessClassification', problem: 'not an industry classification of GET /business-classifications' }

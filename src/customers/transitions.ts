@@ -48,7 +48,7 @@ export function updateCustomer(customer: Customer, body: unknown, context: Check
   const source = (typeof body === 'object' && body !== null ? body : {}) as Record<string, unknown>
   if (Object.hasOwn(source, 'status')) return changeStatus(customer, source.status)
   if (Object.hasOwn(source, 'type') && source.type !== customer.type) return upgrade(customer, body, context)
-  if (customer.status === 'retry' && isRetryBody(source)) return retry(customer, body, context)
+  if (isVerifiedType(customer.type) && isRetryBody(source, customer.status)) return retry(customer, body, context)
   return updateInformation(customer, body, context)
 }
 
@@ -117,18 +117,23 @@ function withoutType(body: unknown): Record<string, unknown> {
   return rest
 }
 
-/** A retry resends the personal details: any of these in the body of a customer in retry. */
-function isRetryBody(source: Record<string, unknown>): boolean {
-  return ['firstName', 'lastName', 'dateOfBirth', 'ssn', 'type', 'controller'].some((field) => Object.hasOwn(source, field))
+/**
+ * A retry resends the personal details. In `retry`, any of them makes the body a retry; in any
+ * other status, a body with an ssn or a dateOfBirth is a retry attempt too (and refused).
+ */
+function isRetryBody(source: Record<string, unknown>, status: Customer['status']): boolean {
+  const fields = status === 'retry' ? ['firstName', 'lastName', 'dateOfBirth', 'ssn', 'type', 'controller'] : ['dateOfBirth', 'ssn']
+  return fields.some((field) => Object.hasOwn(source, field))
 }
 
 /**
  * One retry, from `retry` only, with the full nine-digit SSN (update.mdx). The test values
- * decide the outcome again; a second request for retry fails to `document`. Trying twice is a
- * conflict ("If you try more than once … Resource cannot be modified.").
+ * decide the outcome again; a second request for retry fails to `document`. Trying twice, or
+ * outside `retry`, is a conflict ("If you try more than once, or Customer is not in retry
+ * state … Resource cannot be modified.").
  */
 function retry(customer: Customer, body: unknown, context: CheckContext): Transition {
-  if (customer.retried === true) throw conflict()
+  if (customer.status !== 'retry' || customer.retried === true) throw conflict()
   const { type, fields } = readCustomerDraft({ type: customer.type, ...(body as object) }, context, { fullSsn: true })
   const status = statusAfterRetry(type, fields)
   return { customer: { ...keepIdentity(customer), ...fields, type, status, retried: true }, topics: statusTopics(status) }

@@ -1,4 +1,7 @@
 /** Request bodies for each kind of customer, valid as Dwolla's docs show them (create.mdx). */
+import { CONTROLLER } from '../helpers/customers.js'
+
+export { CONTROLLER }
 
 export const ADDRESS = { address1: '99-99 33rd St', city: 'Some City', state: 'NY', postalCode: '11101' }
 
@@ -14,14 +17,7 @@ export const PERSONAL = {
   ssn: '1234',
 }
 
-export const CONTROLLER = {
-  firstName: 'John',
-  lastName: 'Controller',
-  title: 'CEO',
-  dateOfBirth: '1980-01-31',
-  ssn: '1234',
-  address: { address1: '1749 18th st', address2: 'apt 12', city: 'Des Moines', stateProvinceRegion: 'IA', postalCode: '50266', country: 'US' },
-}
+
 
 export const SOLE_PROPRIETORSHIP = {
   ...PERSONAL,

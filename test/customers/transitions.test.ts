@@ -90,6 +90,7 @@ t.test('one retry, from retry only, with the full SSN', async (t) => {
   t.equal(transitions.updateCustomer(retry, { ...PERSONAL, firstName: 'kba', ssn: '123456789' }, context).customer.status, 'kba', 'or kba, as the sandbox says')
   const retriedTwice = { ...retry, retried: true }
   t.throws(() => transitions.updateCustomer(retriedTwice, { ...PERSONAL, ssn: '123456789' }, context), conflict, 'a second retry: InvalidResourceState')
+  t.throws(() => transitions.updateCustomer(create(PERSONAL).customer, { ssn: '123456789' }, context), conflict, 'an ssn sent outside retry is a retry attempt: InvalidResourceState')
   const businessRetry = create({ ...LLC, businessName: 'retry' }).customer
   t.equal(transitions.updateCustomer(businessRetry, { ...LLC, businessName: 'Jane Corp', controller: { ...CONTROLLER, ssn: '123456789' } }, context).customer.status, 'verified', 'a business retries with the controller’s full SSN')
 })

@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs'
 import t from 'tap'
 import { parse } from 'yaml'
-import { DWOLLA_ERRORS, FIXTURE_SCHEMA_PATH, OAUTH_ERRORS, OPENAPI_DOCUMENT_PATH } from '../../src/index.js'
-import { accessTokenFor, mockFor, requestAccessToken, requestClientToken } from '../helpers/mock.js'
+import { DWOLLA_ERRORS, FIXTURE_SCHEMA_PATH, OAUTH_ERRORS, OPENAPI_DOCUMENT_PATH, type OperationId } from '../../src/index.js'
+import { accessTokenFor, CUSTOMER_ID, mockFor, requestAccessToken, requestClientToken } from '../helpers/mock.js'
 
 const hrefFor = (id: string) => `https://api-sandbox.dwolla.com/customers/${id}`
 const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8')
@@ -38,12 +38,19 @@ t.test('the shipped magic client key: invalid_client on /token', async (t) => {
   t.match(readme, '`invalid-client`', 'in the README')
 })
 
-t.test('defaultFixtures: false turns them off', async (t) => {
+t.test('defaultFixtures: false turns them off, seeded customers included', async (t) => {
   const app = await mockFor(t, { defaultFixtures: false })
   const token = await accessTokenFor(app)
-  const response = await requestClientToken(app, { token, body: { action: 'customer.read', _links: { customer: { href: hrefFor(MAGIC_CUSTOMERS[0]![0]) } } } })
-  t.equal(response.statusCode, 200, 'an ordinary customer again')
+  const magic = await requestClientToken(app, { token, body: { action: 'customer.read', _links: { customer: { href: hrefFor(MAGIC_CUSTOMERS[0]![0]) } } } })
+  t.same(magic.json()._embedded.errors, [{ code: 'Invalid', message: 'Customer not found.', path: '/_links/customer/href', _links: {} }], 'the magic customer is an unknown customer again')
+  const seeded = await requestClientToken(app, { token, body: { action: 'customer.read', _links: { customer: { href: hrefFor(CUSTOMER_ID) } } } })
+  t.equal(seeded.statusCode, 400, 'no seeded customers either')
+  t.equal(app.mockDwolla.customers.list({ application: 'key' }).length, 0, 'the application has no customers')
   t.equal((await requestAccessToken(app, { form: 'client_id=invalid-client&client_secret=s&grant_type=client_credentials' })).statusCode, 200, 'an ordinary key again')
+  const anyHref = await mockFor(t, { defaultFixtures: false, customerCheck: 'any' })
+  const anyToken = await accessTokenFor(anyHref)
+  const ordinary = await requestClientToken(anyHref, { token: anyToken, body: { action: 'customer.read', _links: { customer: { href: hrefFor(MAGIC_CUSTOMERS[0]![0]) } } } })
+  t.equal(ordinary.statusCode, 200, "with customerCheck 'any', an ordinary customer again")
 })
 
 t.test('the fixture schema names exactly the catalogue codes and the documented operations', async (t) => {
@@ -52,6 +59,12 @@ t.test('the fixture schema names exactly the catalogue codes and the documented 
   const document = parse(readFileSync(OPENAPI_DOCUMENT_PATH, 'utf8'))
   const operationIds = Object.values(document.paths).flatMap((item) => Object.values(item as Record<string, { operationId: string }>).map((op) => op.operationId))
   t.same([...schema.definitions.when.properties.operation.enum].sort(), operationIds.sort(), 'operations')
+  // The compiler holds this object to OperationId exactly (a missing or extra key fails the typecheck).
+  const typed: Record<OperationId, true> = {
+    createApplicationAccessToken: true, createClientToken: true, getRoot: true, getAccount: true, listAndSearchCustomers: true,
+    createCustomer: true, getCustomer: true, update: true, listBusinessClassifications: true, retrieveBusinessClassification: true,
+  }
+  t.same(Object.keys(typed).sort(), operationIds.sort(), 'the OperationId type names the same operations')
 })
 
 t.test('the shipped defaults pass every fixture check (a start reads them without checking)', async (t) => {
@@ -59,4 +72,5 @@ t.test('the shipped defaults pass every fixture check (a start reads them withou
   const { DEFAULT_FIXTURES_PATH } = await import('../../src/index.js')
   const document = await readFixtureFile(DEFAULT_FIXTURES_PATH)
   t.equal(document.rules?.length, 6, 'six rules, all valid')
+  t.equal(document.customers?.length, 12, 'twelve seeded customers, all valid')
 })
