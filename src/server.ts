@@ -4,6 +4,7 @@ import { registerAdminApi } from './admin/admin-api.js'
 import { applyFixtureRules } from './fixtures/fixture-hook.js'
 import { registerBodyParsers } from './http/body-parsers.js'
 import { registerBasicAuth } from './http/client-credentials.js'
+import { registerCors } from './http/cors.js'
 import { answerClientError, installErrorHandling } from './http/error-handler.js'
 import { loggerOptions } from './http/log-options.js'
 import { allowedMethodsByPath, registerOperations } from './http/openapi-routes.js'
@@ -45,6 +46,7 @@ export async function buildServer(options: MockDwollaOptions = {}): Promise<Fast
   journalRequests(app, state)
   installErrorHandling(app, allowedMethodsByPath(table))
   applyFixtureRules(app, state)
+  await registerCors(app)
   registerOperations(app, table, operationHandlers(app, state))
   await registerAdminApi(app, state, table)
   return app
