@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify'
 import type { OperationTable } from '../http/operation-table.js'
 import type { MockState } from '../mock-state.js'
 import { ADMIN_PREFIX, installAdminErrorHandling } from './admin-error.js'
+import { customersRoutes } from './customers-routes.js'
 import { fixturesRoutes } from './fixtures-routes.js'
 import { stateRoutes } from './state-routes.js'
 
@@ -12,6 +13,7 @@ export async function registerAdminApi(app: FastifyInstance, state: MockState, t
       installAdminErrorHandling(admin)
       fixturesRoutes(admin, state)
       stateRoutes(admin, state, table)
+      customersRoutes(admin, state)
     },
     { prefix: ADMIN_PREFIX },
   )
