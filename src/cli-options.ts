@@ -22,6 +22,7 @@ Options (environment variable in brackets; flags win over the environment):
   --no-default-fixtures   turn off the shipped magic values [MOCK_DWOLLA_DEFAULT_FIXTURES=false]
   --log-level <level>     ${LOG_LEVELS.join(', ')} (default ${DEFAULT_LOG_LEVEL}) [MOCK_DWOLLA_LOG_LEVEL]
   --public-url <url>      base URL of Location and _links hrefs (default: each request's Host) [MOCK_DWOLLA_PUBLIC_URL]
+  --state <file>          keep customers in this file across restarts (default: memory only) [MOCK_DWOLLA_STATE]
   -h, --help              show this help
   -v, --version           show the version
 
@@ -48,6 +49,7 @@ export function parseCliOptions(argv: readonly string[], env: Readonly<Record<st
       'no-default-fixtures': { type: 'boolean' },
       'log-level': { type: 'string' },
       'public-url': { type: 'string' },
+      state: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
       version: { type: 'boolean', short: 'v' },
     },
@@ -66,6 +68,7 @@ export function parseCliOptions(argv: readonly string[], env: Readonly<Record<st
   const host = pick(values.host, '--host', 'MOCK_DWOLLA_HOST')
   const logLevel = pick(values['log-level'], '--log-level', 'MOCK_DWOLLA_LOG_LEVEL')
   const publicUrl = pick(values['public-url'], '--public-url', 'MOCK_DWOLLA_PUBLIC_URL')
+  const stateFile = pick(values.state, '--state', 'MOCK_DWOLLA_STATE')
   const envFixtures = fromEnv('MOCK_DWOLLA_FIXTURES')
   const watch = values.watch ? undefined : fromEnv('MOCK_DWOLLA_WATCH')
   const defaults = values['no-default-fixtures'] ? undefined : fromEnv('MOCK_DWOLLA_DEFAULT_FIXTURES')
@@ -81,6 +84,7 @@ export function parseCliOptions(argv: readonly string[], env: Readonly<Record<st
       watchFixtures: values.watch ?? (watch === undefined ? false : parseBoolean(watch)),
       defaultFixtures: values['no-default-fixtures'] ? false : defaults === undefined ? true : parseBoolean(defaults),
       ...(publicUrl === undefined ? {} : { publicUrl: publicUrl.value }),
+      ...(stateFile === undefined ? {} : { stateFile: stateFile.value }),
     },
   }
 }

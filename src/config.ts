@@ -57,6 +57,12 @@ export interface MockDwollaOptions {
   applicationLimit?: number
   /** Which customers an email must not repeat: `all` (the default), `active` (not deactivated) or `off`. */
   duplicateEmailCheck?: DuplicateEmailCheck
+  /**
+   * A file that keeps customers and idempotency records across restarts: read at start (a
+   * corrupt one stops the start), written atomically after changes. Unset (the default), state
+   * lives in memory only.
+   */
+  stateFile?: string
 }
 
 /** See {@link MockDwollaOptions.customerCheck}. */
@@ -78,6 +84,7 @@ export interface ResolvedOptions {
   readonly customerLimit: number
   readonly applicationLimit: number
   readonly duplicateEmailCheck: DuplicateEmailCheck
+  readonly stateFile: string | undefined
 }
 
 export const DEFAULTS: ResolvedOptions = Object.freeze({
@@ -103,6 +110,7 @@ export const DEFAULTS: ResolvedOptions = Object.freeze({
   customerLimit: 5_000,
   applicationLimit: 10,
   duplicateEmailCheck: 'all',
+  stateFile: undefined,
 })
 
 function positiveInteger(name: string, value: unknown): number {
@@ -149,6 +157,7 @@ export function resolveOptions(options: MockDwollaOptions = {}): ResolvedOptions
     customerLimit: positiveInteger('customerLimit', merged.customerLimit),
     applicationLimit: positiveInteger('applicationLimit', merged.applicationLimit),
     duplicateEmailCheck: oneOf('duplicateEmailCheck', merged.duplicateEmailCheck, ['all', 'active', 'off'] as const),
+    stateFile: merged.stateFile === undefined ? undefined : nonEmptyString('stateFile', merged.stateFile),
   })
 }
 
@@ -157,6 +166,11 @@ function oneOf<T extends string>(name: string, value: unknown, allowed: readonly
     throw new StartupError(`option ${name}: expected one of ${allowed.join(', ')}, got ${JSON.stringify(value)}`)
   }
   return value as T
+}
+
+function nonEmptyString(name: string, value: unknown): string {
+  if (typeof value !== 'string' || value.trim() === '') throw new StartupError(`option ${name}: expected a file path, got ${JSON.stringify(value)}`)
+  return value
 }
 
 /** An absolute http(s) URL without query or fragment, kept without its trailing slash. */

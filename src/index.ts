@@ -38,3 +38,4 @@ export type { Customer, CustomerType, CustomerStatus, BusinessType } from './cus
 export type { CustomerEvent, CustomerTopic, CustomerEventListener } from './customers/customer-events.js'
 export type { DuplicateEmailCheck } from './customers/customer-store.js'
 export { BUSINESS_CLASSIFICATIONS } from './business-classifications/catalogue.js'
+export { STATE_FORMAT, STATE_VERSION } from './persistence/state-file.js'

@@ -1,11 +1,12 @@
 import { Clock } from './clock.js'
 import { resolveOptions, type MockDwollaOptions, type ResolvedOptions } from './config.js'
 import { CustomerDirectory, type CustomerSeed } from './customers/customer-directory.js'
-import { StartupError } from './errors.js'
+import { DwollaError, StartupError } from './errors.js'
 import { FixtureRules } from './fixtures/fixture-rules.js'
 import { loadDefaultFixtures, loadFixtureSources } from './fixtures/fixture-sources.js'
 import { createCredentialCheck, type CredentialCheck } from './http/client-credentials.js'
 import { RequestJournal } from './journal/request-journal.js'
+import { readStateFile, StateFileWriter } from './persistence/state-file.js'
 import { TokenStore, type IssuedToken } from './tokens/token-store.js'
 
 /** What an application access token stands for. */
@@ -40,6 +41,8 @@ export interface MockState {
   readonly journal: RequestJournal
   /** Every application's customers and idempotency records, and their events. */
   readonly customers: CustomerDirectory
+  /** Writes the state file after changes, when there is one (`stateFile`). */
+  readonly stateFile: StateFileWriter | undefined
   /** Re-reads the fixture files; on any problem it throws and nothing changes. */
   reloadFixtures(): Promise<void>
   /** Every token remembered, access and client, with what it was issued for. */
@@ -84,6 +87,7 @@ export async function createMockState(given: MockDwollaOptions): Promise<MockSta
     duplicateEmailCheck: options.duplicateEmailCheck,
     seeds,
   })
+  const stateFile = options.stateFile === undefined ? undefined : await restoreStateFile(options.stateFile, customers, clock)
 
   const view = <T>(record: IssuedToken<T>): TokenView<T> => ({
     token: record.token,
@@ -102,6 +106,7 @@ export async function createMockState(given: MockDwollaOptions): Promise<MockSta
     fixtures,
     journal,
     customers,
+    stateFile,
     async reloadFixtures() {
       const { options: reloaded, seeds: reseeded } = await settle()
       customers.replaceSeeds(reseeded)
@@ -128,3 +133,19 @@ export async function createMockState(given: MockDwollaOptions): Promise<MockSta
   return state
 }
 
+/**
+ * Loads a state file into the customers and keeps it written after every change. Whatever the
+ * file holds must fit the limits in force; anything wrong stops the start, naming the file.
+ */
+async function restoreStateFile(path: string, customers: CustomerDirectory, clock: Clock): Promise<StateFileWriter> {
+  const snapshot = await readStateFile(path)
+  try {
+    customers.restore(snapshot)
+  } catch (error) {
+    const what = error instanceof DwollaError ? 'holds more applications or customers than applicationLimit and customerLimit allow' : (error as Error).message
+    throw new StartupError(`${path}: ${what}; the state file is left as it is`)
+  }
+  const writer = new StateFileWriter(path, () => customers.snapshot(), { now: clock.now })
+  customers.onChange(() => writer.schedule())
+  return writer
+}

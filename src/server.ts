@@ -49,5 +49,9 @@ export async function buildServer(options: MockDwollaOptions = {}): Promise<Fast
   await registerCors(app)
   registerOperations(app, table, operationHandlers(app, state))
   await registerAdminApi(app, state, table)
+  if (state.stateFile !== undefined) {
+    state.stateFile.onError = (error) => app.log.error({ err: error }, `could not write the state file ${state.stateFile?.path}`)
+    app.addHook('onClose', () => state.stateFile?.flush())
+  }
   return app
 }
