@@ -105,8 +105,8 @@ export const DEFAULTS: ResolvedOptions = Object.freeze({
   publicUrl: undefined,
   customerCheck: 'exists',
   // A development session or a CI run holds tens to hundreds of customers in one or two
-  // applications. A customer with every field filled and an Idempotency-Key costs about 1.4 KiB
-  // of heap, so the worst case at these caps (every application full) is about 70 MiB.
+  // applications. A customer with every field filled and an Idempotency-Key costs about 1.5 KiB
+  // of heap, so the worst case at these caps (every application full) is about 75 MiB.
   customerLimit: 5_000,
   applicationLimit: 10,
   duplicateEmailCheck: 'all',

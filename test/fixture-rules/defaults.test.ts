@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs'
 import t from 'tap'
 import { parse } from 'yaml'
-import { DWOLLA_ERRORS, FIXTURE_SCHEMA_PATH, OAUTH_ERRORS, OPENAPI_DOCUMENT_PATH, type OperationId } from '../../src/index.js'
-import { accessTokenFor, CUSTOMER_ID, mockFor, requestAccessToken, requestClientToken } from '../helpers/mock.js'
+import { DWOLLA_ERRORS, FIXTURE_SCHEMA_PATH, OAUTH_ERRORS, OPENAPI_DOCUMENT_PATH, type FixtureDocument, type OperationId } from '../../src/index.js'
+import { accessTokenFor, apiRequest, CUSTOMER_ID, mockFor, requestAccessToken, requestClientToken } from '../helpers/mock.js'
 
 const hrefFor = (id: string) => `https://api-sandbox.dwolla.com/customers/${id}`
 const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8')
@@ -28,6 +28,18 @@ t.test('the shipped magic customers, out of the box', async (t) => {
   t.same(notFound.json()._embedded.errors, [{ code: 'Invalid', message: 'Customer not found.', path: '/_links/customer/href', _links: {} }], 'Customer not found.')
   const limited = await requestClientToken(app, { token, body: { action: 'customer.read', _links: { customer: { href: hrefFor(MAGIC_CUSTOMERS[3]![0]) } } } })
   t.equal(limited.headers['retry-after'], '300', 'Retry-After on the 429')
+})
+
+t.test('every shipped seed is in the README, with its kind and status, and answers as listed', async (t) => {
+  const { customers = [] } = JSON.parse(readFileSync(new URL('../../fixtures/defaults.json', import.meta.url), 'utf8')) as FixtureDocument
+  const app = await mockFor(t)
+  const token = await accessTokenFor(app)
+  for (const seed of customers) {
+    const row = readme.split('\n').find((line) => line.startsWith(`| \`${seed.id}\``))
+    t.match(row, `| \`${seed.status}\``, `${seed.id}: in the README's seeded customers, as ${seed.status}`)
+    const response = await apiRequest(app, 'GET', `/customers/${seed.id}`, { token })
+    t.same([response.statusCode, response.json().type, response.json().status], [200, seed.type, seed.status], `${seed.id}: a ${seed.type} customer in ${seed.status}`)
+  }
 })
 
 t.test('the shipped magic client key: invalid_client on /token', async (t) => {
