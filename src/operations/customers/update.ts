@@ -4,10 +4,9 @@ import { linksFor } from '../../hal/base-url.js'
 import { customerRepresentation } from '../../hal/customer-representation.js'
 import { halBody } from '../../hal/send-hal.js'
 import { customerValidationError } from '../../hal/validation-error.js'
-import { beginApiCall } from '../../http/api-call.js'
 import type { OperationHandler } from '../../http/openapi-routes.js'
 import type { MockState } from '../../mock-state.js'
-import { customerOrNotFound } from './customer-or-not-found.js'
+import { beginCustomerCall } from './begin-customer-call.js'
 
 /**
  * POST /customers/{id} (Dwolla's operationId is `update`): deactivate, reactivate, suspend,
@@ -18,9 +17,7 @@ export function update(state: MockState): OperationHandler {
   return {
     errorModel: 'dwolla',
     handle(request, reply, check) {
-      const { id } = request.params as { id: string }
-      const { clientId, problems } = beginApiCall(request, check, state, 'update', id)
-      const customer = customerOrNotFound(state, clientId, id, problems)
+      const { clientId, problems, customer } = beginCustomerCall(request, check, state, 'update')
       if (problems.unreadableBody) throw new DwollaError('BadRequest')
       const links = linksFor(request, state.options.publicUrl)
       try {
