@@ -11,7 +11,7 @@ export type LogLevel = (typeof LOG_LEVELS)[number]
 
 export const USAGE = `Usage: mock-dwolla [options]
 
-A local mock of the Dwolla API: POST /token and POST /client-tokens.
+A local mock of the Dwolla API: tokens, client tokens, customers.
 
 Options (environment variable in brackets; flags win over the environment):
   --port <n>              port, 0 for a free one (default ${DEFAULT_PORT}) [MOCK_DWOLLA_PORT]
@@ -28,6 +28,8 @@ Options (environment variable in brackets; flags win over the environment):
                           is given (prefer the variable: flags show in ps) [MOCK_DWOLLA_ADMIN_TOKEN]
   --allowed-host <name>   a Host name /__mock answers to besides localhost, 127.0.0.1 and [::1];
                           repeat to add more, "*" for any [MOCK_DWOLLA_ALLOWED_HOSTS, comma-separated]
+  --public-url <url>      base URL of Location and _links hrefs (default: each request's Host) [MOCK_DWOLLA_PUBLIC_URL]
+  --state <file>          keep customers in this file across restarts (default: memory only) [MOCK_DWOLLA_STATE]
   -h, --help              show this help
   -v, --version           show the version
 
@@ -40,7 +42,7 @@ export type CliCommand =
   | { kind: 'start'; options: StartOptions & { host: string; port: number }; logLevel: LogLevel; exitWithParent: boolean; hostSource: string }
 
 /** The flags that take a value, so that a value starting with a dash (`--port -1`) stays theirs. */
-const VALUE_FLAGS = new Set(['--port', '--host', '--fixtures', '--log-level', '--admin-token', '--allowed-host'])
+const VALUE_FLAGS = new Set(['--port', '--host', '--fixtures', '--log-level', '--admin-token', '--allowed-host', '--public-url', '--state'])
 
 /**
  * argv and the environment to what to do: the only place either is read. Precedence: flags,
@@ -59,6 +61,8 @@ export function parseCliOptions(argv: readonly string[], env: Readonly<Record<st
       'no-exit-with-parent': { type: 'boolean' },
       'admin-token': { type: 'string' },
       'allowed-host': { type: 'string', multiple: true },
+      'public-url': { type: 'string' },
+      state: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
       version: { type: 'boolean', short: 'v' },
     },
@@ -77,6 +81,8 @@ export function parseCliOptions(argv: readonly string[], env: Readonly<Record<st
   const port = pick(values.port, '--port', 'MOCK_DWOLLA_PORT')
   const host = pick(values.host, '--host', 'MOCK_DWOLLA_HOST')
   const logLevel = pick(values['log-level'], '--log-level', 'MOCK_DWOLLA_LOG_LEVEL')
+  const publicUrl = pick(values['public-url'], '--public-url', 'MOCK_DWOLLA_PUBLIC_URL')
+  const stateFile = pick(values.state, '--state', 'MOCK_DWOLLA_STATE')
   const envFixtures = fromEnv('MOCK_DWOLLA_FIXTURES')
   const watch = values.watch ? undefined : fromEnv('MOCK_DWOLLA_WATCH')
   const defaults = values['no-default-fixtures'] ? undefined : fromEnv('MOCK_DWOLLA_DEFAULT_FIXTURES')
@@ -105,6 +111,8 @@ export function parseCliOptions(argv: readonly string[], env: Readonly<Record<st
       // Only when given: start() then decides by the address (a made-up token off loopback).
       ...(adminToken === undefined ? {} : { adminToken: adminToken.value }),
       ...(allowedHosts === undefined ? {} : { allowedHosts }),
+      ...(publicUrl === undefined ? {} : { publicUrl: publicUrl.value }),
+      ...(stateFile === undefined ? {} : { stateFile: stateFile.value }),
     },
   }
 }

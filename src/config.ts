@@ -1,5 +1,6 @@
 import type { FastifyServerOptions } from 'fastify'
 import { closestName } from './closest-name.js'
+import type { DuplicateEmailCheck } from './customers/customer-store.js'
 import { StartupError } from './errors.js'
 import type { FixtureSource } from './fixtures/fixture-sources.js'
 
@@ -58,7 +59,33 @@ export interface MockDwollaOptions {
    * accepts any unless given (the token guards it there).
    */
   allowedHosts?: readonly string[]
+  /**
+   * The base URL of `Location` and every `_links` href, e.g. `https://dwolla.test` behind a
+   * proxy. Unset (the default), each request's own scheme and Host header are used.
+   */
+  publicUrl?: string
+  /**
+   * How POST /client-tokens treats `_links.customer.href`: `exists` (the default) requires a
+   * customer of the calling application; `any` accepts any href of the right form, for teams
+   * that do not use the Customers API.
+   */
+  customerCheck?: CustomerCheck
+  /** Most customers one application holds; past it POST /customers answers MaxNumberOfResources. */
+  customerLimit?: number
+  /** Most applications holding customers at once; past it a new one answers MaxNumberOfResources. */
+  applicationLimit?: number
+  /** Which customers an email must not repeat: `all` (the default), `active` (not deactivated) or `off`. */
+  duplicateEmailCheck?: DuplicateEmailCheck
+  /**
+   * A file that keeps customers and idempotency records across restarts: read at start (a
+   * corrupt one stops the start), written atomically after changes. Unset (the default), state
+   * lives in memory only.
+   */
+  stateFile?: string
 }
+
+/** See {@link MockDwollaOptions.customerCheck}. */
+export type CustomerCheck = 'exists' | 'any'
 
 export interface ResolvedOptions {
   readonly applications: readonly Application[]
@@ -75,6 +102,12 @@ export interface ResolvedOptions {
   readonly headersTimeoutMs: number
   readonly adminToken: string | undefined
   readonly allowedHosts: readonly string[]
+  readonly publicUrl: string | undefined
+  readonly customerCheck: CustomerCheck
+  readonly customerLimit: number
+  readonly applicationLimit: number
+  readonly duplicateEmailCheck: DuplicateEmailCheck
+  readonly stateFile: string | undefined
 }
 
 export const DEFAULTS: ResolvedOptions = Object.freeze({
@@ -98,6 +131,15 @@ export const DEFAULTS: ResolvedOptions = Object.freeze({
   headersTimeoutMs: 10_000,
   adminToken: undefined,
   allowedHosts: Object.freeze([]),
+  publicUrl: undefined,
+  customerCheck: 'exists',
+  // A development session or a CI run holds tens to hundreds of customers in one or two
+  // applications. A customer with every field filled and an Idempotency-Key costs about 1.5 KiB
+  // of heap, so the worst case at these caps (every application full) is about 75 MiB.
+  customerLimit: 5_000,
+  applicationLimit: 10,
+  duplicateEmailCheck: 'all',
+  stateFile: undefined,
 })
 
 /** The names {@link buildServer} takes: those DEFAULTS has a value for. */
@@ -158,6 +200,12 @@ export function resolveOptions(options: MockDwollaOptions = {}): ResolvedOptions
     ...timeouts(merged.requestTimeoutMs, merged.headersTimeoutMs),
     adminToken: adminToken(merged.adminToken),
     allowedHosts: hostList(merged.allowedHosts),
+    publicUrl: merged.publicUrl === undefined ? undefined : baseUrl(merged.publicUrl),
+    customerCheck: oneOf('customerCheck', merged.customerCheck, ['exists', 'any'] as const),
+    customerLimit: positiveInteger('customerLimit', merged.customerLimit),
+    applicationLimit: positiveInteger('applicationLimit', merged.applicationLimit),
+    duplicateEmailCheck: oneOf('duplicateEmailCheck', merged.duplicateEmailCheck, ['all', 'active', 'off'] as const),
+    stateFile: merged.stateFile === undefined ? undefined : nonEmptyString('stateFile', merged.stateFile),
   })
 }
 
@@ -187,6 +235,32 @@ function timeouts(request: unknown, headers: unknown): { requestTimeoutMs: numbe
     )
   }
   return { requestTimeoutMs, headersTimeoutMs }
+}
+
+function oneOf<T extends string>(name: string, value: unknown, allowed: readonly T[]): T {
+  if (!(allowed as readonly unknown[]).includes(value)) {
+    throw new StartupError(`option ${name}: expected one of ${allowed.join(', ')}, got ${JSON.stringify(value)}`)
+  }
+  return value as T
+}
+
+function nonEmptyString(name: string, value: unknown): string {
+  if (typeof value !== 'string' || value.trim() === '') throw new StartupError(`option ${name}: expected a file path, got ${JSON.stringify(value)}`)
+  return value
+}
+
+/** An absolute http(s) URL without query or fragment, kept without its trailing slash. */
+function baseUrl(value: unknown): string {
+  let url: URL | undefined
+  try {
+    url = typeof value === 'string' ? new URL(value) : undefined
+  } catch {
+    url = undefined
+  }
+  if (url === undefined || !['http:', 'https:'].includes(url.protocol) || url.search !== '' || url.hash !== '' || url.username !== '' || url.password !== '') {
+    throw new StartupError(`option publicUrl: expected an http or https URL without query, fragment or credentials, got ${JSON.stringify(value)}`)
+  }
+  return `${url.origin}${url.pathname.replace(/\/+$/, '')}`
 }
 
 function booleanOption(name: string, value: unknown): boolean {

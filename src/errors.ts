@@ -4,13 +4,21 @@
  * Tests reuse these constants instead of copying the prose.
  */
 
+/** A HAL link as Dwolla writes them: `type` and `resource-type` on current responses. */
+export interface HalLink {
+  href: string
+  type?: string
+  'resource-type'?: string
+}
+
 /** An embedded validation error, as Dwolla nests them under `_embedded.errors`. */
 export interface EmbeddedError {
   code: 'Required' | 'Invalid' | 'InvalidFormat' | 'Duplicate' | 'ReadOnly' | 'NotAllowed' | 'Restricted'
   message: string
   /** A JSON pointer into the request body, e.g. `/action` or `/_links/customer/href`. */
   path: string
-  _links: Record<string, never>
+  /** Empty, except `about` on a Duplicate: the resource that already exists. */
+  _links: Record<string, HalLink>
 }
 
 /** Dwolla's top-level errors: HTTP status and default message per code. */
@@ -38,6 +46,9 @@ export const DWOLLA_ERRORS = {
     status: 415,
     message: 'The request body must be application/json or application/vnd.dwolla.v1.hal+json.',
   },
+  // Dwolla answers this code when the webhook-subscription cap is reached; mock-dwolla uses it
+  // for its own bounds on customers and applications (inferred: no customer cap is documented).
+  MaxNumberOfResources: { status: 400, message: 'The maximum number of customers has been reached.' },
   TooManyRequests: { status: 429, message: 'Too many requests. Try again later.' },
   ServerError: { status: 500, message: 'A server error occurred. Error ID: {ID}' },
   RequestTimeout: { status: 500, message: 'The request timed out.' },
@@ -61,6 +72,16 @@ export class DwollaError extends Error {
     this.embedded = options.embedded
   }
 }
+
+/**
+ * The messages of a 404 for a resource that does not exist (or belongs to another application),
+ * from Dwolla's per-endpoint error tables ("Customer not found.", "Account not found.").
+ */
+export const NOT_FOUND_MESSAGES = {
+  customer: 'Customer not found.',
+  account: 'Account not found.',
+  businessClassification: 'Business classification not found.',
+} as const
 
 /** A `ValidationError` carrying the embedded errors that explain it. */
 export function validationError(embedded: EmbeddedError[]): DwollaError {

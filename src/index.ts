@@ -1,9 +1,10 @@
 export { buildServer } from './server.js'
 export { start, DEFAULT_HOST, type StartOptions, type RunningMockDwolla } from './start.js'
-export { DEFAULTS, type MockDwollaOptions, type Application } from './config.js'
+export { DEFAULTS, type MockDwollaOptions, type Application, type CustomerCheck } from './config.js'
 export {
   DWOLLA_ERRORS,
   OAUTH_ERRORS,
+  NOT_FOUND_MESSAGES,
   DwollaError,
   OAuthError,
   StartupError,
@@ -11,6 +12,7 @@ export {
   type DwollaErrorCode,
   type OAuthErrorCode,
   type EmbeddedError,
+  type HalLink,
 } from './errors.js'
 export { DWOLLA_MEDIA_TYPE, DWOLLA_CONTENT_TYPE } from './http/media-types.js'
 export { OPENAPI_DOCUMENT_PATH, loadOperationTable, type OperationTable, type OperationEntry } from './http/operation-table.js'
@@ -31,3 +33,10 @@ export type { FixtureSource } from './fixtures/fixture-sources.js'
 export { DEFAULT_FIXTURES_PATH } from './fixtures/fixture-sources.js'
 export { FIXTURE_SCHEMA_PATH } from './fixtures/check-fixtures.js'
 export type { FixtureRules, ActiveRule, RuleSource } from './fixtures/fixture-rules.js'
+export type { CustomerControls, CustomerView, ApplicationOption } from './customers/customer-directory.js'
+export type { CustomerDocument } from './customers/customer-document.js'
+export type { Customer, CustomerType, CustomerStatus, BusinessType } from './customers/customer.js'
+export type { CustomerEvent, CustomerTopic, CustomerEventListener } from './customers/customer-events.js'
+export type { DuplicateEmailCheck } from './customers/customer-store.js'
+export { BUSINESS_CLASSIFICATIONS } from './business-classifications/catalogue.js'
+export { STATE_FORMAT, STATE_VERSION } from './persistence/state-file.js'

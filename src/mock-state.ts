@@ -1,9 +1,12 @@
 import { Clock } from './clock.js'
 import { resolveOptions, type MockDwollaOptions, type ResolvedOptions } from './config.js'
+import { CustomerDirectory, type CustomerSeed } from './customers/customer-directory.js'
+import { DwollaError, StartupError } from './errors.js'
 import { FixtureRules } from './fixtures/fixture-rules.js'
 import { loadDefaultFixtures, loadFixtureSources } from './fixtures/fixture-sources.js'
 import { createCredentialCheck, type CredentialCheck } from './http/client-credentials.js'
 import { RequestJournal } from './journal/request-journal.js'
+import { readStateFile, StateFileWriter } from './persistence/state-file.js'
 import { TokenStore, type IssuedToken } from './tokens/token-store.js'
 
 /** What an application access token stands for. */
@@ -36,13 +39,17 @@ export interface MockState {
   readonly clientTokens: TokenStore<ClientTokenDetails>
   readonly fixtures: FixtureRules
   readonly journal: RequestJournal
+  /** Every application's customers and idempotency records, and their events. */
+  readonly customers: CustomerDirectory
+  /** Writes the state file after changes, when there is one (`stateFile`). */
+  readonly stateFile: StateFileWriter | undefined
   /** Re-reads the fixture files; on any problem it throws and nothing changes. */
   reloadFixtures(): Promise<void>
   /** Every token remembered, access and client, with what it was issued for. */
   tokens(): TokenListing
   /** Forgets a token (access or client); it then answers as one never issued. */
   revokeToken(token: string): 'access' | 'client' | undefined
-  /** Back to the start state: no tokens, empty journal, no runtime rules, counts at zero, clock at zero offset. */
+  /** Back to the start state: no tokens, empty journal, no runtime rules, counts at zero, clock at zero offset, customers back to the seeds. */
   reset(): void
 }
 
@@ -56,19 +63,31 @@ export async function createMockState(given: MockDwollaOptions): Promise<MockSta
   const fixtures = new FixtureRules()
   fixtures.replace('default', defaults?.rules ?? [])
 
-  const settle = async (): Promise<ResolvedOptions> => {
+  const settle = async (): Promise<{ options: ResolvedOptions; seeds: CustomerSeed[] }> => {
     const loaded = await loadFixtureSources(first.fixtures)
     // Options given in code win over fixture files; fixture files win over DEFAULTS.
     const options = resolveOptions({ ...loaded.settings, ...given })
+    // Fixture files' seeds come after the shipped ones, so a file can redefine a shipped customer.
+    const seeds = [...(defaults?.customers ?? []), ...loaded.customers]
+    const problem = CustomerDirectory.seedProblem(seeds, options.customerLimit)
+    if (problem !== undefined) throw new StartupError(problem)
     fixtures.replace('file', loaded.rules)
-    return options
+    return { options, seeds }
   }
-  const options = await settle()
+  const { options, seeds } = await settle()
   const clock = new Clock(options.now)
   const tokenStore = (lifetimeSeconds: number) => new TokenStore({ limit: options.tokenLimit, lifetimeSeconds, now: clock.now })
   const accessTokens = tokenStore(options.accessTokenLifetimeSeconds) as TokenStore<AccessTokenDetails>
   const clientTokens = tokenStore(options.clientTokenLifetimeSeconds) as TokenStore<ClientTokenDetails>
   const journal = new RequestJournal(options.journalLimit)
+  const customers = new CustomerDirectory({
+    customerLimit: options.customerLimit,
+    applicationLimit: options.applicationLimit,
+    now: clock.now,
+    duplicateEmailCheck: options.duplicateEmailCheck,
+    seeds,
+  })
+  const stateFile = options.stateFile === undefined ? undefined : await restoreStateFile(options.stateFile, customers, clock)
 
   const view = <T>(record: IssuedToken<T>): TokenView<T> => ({
     token: record.token,
@@ -86,8 +105,11 @@ export async function createMockState(given: MockDwollaOptions): Promise<MockSta
     clientTokens,
     fixtures,
     journal,
+    customers,
+    stateFile,
     async reloadFixtures() {
-      const reloaded = await settle()
+      const { options: reloaded, seeds: reseeded } = await settle()
+      customers.replaceSeeds(reseeded)
       state.options = reloaded
       state.credentialCheck = createCredentialCheck(reloaded.applications)
       accessTokens.lifetimeSeconds = reloaded.accessTokenLifetimeSeconds
@@ -105,7 +127,25 @@ export async function createMockState(given: MockDwollaOptions): Promise<MockSta
       journal.clear()
       fixtures.reset()
       clock.reset()
+      customers.reset()
     },
   }
   return state
+}
+
+/**
+ * Loads a state file into the customers and keeps it written after every change. Whatever the
+ * file holds must fit the limits in force; anything wrong stops the start, naming the file.
+ */
+async function restoreStateFile(path: string, customers: CustomerDirectory, clock: Clock): Promise<StateFileWriter> {
+  const snapshot = await readStateFile(path)
+  try {
+    customers.restore(snapshot)
+  } catch (error) {
+    const what = error instanceof DwollaError ? 'holds more applications or customers than applicationLimit and customerLimit allow' : (error as Error).message
+    throw new StartupError(`${path}: ${what}; the state file is left as it is`)
+  }
+  const writer = new StateFileWriter(path, () => customers.snapshot(), { now: clock.now })
+  customers.onChange(() => writer.schedule())
+  return writer
 }

@@ -5,6 +5,7 @@ import { applyFixtureRules } from './fixtures/fixture-hook.js'
 import { registerBodyParsers } from './http/body-parsers.js'
 import { registerBasicAuth } from './http/client-credentials.js'
 import { answerClientError, answerUnmetExpectation, installErrorHandling } from './http/error-handler.js'
+import { registerCors } from './http/cors.js'
 import { loggerOptions } from './http/log-options.js'
 import { allowedMethodsByPath, registerOperations } from './http/openapi-routes.js'
 import { loadOperationTable } from './http/operation-table.js'
@@ -49,8 +50,13 @@ export async function buildServer(options: MockDwollaOptions = {}): Promise<Fast
   journalRequests(app, state)
   installErrorHandling(app, allowedMethodsByPath(table))
   applyFixtureRules(app, state)
+  await registerCors(app)
   registerOperations(app, table, operationHandlers(app, state))
   await registerAdminApi(app, state, table)
+  if (state.stateFile !== undefined) {
+    state.stateFile.onError = (error) => app.log.error({ err: error }, `could not write the state file ${state.stateFile?.path}`)
+    app.addHook('onClose', () => state.stateFile?.flush())
+  }
   return app
 }
 

@@ -2,6 +2,7 @@ import type { AddressInfo } from 'node:net'
 import type { FastifyInstance } from 'fastify'
 import { OPTION_NAMES, rejectUnknownOptions, type MockDwollaOptions } from './config.js'
 import type { Clock } from './clock.js'
+import type { CustomerControls } from './customers/customer-directory.js'
 import type { FixtureRules } from './fixtures/fixture-rules.js'
 import type { JournalEntry, JournalFilter } from './journal/request-journal.js'
 import type { TokenListing } from './mock-state.js'
@@ -46,7 +47,12 @@ export interface RunningMockDwolla {
   revokeToken(token: string): 'access' | 'client' | undefined
   /** The mock's clock: `clock.advance(ms)` to reach expiry without waiting. */
   readonly clock: Clock
-  /** Back to the start state: tokens, journal, runtime fixtures and their counts, clock. */
+  /**
+   * The customers: `list()`, `get(id)`, `create(body, { status })`, `setStatus(id, status)`, each
+   * with an optional `{ application }` (without one: every application that has the customer).
+   */
+  readonly customers: CustomerControls
+  /** Back to the start state: tokens, journal, runtime fixtures and their counts, clock, customers (back to the seeds). */
   reset(): void
   /**
    * Stops accepting connections and closes idle ones at once; requests in flight get
@@ -126,6 +132,7 @@ export async function start(options: StartOptions = {}): Promise<RunningMockDwol
     tokens: () => state.tokens(),
     revokeToken: (token) => state.revokeToken(token),
     clock: state.clock,
+    customers: state.customers,
     reset: () => state.reset(),
     close: async () => {
       stopWatching()

@@ -8,6 +8,12 @@ t.test('defaults', async (t) => {
   t.equal(DEFAULTS.tokenLimit, 1000, 'a thousand tokens of each kind')
   t.same(DEFAULTS.applications, [], 'no applications: any non-empty pair')
   t.ok(Object.isFrozen(DEFAULTS), 'frozen')
+  t.same(
+    [DEFAULTS.customerCheck, DEFAULTS.customerLimit, DEFAULTS.applicationLimit, DEFAULTS.duplicateEmailCheck, DEFAULTS.publicUrl, DEFAULTS.stateFile],
+    ['exists', 5000, 10, 'all', undefined, undefined],
+    'customers: checked, 5,000 per application, 10 applications, duplicate emails refused, the Host as base URL, memory only',
+  )
+  t.ok(['publicUrl', 'stateFile'].every((name) => Object.hasOwn(DEFAULTS, name)), 'every option has a DEFAULTS entry, unset ones too')
 })
 
 t.test('bad options fail at build with a message naming the option', async (t) => {
@@ -20,6 +26,11 @@ t.test('bad options fail at build with a message naming the option', async (t) =
     ['application without secret', { applications: [{ key: 'k' }] }, /option applications\[0\]: expected non-empty strings key and secret/],
     ['application with empty key', { applications: [{ key: 'ok', secret: 's' }, { key: '', secret: 's' }] }, /option applications\[1\]/],
     ['now not a function', { now: 5 }, /option now: expected a function/],
+    ['customerLimit zero', { customerLimit: 0 }, /option customerLimit: expected a positive integer, got 0/],
+    ['applicationLimit a string', { applicationLimit: '5' }, /option applicationLimit: expected a positive integer, got "5"/],
+    ['duplicateEmailCheck unknown', { duplicateEmailCheck: 'some' }, /option duplicateEmailCheck: expected one of all, active, off, got "some"/],
+    ['stateFile empty', { stateFile: ' ' }, /option stateFile: expected a file path, got " "/],
+    ['publicUrl a number', { publicUrl: 8910 }, /option publicUrl: expected an http or https URL/],
   ]
   for (const [name, options, message] of cases) {
     await t.rejects(buildServer(options as never), { name: 'StartupError', message }, name)

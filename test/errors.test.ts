@@ -5,7 +5,7 @@ import { accessTokenFor, mockFor, requestAccessToken, requestClientToken, UUID_V
 
 t.test('unknown paths: 404 NotFound in Dwolla shape', async (t) => {
   const app = await mockFor(t)
-  for (const url of ['/', '/customers', '/tokens', '/client-tokens/x', '/client-tokens/../x', '/token/x', '/__proto__']) {
+  for (const url of ['/transfers', '/funding-sources/x', '/customers/x/documents', '/tokens', '/client-tokens/x', '/client-tokens/../x', '/token/x', '/__proto__']) {
     const response = await app.inject({ method: 'GET', url })
     t.equal(response.statusCode, 404, `${url}: 404`)
     t.same(response.json(), { code: 'NotFound', message: DWOLLA_ERRORS.NotFound.message }, `${url}: NotFound`)

@@ -3,6 +3,7 @@ import type { OperationTable } from '../http/operation-table.js'
 import type { MockState } from '../mock-state.js'
 import { ADMIN_PREFIX, installAdminErrorHandling } from './admin-error.js'
 import { guardAdminApi } from './admin-guard.js'
+import { customersRoutes } from './customers-routes.js'
 import { fixturesRoutes } from './fixtures-routes.js'
 import { stateRoutes } from './state-routes.js'
 
@@ -17,6 +18,7 @@ export async function registerAdminApi(app: FastifyInstance, state: MockState, t
       guardAdminApi(admin, state.options)
       fixturesRoutes(admin, state)
       stateRoutes(admin, state, table)
+      customersRoutes(admin, state)
     },
     { prefix: ADMIN_PREFIX },
   )

@@ -4,6 +4,7 @@ import type { Socket } from 'node:net'
 import { DWOLLA_ERRORS, DwollaError, OAUTH_ERRORS, OAuthError } from '../errors.js'
 import { sendError } from './error-replies.js'
 import { DWOLLA_CONTENT_TYPE } from './media-types.js'
+import type { AllowedMethods } from './openapi-routes.js'
 import { generateRequestId } from './request-id.js'
 
 /** Which error dialect a route speaks: Dwolla's `{code, message}` or OAuth's `{error}`. */
@@ -64,12 +65,12 @@ function oauthClientError(status: number): OAuthError {
  * Installs the error handler, and the answers for requests no operation matches: 405 with an
  * Allow header on a path the document has, 404 NotFound anywhere else.
  */
-export function installErrorHandling(app: FastifyInstance, methodsByPath: ReadonlyMap<string, readonly string[]>): void {
+export function installErrorHandling(app: FastifyInstance, allowedMethods: AllowedMethods): void {
   app.setErrorHandler((error, request, reply) => {
     sendError(reply, toApiError(error, request.routeOptions.config.errorModel ?? 'dwolla', request))
   })
   app.setNotFoundHandler((request, reply) => {
-    const methods = methodsByPath.get(pathOf(request.url))
+    const methods = allowedMethods(pathOf(request.url))
     if (methods === undefined) return sendError(reply, new DwollaError('NotFound'))
     reply.header('allow', methods.join(', '))
     return sendError(reply, new DwollaError('MethodNotAllowed'))

@@ -17,11 +17,18 @@ export interface OperationHandler {
   handle(request: FastifyRequest, reply: FastifyReply, check: RequestCheck): unknown
 }
 
-/** The methods the document allows on each of its paths (for 405 and its Allow header). */
-export function allowedMethodsByPath(table: OperationTable): Map<string, string[]> {
+/** The methods the document allows on a request path, if the document has it (for 405 and its Allow header). */
+export type AllowedMethods = (path: string) => readonly string[] | undefined
+
+/** Each document path becomes a pattern, `{id}` matching one path segment, as the router matches them. */
+export function allowedMethodsByPath(table: OperationTable): AllowedMethods {
   const methodsByPath = new Map<string, string[]>()
   for (const { path, method } of table.operations) methodsByPath.set(path, [...(methodsByPath.get(path) ?? []), method])
-  return methodsByPath
+  const patterns = [...methodsByPath].map(([path, methods]) => {
+    const source = path.split(/\{[^}]+\}/).map((part) => part.replace(/[.*+?^$()|[\]\\]/g, '\\$&')).join('[^/]+')
+    return { pattern: new RegExp(`^${source}$`), methods }
+  })
+  return (path) => patterns.find(({ pattern }) => pattern.test(path))?.methods
 }
 
 /**
@@ -41,7 +48,7 @@ export function registerOperations(app: FastifyInstance, table: OperationTable, 
         requireAcceptedMediaType(request, accepted, handler.errorModel)
         return handler.handle(request, reply, {
           problems() {
-            const input = { path: request.params, header: request.headers, requestBody: request.body }
+            const input = { path: request.params, query: request.query, header: request.headers, requestBody: request.body }
             const violations: SchemaViolation[] = []
             for (const validate of validators) {
               if (!validate(input)) violations.push(...(validate.errors ?? []))

@@ -8,9 +8,11 @@ export interface SchemaViolation {
   params: Record<string, unknown>
 }
 
-/** Where openapi-backend's validators put the request body and the headers in what they check. */
+/** Where openapi-backend's validators put the request body, headers, query and path parameters in what they check. */
 const BODY_PREFIX = '/requestBody'
 const HEADER_PREFIX = '/header'
+const QUERY_PREFIX = '/query'
+const PATH_PREFIX = '/path'
 
 /** Ajv's errors split by what they concern, with body paths rewritten as pointers into the body. */
 export interface RequestProblems {
@@ -20,18 +22,36 @@ export interface RequestProblems {
   unreadableBody: boolean
   /** Field errors, in Dwolla's embedded shape. */
   fields: EmbeddedError[]
+  /** Query parameters that failed, as embedded errors at `/<name>` (unknown parameters are tolerated). */
+  query: EmbeddedError[]
+  /** Path parameters that failed (an id of the wrong form: no such resource). */
+  path: SchemaViolation[]
 }
 
 /** The verdict on a request the validators accepted: shared, since it says nothing. */
-const NO_PROBLEMS: RequestProblems = Object.freeze({ headers: [], unreadableBody: false, fields: [] }) as RequestProblems
+const NO_PROBLEMS: RequestProblems = Object.freeze({ headers: [], unreadableBody: false, fields: [], query: [], path: [] }) as RequestProblems
 
 export function classifyProblems(errors: readonly SchemaViolation[]): RequestProblems {
   if (errors.length === 0) return NO_PROBLEMS
-  const problems: RequestProblems = { headers: [], unreadableBody: false, fields: [] }
+  const problems: RequestProblems = { headers: [], unreadableBody: false, fields: [], query: [], path: [] }
   const seenPaths = new Set<string>()
   for (const error of errors) {
     if (error.instancePath.startsWith(HEADER_PREFIX) || isMissing(error, 'header')) {
       problems.headers.push(error)
+      continue
+    }
+    if (error.instancePath.startsWith(PATH_PREFIX) || isMissing(error, 'path')) {
+      problems.path.push(error)
+      continue
+    }
+    if (error.instancePath.startsWith(QUERY_PREFIX)) {
+      // Parameters the document does not list are ignored, as an API ignores what it does not read.
+      if (error.keyword === 'additionalProperties') continue
+      const [name = ''] = pointerSegments(error.instancePath.slice(QUERY_PREFIX.length))
+      const path = childPointer('', name)
+      if (seenPaths.has(`?${path}`)) continue
+      seenPaths.add(`?${path}`)
+      problems.query.push({ code: 'Invalid', message: `${fieldLabel(path)} invalid.`, path, _links: {} })
       continue
     }
     if (isMissing(error, 'requestBody') || (error.instancePath === BODY_PREFIX && error.keyword === 'type')) {

@@ -1,6 +1,6 @@
 import { customerIdOf } from '../customer-href.js'
 import { DwollaError, validationError } from '../errors.js'
-import { authenticateBearer } from '../http/bearer-token.js'
+import { beginApiCall } from '../http/api-call.js'
 import { DWOLLA_CONTENT_TYPE } from '../http/media-types.js'
 import type { OperationHandler } from '../http/openapi-routes.js'
 import type { MockState } from '../mock-state.js'
@@ -16,15 +16,14 @@ const ACTION_WITHOUT_CUSTOMER = 'customer.create'
 
 /**
  * POST /client-tokens: the checks run in the order Dwolla's gateway would meet them: the access
- * token, then the API version (Accept), then the body.
+ * token, then the API version (Accept), then the body, then the customer. A client token cannot
+ * ask for another (403).
  */
 export function createClientToken(state: MockState): OperationHandler {
   return {
     errorModel: 'dwolla',
     handle(request, reply, check) {
-      const access = authenticateBearer(request, state.accessTokens)
-      const problems = check.problems()
-      if (problems.headers.length > 0) throw new DwollaError('InvalidVersion')
+      const { clientId, problems } = beginApiCall(request, check, state, 'createClientToken')
       if (problems.unreadableBody) throw new DwollaError('BadRequest')
 
       const body = request.body as ClientTokenRequest
@@ -35,15 +34,21 @@ export function createClientToken(state: MockState): OperationHandler {
       }
       if (fields.length > 0) throw validationError(fields)
 
-      const href = body._links?.customer?.href
-      const issued = state.clientTokens.add(generateToken(), {
-        clientId: access.details.clientId,
-        action: body.action,
-        customerId: customerIdOf(href),
-      })
+      const customerId = customerIdOf(body._links?.customer?.href)
+      // The customer must be one of the calling application's (by its trailing id, any host, any
+      // case), unless customerCheck is `any`. A customer.create token is for a customer not made
+      // yet, so any link it carries is not checked (inferred).
+      if (state.options.customerCheck === 'exists' && body.action !== ACTION_WITHOUT_CUSTOMER && !hasCustomer(state, clientId, customerId)) {
+        throw validationError([{ code: 'Invalid', message: 'Customer not found.', path: '/_links/customer/href', _links: {} }])
+      }
+      const issued = state.clientTokens.add(generateToken(), { clientId, action: body.action, customerId })
       // Tokens are alphanumeric, so the body can be written without a JSON serialiser.
       reply.type(DWOLLA_CONTENT_TYPE)
       return `{"token":"${issued.token}"}`
     },
   }
+}
+
+function hasCustomer(state: MockState, clientId: string, customerId: string | undefined): boolean {
+  return customerId !== undefined && state.customers.storeFor(clientId).get(customerId) !== undefined
 }

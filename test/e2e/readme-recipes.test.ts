@@ -31,8 +31,8 @@ function recipe(name: string): string {
 t.test('the README has every recipe', async (t) => {
   t.same(
     [...recipes.keys()].sort(),
-    ['dwolla', 'dwolla-v2', 'github-actions', 'jest', 'jest-commonjs', 'node-test', 'shell-background', 'tap', 'try-it', 'vitest'],
-    'ten recipes (github-actions, shell-background and jest-commonjs run from the packed tarball, in package.test.ts and commonjs-jest.test.ts)',
+    ['dwolla', 'dwolla-v2', 'github-actions', 'jest', 'jest-commonjs', 'node-test', 'shell-background', 'tap', 'try-it', 'vitest', 'walkthrough-dwolla', 'walkthrough-dwolla-v2'],
+    'twelve recipes (github-actions, shell-background and jest-commonjs run from the packed tarball, in package.test.ts and commonjs-jest.test.ts)',
   )
 })
 
@@ -96,4 +96,19 @@ t.test('SDK wiring recipes', async (t) => {
     t.match(stdout.trim(), /^[0-9A-Za-z]{50}$/, `${name}: prints a client token`)
   }
   t.equal(server.requests({ path: '/client-tokens' }).length, 2, 'both reached the mock')
+})
+
+t.test('the drop-in backend walkthrough, with both SDKs, as written', async (t) => {
+  const server = await start()
+  t.teardown(() => server.close())
+  const folder = await recipeFolder(t)
+  const expected: Record<string, string> = { 'walkthrough-dwolla-v2': 'document 50', 'walkthrough-dwolla': 'retry 50' }
+  for (const [name, output] of Object.entries(expected)) {
+    const file = join(folder, `${name}.mjs`)
+    await writeFile(file, recipe(name).replaceAll('http://127.0.0.1:8910', server.url))
+    const { stdout } = await run(process.execPath, [file], { cwd: folder, env: cleanEnv() })
+    t.equal(stdout.trim(), output, `${name}: prints "${output}"`)
+  }
+  t.equal(server.requests({ operation: 'createCustomer' }).length, 2, 'each created its customer on the mock')
+  t.same(server.requests({ operation: 'getCustomer' }).map((entry) => entry.status), [200, 200], 'and read it back')
 })

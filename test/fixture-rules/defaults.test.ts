@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs'
 import t from 'tap'
 import { parse } from 'yaml'
-import { DWOLLA_ERRORS, FIXTURE_SCHEMA_PATH, OAUTH_ERRORS, OPENAPI_DOCUMENT_PATH } from '../../src/index.js'
-import { accessTokenFor, mockFor, requestAccessToken, requestClientToken } from '../helpers/mock.js'
+import { DWOLLA_ERRORS, FIXTURE_SCHEMA_PATH, OAUTH_ERRORS, OPENAPI_DOCUMENT_PATH, type FixtureDocument, type OperationId } from '../../src/index.js'
+import { accessTokenFor, apiRequest, CUSTOMER_ID, mockFor, requestAccessToken, requestClientToken } from '../helpers/mock.js'
 
 const hrefFor = (id: string) => `https://api-sandbox.dwolla.com/customers/${id}`
 const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8')
@@ -30,6 +30,18 @@ t.test('the shipped magic customers, out of the box', async (t) => {
   t.equal(limited.headers['retry-after'], '300', 'Retry-After on the 429')
 })
 
+t.test('every shipped seed is in the README, with its kind and status, and answers as listed', async (t) => {
+  const { customers = [] } = JSON.parse(readFileSync(new URL('../../fixtures/defaults.json', import.meta.url), 'utf8')) as FixtureDocument
+  const app = await mockFor(t)
+  const token = await accessTokenFor(app)
+  for (const seed of customers) {
+    const row = readme.split('\n').find((line) => line.startsWith(`| \`${seed.id}\``))
+    t.match(row, `| \`${seed.status}\``, `${seed.id}: in the README's seeded customers, as ${seed.status}`)
+    const response = await apiRequest(app, 'GET', `/customers/${seed.id}`, { token })
+    t.same([response.statusCode, response.json().type, response.json().status], [200, seed.type, seed.status], `${seed.id}: a ${seed.type} customer in ${seed.status}`)
+  }
+})
+
 t.test('the shipped magic client key: invalid_client on /token', async (t) => {
   const app = await mockFor(t)
   const response = await requestAccessToken(app, { form: 'client_id=invalid-client&client_secret=s&grant_type=client_credentials' })
@@ -38,12 +50,19 @@ t.test('the shipped magic client key: invalid_client on /token', async (t) => {
   t.match(readme, '`invalid-client`', 'in the README')
 })
 
-t.test('defaultFixtures: false turns them off', async (t) => {
+t.test('defaultFixtures: false turns them off, seeded customers included', async (t) => {
   const app = await mockFor(t, { defaultFixtures: false })
   const token = await accessTokenFor(app)
-  const response = await requestClientToken(app, { token, body: { action: 'customer.read', _links: { customer: { href: hrefFor(MAGIC_CUSTOMERS[0]![0]) } } } })
-  t.equal(response.statusCode, 200, 'an ordinary customer again')
+  const magic = await requestClientToken(app, { token, body: { action: 'customer.read', _links: { customer: { href: hrefFor(MAGIC_CUSTOMERS[0]![0]) } } } })
+  t.same(magic.json()._embedded.errors, [{ code: 'Invalid', message: 'Customer not found.', path: '/_links/customer/href', _links: {} }], 'the magic customer is an unknown customer again')
+  const seeded = await requestClientToken(app, { token, body: { action: 'customer.read', _links: { customer: { href: hrefFor(CUSTOMER_ID) } } } })
+  t.equal(seeded.statusCode, 400, 'no seeded customers either')
+  t.equal(app.mockDwolla.customers.list({ application: 'key' }).length, 0, 'the application has no customers')
   t.equal((await requestAccessToken(app, { form: 'client_id=invalid-client&client_secret=s&grant_type=client_credentials' })).statusCode, 200, 'an ordinary key again')
+  const anyHref = await mockFor(t, { defaultFixtures: false, customerCheck: 'any' })
+  const anyToken = await accessTokenFor(anyHref)
+  const ordinary = await requestClientToken(anyHref, { token: anyToken, body: { action: 'customer.read', _links: { customer: { href: hrefFor(MAGIC_CUSTOMERS[0]![0]) } } } })
+  t.equal(ordinary.statusCode, 200, "with customerCheck 'any', an ordinary customer again")
 })
 
 t.test('the fixture schema names exactly the catalogue codes and the documented operations', async (t) => {
@@ -52,6 +71,12 @@ t.test('the fixture schema names exactly the catalogue codes and the documented 
   const document = parse(readFileSync(OPENAPI_DOCUMENT_PATH, 'utf8'))
   const operationIds = Object.values(document.paths).flatMap((item) => Object.values(item as Record<string, { operationId: string }>).map((op) => op.operationId))
   t.same([...schema.definitions.when.properties.operation.enum].sort(), operationIds.sort(), 'operations')
+  // The compiler holds this object to OperationId exactly (a missing or extra key fails the typecheck).
+  const typed: Record<OperationId, true> = {
+    createApplicationAccessToken: true, createClientToken: true, getRoot: true, getAccount: true, listAndSearchCustomers: true,
+    createCustomer: true, getCustomer: true, update: true, listBusinessClassifications: true, retrieveBusinessClassification: true,
+  }
+  t.same(Object.keys(typed).sort(), operationIds.sort(), 'the OperationId type names the same operations')
 })
 
 t.test('the shipped defaults pass every fixture check (a start reads them without checking)', async (t) => {
@@ -59,4 +84,5 @@ t.test('the shipped defaults pass every fixture check (a start reads them withou
   const { DEFAULT_FIXTURES_PATH } = await import('../../src/index.js')
   const document = await readFixtureFile(DEFAULT_FIXTURES_PATH)
   t.equal(document.rules?.length, 6, 'six rules, all valid')
+  t.equal(document.customers?.length, 12, 'twelve seeded customers, all valid')
 })

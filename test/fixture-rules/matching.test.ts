@@ -10,7 +10,7 @@ const forbidden = (when: Partial<FixtureRule['when']>, extra: Partial<FixtureRul
 const customerBody = (action = 'customer.update', href = CUSTOMER_HREF) => ({ action, _links: { customer: { href } } })
 
 t.test('operation: a rule answers only its operation', async (t) => {
-  const app = await mockFor(t, { defaultFixtures: false, fixtures: { rules: [forbidden({})] } })
+  const app = await mockFor(t, { defaultFixtures: false, customerCheck: 'any', fixtures: { rules: [forbidden({})] } })
   t.equal((await requestAccessToken(app)).statusCode, 200, '/token untouched')
   const token = await accessTokenFor(app)
   t.equal((await requestClientToken(app, { token })).statusCode, 403, '/client-tokens answered by the rule')
@@ -19,6 +19,7 @@ t.test('operation: a rule answers only its operation', async (t) => {
 t.test('clientId on /token: from Basic or from the form', async (t) => {
   const app = await mockFor(t, {
     defaultFixtures: false,
+    customerCheck: 'any',
     fixtures: { rules: [{ when: { operation: 'createApplicationAccessToken', clientId: 'blocked' }, respond: { error: 'invalid_client' } }] },
   })
   const form = await requestAccessToken(app, { form: 'client_id=blocked&client_secret=s&grant_type=client_credentials' })
@@ -29,7 +30,7 @@ t.test('clientId on /token: from Basic or from the form', async (t) => {
 })
 
 t.test('clientId on the API: the application the access token belongs to', async (t) => {
-  const app = await mockFor(t, { defaultFixtures: false, fixtures: { rules: [forbidden({ clientId: 'app-a' })] } })
+  const app = await mockFor(t, { defaultFixtures: false, customerCheck: 'any', fixtures: { rules: [forbidden({ clientId: 'app-a' })] } })
   t.equal((await requestClientToken(app, { token: await accessTokenFor(app, 'app-a') })).statusCode, 403, 'app-a: the rule')
   t.equal((await requestClientToken(app, { token: await accessTokenFor(app, 'app-b') })).statusCode, 200, 'app-b: normal')
   t.equal((await requestClientToken(app, { token: 'x'.repeat(50) })).statusCode, 401, 'unknown token: no client id, normal 401')
@@ -38,6 +39,7 @@ t.test('clientId on the API: the application the access token belongs to', async
 t.test('action and customerId (case-insensitive)', async (t) => {
   const app = await mockFor(t, {
     defaultFixtures: false,
+    customerCheck: 'any',
     fixtures: { rules: [forbidden({ action: 'customer.read', customerId: CUSTOMER_ID.toUpperCase() })] },
   })
   const token = await accessTokenFor(app)
@@ -50,6 +52,7 @@ t.test('action and customerId (case-insensitive)', async (t) => {
 t.test('body: equals any JSON value, matches a pattern, several must all hold', async (t) => {
   const app = await mockFor(t, {
     defaultFixtures: false,
+    customerCheck: 'any',
     fixtures: {
       rules: [
         forbidden({ body: { pointer: '/amount', equals: { value: '1.00', currency: 'USD' } } }, { name: 'deep equals' }),
@@ -75,7 +78,7 @@ t.test('body: equals any JSON value, matches a pattern, several must all hold', 
 })
 
 t.test('a body pointer does not reach the prototype', async (t) => {
-  const app = await mockFor(t, { defaultFixtures: false, fixtures: { rules: [forbidden({ body: { pointer: '/constructor/name' } })] } })
+  const app = await mockFor(t, { defaultFixtures: false, customerCheck: 'any', fixtures: { rules: [forbidden({ body: { pointer: '/constructor/name' } })] } })
   const token = await accessTokenFor(app)
   t.equal((await requestClientToken(app, { token })).statusCode, 200, '/constructor/name is not an own property')
 })
@@ -83,6 +86,7 @@ t.test('a body pointer does not reach the prototype', async (t) => {
 t.test('header: equals or matches, case-insensitive name', async (t) => {
   const app = await mockFor(t, {
     defaultFixtures: false,
+    customerCheck: 'any',
     fixtures: {
       rules: [
         forbidden({ header: { name: 'X-Scenario', equals: 'forbidden' } }),
@@ -98,7 +102,7 @@ t.test('header: equals or matches, case-insensitive name', async (t) => {
 })
 
 t.test('times: the first N matches only', async (t) => {
-  const app = await mockFor(t, { defaultFixtures: false, fixtures: { rules: [forbidden({}, { times: 2 })] } })
+  const app = await mockFor(t, { defaultFixtures: false, customerCheck: 'any', fixtures: { rules: [forbidden({}, { times: 2 })] } })
   const token = await accessTokenFor(app)
   const statuses = []
   for (let i = 0; i < 4; i++) statuses.push((await requestClientToken(app, { token })).statusCode)
@@ -107,7 +111,7 @@ t.test('times: the first N matches only', async (t) => {
 })
 
 t.test('times is exact under concurrency', async (t) => {
-  const app = await mockFor(t, { defaultFixtures: false, fixtures: { rules: [forbidden({}, { times: 25 })] } })
+  const app = await mockFor(t, { defaultFixtures: false, customerCheck: 'any', fixtures: { rules: [forbidden({}, { times: 25 })] } })
   const token = await accessTokenFor(app)
   const responses = await Promise.all(Array.from({ length: 100 }, () => requestClientToken(app, { token })))
   t.equal(responses.filter((r) => r.statusCode === 403).length, 25, 'exactly 25 of 100 concurrent requests')
@@ -132,7 +136,7 @@ t.test('order: first match wins; runtime (newest first), then files in order, th
 })
 
 t.test('fixtures answer before validation: a rule can target an invalid request', async (t) => {
-  const app = await mockFor(t, { defaultFixtures: false, fixtures: { rules: [forbidden({ action: 'not.an.action' })] } })
+  const app = await mockFor(t, { defaultFixtures: false, customerCheck: 'any', fixtures: { rules: [forbidden({ action: 'not.an.action' })] } })
   const token = await accessTokenFor(app)
   t.equal((await requestClientToken(app, { token, body: { action: 'not.an.action' } })).statusCode, 403, 'the rule, not a ValidationError')
   t.equal((await requestClientToken(app, { token, body: { action: 'other' } })).statusCode, 400, 'others still validated')

@@ -5,6 +5,7 @@ import { accessTokenFor, mockFor, requestAccessToken, requestClientToken } from 
 
 const onClientTokens = (respond: FixtureRespond) => ({
   defaultFixtures: false,
+  customerCheck: 'any' as const,
   fixtures: { rules: [{ when: { operation: 'createClientToken' as const }, respond }] },
 })
 
@@ -23,6 +24,7 @@ t.test('every OAuth error on /token', async (t) => {
   for (const [error, { status, description }] of Object.entries(OAUTH_ERRORS)) {
     const app = await mockFor(t, {
       defaultFixtures: false,
+      customerCheck: 'any',
       fixtures: { rules: [{ when: { operation: 'createApplicationAccessToken' }, respond: { error } }] },
     })
     const response = await requestAccessToken(app)
@@ -81,6 +83,7 @@ t.test('a custom string body, its own content type, an empty body', async (t) =>
 t.test('fault html500: the Cloudflare-style HTML page', async (t) => {
   const app = await mockFor(t, {
     defaultFixtures: false,
+    customerCheck: 'any',
     fixtures: { rules: [{ when: { operation: 'createApplicationAccessToken' }, respond: { fault: 'html500' } }] },
   })
   const response = await requestAccessToken(app)

@@ -1,5 +1,6 @@
 import type { Test } from 'tap'
 import type { IncomingHttpHeaders } from 'node:http'
+import { checkResponsesAgainstDocument } from './openapi-conformance.js'
 import { buildServer, type MockDwollaOptions } from '../../src/index.js'
 
 export interface SeenRequest {
@@ -14,6 +15,7 @@ export interface SeenRequest {
  */
 export async function listeningMock(t: Test, options?: MockDwollaOptions): Promise<{ url: string; seen: SeenRequest[] }> {
   const app = await buildServer(options)
+  checkResponsesAgainstDocument(app, t)
   const seen: SeenRequest[] = []
   app.addHook('onRequest', async (request) => {
     seen.push({ method: request.method, url: request.url, headers: request.headers })

@@ -1,5 +1,6 @@
 import type { Test } from 'tap'
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify'
+import { checkResponsesAgainstDocument } from './openapi-conformance.js'
 import { buildServer, DWOLLA_MEDIA_TYPE, type MockDwollaOptions } from '../../src/index.js'
 
 export const FORM = 'application/x-www-form-urlencoded'
@@ -11,6 +12,7 @@ export const UUID_V4 = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-
 /** A mock built for one test and closed when it ends. */
 export async function mockFor(t: Test, options?: MockDwollaOptions): Promise<FastifyInstance> {
   const app = await buildServer(options)
+  checkResponsesAgainstDocument(app, t)
   t.teardown(() => app.close())
   return app
 }
@@ -37,23 +39,32 @@ export async function accessTokenFor(app: FastifyInstance, key = 'key', secret =
   return (response.json() as { access_token: string }).access_token
 }
 
-/** POST /client-tokens with the headers the SDKs send, overridable one by one. */
-export function requestClientToken(
-  app: FastifyInstance,
-  options: { token: string; body?: unknown; payload?: string; headers?: Record<string, string | undefined> },
-): Promise<LightMyRequestResponse> {
+export interface ApiRequest {
+  token: string
+  body?: unknown
+  payload?: string
+  /** Headers to add, or to remove with undefined. */
+  headers?: Record<string, string | undefined>
+}
+
+/** An API call with the headers the SDKs send (Bearer token, Dwolla's Accept, JSON), overridable one by one. */
+export function apiRequest(app: FastifyInstance, method: 'GET' | 'POST', url: string, options: ApiRequest): Promise<LightMyRequestResponse> {
   const headers: Record<string, string> = {}
   const merged = {
     authorization: `Bearer ${options.token}`,
     accept: DWOLLA_MEDIA_TYPE,
-    'content-type': 'application/json',
+    ...(method === 'POST' ? { 'content-type': 'application/json' } : {}),
     ...options.headers,
   }
   for (const [name, value] of Object.entries(merged)) if (value !== undefined) headers[name] = value
-  return app.inject({
-    method: 'POST',
-    url: '/client-tokens',
-    headers,
-    payload: options.payload ?? JSON.stringify(options.body ?? { action: 'customer.update', _links: { customer: { href: CUSTOMER_HREF } } }),
+  const payload = options.payload ?? (options.body === undefined ? undefined : JSON.stringify(options.body))
+  return app.inject({ method, url, headers, ...(payload === undefined ? {} : { payload }) })
+}
+
+/** POST /client-tokens with the headers the SDKs send, overridable one by one. */
+export function requestClientToken(app: FastifyInstance, options: ApiRequest): Promise<LightMyRequestResponse> {
+  return apiRequest(app, 'POST', '/client-tokens', {
+    ...options,
+    body: options.body ?? { action: 'customer.update', _links: { customer: { href: CUSTOMER_HREF } } },
   })
 }

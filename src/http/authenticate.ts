@@ -1,0 +1,66 @@
+import type { FastifyRequest } from 'fastify'
+import { DwollaError } from '../errors.js'
+import type { AccessTokenDetails, ClientTokenDetails } from '../mock-state.js'
+import type { TokenStore } from '../tokens/token-store.js'
+import { bearerTokenOf } from './bearer-token.js'
+
+/** Who is calling: an application with its access token, or a browser with a client token. */
+export type Caller =
+  | { kind: 'application'; clientId: string }
+  | ({ kind: 'client-token' } & ClientTokenDetails)
+
+interface TokenStores {
+  accessTokens: TokenStore<AccessTokenDetails>
+  clientTokens: TokenStore<ClientTokenDetails>
+}
+
+/**
+ * The Bearer token of an API call, checked the way Dwolla answers: no usable header is
+ * InvalidCredentials, a token this server never issued (or has forgotten) InvalidAccessToken,
+ * an expired one ExpiredAccessToken. Access tokens are looked up first, then client tokens,
+ * which dwolla-web.js sends as Bearer tokens straight to the API.
+ */
+export function authenticate(request: FastifyRequest, tokens: TokenStores): Caller {
+  const token = bearerTokenOf(request.headers.authorization)
+  if (token === undefined) throw new DwollaError('InvalidCredentials')
+  const access = tokens.accessTokens.lookup(token)
+  if (access.status === 'valid') return { kind: 'application', clientId: access.record.details.clientId }
+  const client = access.status === 'unknown' ? tokens.clientTokens.lookup(token) : access
+  switch (client.status) {
+    case 'valid':
+      return { kind: 'client-token', ...(client.record.details as ClientTokenDetails) }
+    case 'expired':
+      throw new DwollaError('ExpiredAccessToken')
+    default:
+      throw new DwollaError('InvalidAccessToken')
+  }
+}
+
+/**
+ * What a client token allows as a Bearer token, by action (the drop-in components' calls):
+ * reading and updating its own customer, creating a customer, reading business
+ * classifications (the business create component lists them; inferred from the action's name).
+ */
+const CLIENT_TOKEN_ALLOWS: Readonly<Record<string, { operations: readonly string[]; ownCustomerOnly: boolean }>> = {
+  'customer.read': { operations: ['getCustomer'], ownCustomerOnly: true },
+  'customer.update': { operations: ['update'], ownCustomerOnly: true },
+  'customer.create': { operations: ['createCustomer'], ownCustomerOnly: false },
+  'businessclassifications.read': { operations: ['listBusinessClassifications', 'retrieveBusinessClassification'], ownCustomerOnly: false },
+}
+
+/**
+ * Authenticates an API call and checks the caller may make it: an application may call any
+ * operation; a client token only what its action allows, and on its own customer only.
+ * Anything else is Dwolla's 403 Forbidden. Returns the application the call acts for.
+ */
+export function authorize(request: FastifyRequest, tokens: TokenStores, operationId: string, customerId?: string): string {
+  const caller = authenticate(request, tokens)
+  if (caller.kind === 'application') return caller.clientId
+  const allows = CLIENT_TOKEN_ALLOWS[caller.action]
+  const permitted =
+    allows !== undefined &&
+    allows.operations.includes(operationId) &&
+    (!allows.ownCustomerOnly || (customerId !== undefined && caller.customerId === customerId.toLowerCase()))
+  if (!permitted) throw new DwollaError('Forbidden')
+  return caller.clientId
+}

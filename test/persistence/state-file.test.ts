@@ -1,0 +1,179 @@
+import { mkdir, open, readdir, readFile, rename, stat, unlink, writeFile } from 'node:fs/promises'
+import { join } from 'node:path'
+import t from 'tap'
+import { writeFileAtomically, StateFileWriter, type AtomicWriteIo } from '../../src/persistence/state-file.js'
+import { buildServer, STATE_FORMAT, STATE_VERSION } from '../../src/index.js'
+import { PERSONAL, UNVERIFIED } from '../customers/fields.js'
+import { SEEDED } from '../helpers/customers.js'
+import { accessTokenFor, apiRequest } from '../helpers/mock.js'
+import { tempFolder } from '../helpers/temp-folder.js'
+
+t.test('customers and Idempotency-Keys survive a restart', async (t) => {
+  const { path } = await tempFolder(t)
+  const stateFile = join(path, 'state.json')
+  const first = await buildServer({ stateFile })
+  const token = await accessTokenFor(first)
+  const headers = { 'idempotency-key': 'create-jane' }
+  const created = await apiRequest(first, 'POST', '/customers', { token, body: PERSONAL, headers })
+  await apiRequest(first, 'POST', `/customers/${SEEDED.unverified}`, { token, body: { status: 'suspended' } })
+  await first.close()
+
+  const saved = JSON.parse(await readFile(stateFile, 'utf8'))
+  t.match(saved, { format: STATE_FORMAT, version: STATE_VERSION, applications: [{ application: 'key' }] }, 'a versioned mock-dwolla state file')
+  t.notMatch(await readFile(stateFile, 'utf8'), /create-jane|"ssn"|1970-01-01/, 'no Idempotency-Key in clear, no ssn, no dateOfBirth')
+  t.equal((await stat(stateFile)).mode & 0o777, 0o600, 'readable by its owner only')
+
+  const second = await buildServer({ stateFile })
+  t.teardown(() => second.close())
+  const again = await accessTokenFor(second)
+  const id = (created.headers.location as string).split('/').pop() as string
+  t.match((await apiRequest(second, 'GET', `/customers/${id}`, { token: again })).json(), { id, firstName: 'Jane', status: 'verified' }, 'the customer is back')
+  t.equal((await apiRequest(second, 'GET', `/customers/${SEEDED.unverified}`, { token: again })).json().status, 'suspended', 'changes to seeds too')
+  t.equal((await apiRequest(second, 'GET', '/customers', { token: again })).json().total, 13, 'seeds are not added twice')
+  const replay = await apiRequest(second, 'POST', '/customers', { token: again, body: PERSONAL, headers })
+  t.same([replay.statusCode, replay.headers.location], [201, created.headers.location], 'the Idempotency-Key still answers the first creation')
+})
+
+t.test('reset() is saved too; a missing file starts empty; memory is the default', async (t) => {
+  const { path } = await tempFolder(t)
+  const stateFile = join(path, 'state.json')
+  const app = await buildServer({ stateFile })
+  await accessTokenFor(app)
+  t.equal(app.mockDwolla.stateFile?.writes, 0, 'nothing is written before anything changes')
+  app.mockDwolla.customers.create(UNVERIFIED, { application: 'key' })
+  app.mockDwolla.reset()
+  await app.close()
+  t.same(JSON.parse(await readFile(stateFile, 'utf8')).applications, [], 'after reset: no application holds customers')
+  const memory = await buildServer()
+  t.teardown(() => memory.close())
+  t.equal(memory.mockDwolla.stateFile, undefined, 'without stateFile there is no writer at all')
+})
+
+t.test('a corrupt or unreadable state file stops the start, naming it and the problem, and is left as it is', async (t) => {
+  const { path, write } = await tempFolder(t)
+  const valid = { format: STATE_FORMAT, version: STATE_VERSION, savedAt: '2026-01-01T00:00:00.000Z', applications: [] as unknown[] }
+  const customer = { id: '11111111-1111-4111-8111-111111111111', type: 'unverified', status: 'unverified', firstName: 'A', lastName: 'B', email: 'a@example.com' }
+  const cases: Array<[string, string, RegExp]> = [
+    ['truncated JSON', '{"format":"mock-dwolla-state","vers', /state\.json at \/: not valid JSON \(.+\); the state file is left as it is$/],
+    ['another kind of file', JSON.stringify({ rules: [] }), /state\.json at \/format: not a mock-dwolla state file \(expected format "mock-dwolla-state"\); the state file is left as it is$/],
+    ['a newer format', JSON.stringify({ ...valid, version: 2 }), /at \/version: format version 2, this mock-dwolla reads version 1; the state file is left as it is$/],
+    ['applications not a list', JSON.stringify({ ...valid, applications: {} }), /at \/applications: expected an array/],
+    ['an application without its key', JSON.stringify({ ...valid, applications: [{ customers: [], idempotency: [] }] }), /at \/applications\/0\/application: expected an application key/],
+    ['customers not a list', JSON.stringify({ ...valid, applications: [{ application: 'a', customers: {}, idempotency: [] }] }), /at \/applications\/0\/customers: expected an array/],
+    ['an application twice', JSON.stringify({ ...valid, applications: [{ application: 'a', customers: [], idempotency: [] }, { application: 'a', customers: [], idempotency: [] }] }), /at \/applications\/1\/application: application a appears twice/],
+    ['a bad customer', JSON.stringify({ ...valid, applications: [{ application: 'a', customers: [{ ...customer, status: 'kba' }], idempotency: [] }] }), /at \/applications\/0\/customers\/0\/status: an unverified customer cannot be kba .*; the state file is left as it is$/],
+    ['a bad idempotency record', JSON.stringify({ ...valid, applications: [{ application: 'a', customers: [], idempotency: [{ key: 'plain', customerId: customer.id, at: 0 }] }] }), /at \/applications\/0\/idempotency\/0: expected \{key: a SHA-256 hex digest/],
+    ['the same customer twice', JSON.stringify({ ...valid, applications: [{ application: 'a', customers: [customer, customer], idempotency: [] }] }), /state\.json: customer 11111111-1111-4111-8111-111111111111 already exists for application a; the state file is left as it is$/],
+  ]
+  for (const [name, text, message] of cases) {
+    const file = await write('state.json', text)
+    const before = await stat(file)
+    await t.rejects(buildServer({ stateFile: file }), { name: 'StartupError', message }, `${name}: StartupError`)
+    t.equal(await readFile(file, 'utf8'), text, `${name}: the file is untouched`)
+    t.equal((await stat(file)).mtimeMs, before.mtimeMs, `${name}: not even rewritten`)
+  }
+  const tooMany = await write('state.json', JSON.stringify({ ...valid, applications: [{ application: 'a', customers: [customer, { ...customer, id: '22222222-2222-4222-8222-222222222222', email: 'b@example.com' }], idempotency: [] }] }))
+  await t.rejects(buildServer({ stateFile: tooMany, customerLimit: 1, defaultFixtures: false }), { name: 'StartupError', message: /holds more applications or customers than applicationLimit and customerLimit allow/ }, 'more than the limits allow')
+  const folder = join(path, 'a-folder')
+  await mkdir(folder)
+  await t.rejects(buildServer({ stateFile: folder }), { name: 'StartupError', message: `${folder}: cannot read the state file (EISDIR)` }, 'a folder where the file should be: unreadable')
+  const nowhere = join(path, 'missing', 'state.json')
+  await t.rejects(buildServer({ stateFile: nowhere }), { name: 'StartupError', message: `${nowhere}: the folder ${join(path, 'missing')} does not exist` }, 'a folder that does not exist')
+})
+
+/** File operations that note each step, and can fail one. */
+function recordingIo(steps: string[], fail?: 'rename' | 'sync'): AtomicWriteIo {
+  return {
+    async open(path, flags, mode) {
+      steps.push(`open ${String(path).replace(/.*\//, '')} ${String(flags)} ${Number(mode).toString(8)}`)
+      const handle = await open(path, flags, mode)
+      return Object.assign(Object.create(handle), {
+        writeFile: async (data: string) => (steps.push('write'), handle.writeFile(data)),
+        sync: async () => {
+          steps.push('sync')
+          if (fail === 'sync') throw new Error('disk gone')
+          return handle.sync()
+        },
+        close: async () => (steps.push('close'), handle.close()),
+      })
+    },
+    async rename(from, to) {
+      steps.push(`rename ${String(from).replace(/.*\//, '')} → ${String(to).replace(/.*\//, '')}`)
+      if (fail === 'rename') throw new Error('crashed before the rename')
+      return rename(from, to)
+    },
+    async unlink(path) {
+      steps.push(`unlink ${String(path).replace(/.*\//, '')}`)
+      return unlink(path)
+    },
+  } as AtomicWriteIo
+}
+
+t.test('atomic: a temporary file in the same folder, flushed, then renamed over the target', async (t) => {
+  const { path } = await tempFolder(t)
+  const target = join(path, 'state.json')
+  await writeFile(target, 'old')
+  const steps: string[] = []
+  await writeFileAtomically(target, 'new', recordingIo(steps))
+  t.match(steps, [/^open \.state\.json\.\d+\.[0-9a-f]{12}\.tmp wx 600$/, 'write', 'sync', 'close', /^rename \.state\.json\.\d+\.[0-9a-f]{12}\.tmp → state\.json$/], 'open exclusively (0600), write, fsync, close, rename')
+  t.equal(await readFile(target, 'utf8'), 'new', 'the new content')
+  for (const fail of ['sync', 'rename'] as const) {
+    const failing: string[] = []
+    await t.rejects(writeFileAtomically(target, 'half', recordingIo(failing, fail)), `a failed ${fail} is reported`)
+    t.equal(await readFile(target, 'utf8'), 'new', `a failed ${fail}: the old content, whole`)
+    t.same(await readdir(path), ['state.json'], `a failed ${fail}: no temporary file left`)
+    t.match(failing.at(-1), /^unlink \.state\.json\./, `a failed ${fail}: the temporary file removed`)
+  }
+})
+
+t.test('a burst of changes is one write; flush writes what is pending; a failed write is reported', async (t) => {
+  const { path } = await tempFolder(t)
+  const target = join(path, 'state.json')
+  let snapshots = 0
+  const writer = new StateFileWriter(target, () => (snapshots += 1, []), { coalesceMs: 60_000 })
+  for (let i = 0; i < 1000; i++) writer.schedule()
+  t.equal(writer.writes, 0, 'nothing written during the burst')
+  await writer.flush()
+  t.same([writer.writes, snapshots], [1, 1], 'one write, one snapshot, for a thousand changes')
+  await writer.flush()
+  t.equal(writer.writes, 1, 'flushing with nothing pending writes nothing')
+  const pending: Array<{ callback: () => void; ms: number }> = []
+  const fakeTimer = (callback: () => void, ms: number) => (pending.push({ callback, ms }), { unref: () => undefined }) as unknown as NodeJS.Timeout
+  const timed = new StateFileWriter(target, () => [], { coalesceMs: 100, setTimer: fakeTimer })
+  timed.schedule()
+  timed.schedule()
+  t.same(pending.map(({ ms }) => ms), [100], 'changes close together share one timer of coalesceMs')
+  pending[0]?.callback()
+  await timed.flush()
+  t.equal(timed.writes, 1, 'when the timer fires, the one write happens')
+  const steps: string[] = []
+  const failing = new StateFileWriter(target, () => [], { io: recordingIo(steps, 'rename') })
+  const errors: Error[] = []
+  failing.onError = (error) => errors.push(error)
+  failing.schedule()
+  await failing.flush()
+  t.same([errors.map((e) => e.message), failing.writes], [['crashed before the rename'], 0], 'the error goes to onError; nothing counts as written')
+})
+
+t.test('the server flushes on close and logs a failed write without failing requests', async (t) => {
+  const { path } = await tempFolder(t)
+  const stateFile = join(path, 'state.json')
+  const logged: string[] = []
+  const app = await buildServer({ stateFile, logger: { level: 'error', stream: { write: (line: string) => void logged.push(line) } } })
+  const token = await accessTokenFor(app)
+  const responses = await Promise.all(Array.from({ length: 20 }, (_, i) => apiRequest(app, 'POST', '/customers', { token, body: { ...UNVERIFIED, email: `burst${i}@example.com` } })))
+  t.ok(responses.every((r) => r.statusCode === 201), 'twenty concurrent creations')
+  await app.close()
+  t.equal(JSON.parse(await readFile(stateFile, 'utf8')).applications[0].customers.length, 32, 'all on disk at close: twenty and the twelve seeds')
+  const writes = app.mockDwolla.stateFile?.writes ?? 0
+  t.ok(writes >= 1 && writes < responses.length, `changes close together share writes (${writes} for ${responses.length} creations)`)
+
+  const broken = await buildServer({ stateFile, logger: { level: 'error', stream: { write: (line: string) => void logged.push(line) } } })
+  const again = await accessTokenFor(broken)
+  await writeFile(stateFile, 'will be replaced by a folder')
+  await unlink(stateFile)
+  await mkdir(stateFile)
+  t.equal((await apiRequest(broken, 'POST', '/customers', { token: again, body: { ...UNVERIFIED, email: 'late@example.com' } })).statusCode, 201, 'the request is answered whatever the disk does')
+  await broken.close()
+  t.match(JSON.parse(logged.at(-1) as string), { msg: `could not write the state file ${stateFile}` }, 'the failed write is logged')
+})
