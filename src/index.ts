@@ -23,11 +23,16 @@ export { ADMIN_PREFIX } from './admin/admin-error.js'
 export type {
   FixtureDocument,
   FixtureRule,
+  ApiFixtureRule,
+  TokenFixtureRule,
   FixtureWhen,
   FixtureRespond,
+  FixtureEmbeddedError,
   BodyCondition,
   HeaderCondition,
   OperationId,
+  TokenOperationId,
+  ApiOperationId,
 } from './fixtures/fixture-types.js'
 export type { FixtureSource } from './fixtures/fixture-sources.js'
 export { DEFAULT_FIXTURES_PATH } from './fixtures/fixture-sources.js'
