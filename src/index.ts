@@ -16,6 +16,7 @@ export { OPENAPI_DOCUMENT_PATH, loadOperationTable, type OperationTable, type Op
 export type { MockState, AccessTokenDetails, ClientTokenDetails, TokenListing, TokenView } from './mock-state.js'
 export { Clock } from './clock.js'
 export type { JournalEntry, JournalFilter } from './journal/request-journal.js'
+export { RevocationLimitError } from './tokens/revoked-serials.js'
 export { ADMIN_PREFIX } from './admin/admin-error.js'
 export type {
   FixtureDocument,

@@ -1,16 +1,17 @@
 import Fastify, { type FastifyInstance } from 'fastify'
 import type { MockDwollaOptions } from './config.js'
 import { registerAdminApi } from './admin/admin-api.js'
-import { applyFixtureRules } from './fixtures/fixture-hook.js'
+import { applyFixtureRules } from './fixtures/apply-fixture-rules.js'
 import { registerBodyParsers } from './http/body-parsers.js'
-import { registerBasicAuth } from './http/client-credentials.js'
 import { answerClientError, installErrorHandling } from './http/error-handler.js'
-import { loggerOptions } from './http/log-options.js'
+import { loggingOptions } from './http/log-options.js'
 import { allowedMethodsByPath, registerOperations } from './http/openapi-routes.js'
 import { loadOperationTable } from './http/operation-table.js'
-import { generateRequestId, stampRequests } from './http/request-id.js'
+import { openRequest, type OpenRequest } from './http/request-context.js'
+import { endRequest } from './http/request-end.js'
+import { generateRequestId } from './http/request-id.js'
+import { logArrival, logsArrivals } from './http/request-log.js'
 import { createMockState, type MockState } from './mock-state.js'
-import { journalRequests } from './journal/journal-hook.js'
 import { operationHandlers } from './operations/index.js'
 
 declare module 'fastify' {
@@ -30,7 +31,7 @@ export async function buildServer(options: MockDwollaOptions = {}): Promise<Fast
   const table = await loadOperationTable()
 
   const app = Fastify({
-    logger: loggerOptions(state.options.logger),
+    ...loggingOptions(state.options.logger),
     bodyLimit: state.options.bodyLimit,
     genReqId: generateRequestId,
     // Never trust a client-sent id: Dwolla generates its own for every response.
@@ -39,13 +40,24 @@ export async function buildServer(options: MockDwollaOptions = {}): Promise<Fast
     clientErrorHandler: answerClientError,
   })
   app.decorate('mockDwolla', state)
-  stampRequests(app, state.clock.now)
+  // Declared up front so every request object has the same shape (request-context.ts).
+  app.decorateRequest('mockContext', undefined)
+  const open: OpenRequest = (request, reply, route) => openRequest(request, reply, route, state)
+
   registerBodyParsers(app)
-  await registerBasicAuth(app, (key, secret) => state.credentialCheck(key, secret))
-  journalRequests(app, state)
-  installErrorHandling(app, allowedMethodsByPath(table))
-  applyFixtureRules(app, state)
-  registerOperations(app, table, operationHandlers(app, state))
-  await registerAdminApi(app, state, table)
+  installErrorHandling(app, allowedMethodsByPath(table), open)
+  registerOperations(app, table, operationHandlers(state), { open, answerWithFixture: applyFixtureRules(state) })
+  // The one hook every request passes: when it has been answered, it is journaled and logged.
+  app.addHook('onResponse', (request, reply, done) => {
+    endRequest(request, reply.statusCode, reply.elapsedTime)
+    done()
+  })
+  if (logsArrivals(app.log)) {
+    app.addHook('onRequest', (request, _reply, done) => {
+      logArrival(request)
+      done()
+    })
+  }
+  await registerAdminApi(app, state, table, open)
   return app
 }

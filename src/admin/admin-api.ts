@@ -1,15 +1,21 @@
 import type { FastifyInstance } from 'fastify'
 import type { OperationTable } from '../http/operation-table.js'
+import { stampRequestId, type OpenRequest } from '../http/request-context.js'
 import type { MockState } from '../mock-state.js'
 import { ADMIN_PREFIX, installAdminErrorHandling } from './admin-error.js'
 import { fixturesRoutes } from './fixtures-routes.js'
 import { stateRoutes } from './state-routes.js'
 
 /** The test-double surface under /__mock, in its own Fastify context with its own errors. */
-export async function registerAdminApi(app: FastifyInstance, state: MockState, table: OperationTable): Promise<void> {
+export async function registerAdminApi(app: FastifyInstance, state: MockState, table: OperationTable, open: OpenRequest): Promise<void> {
   await app.register(
     async (admin) => {
-      installAdminErrorHandling(admin)
+      // Scoped to the admin routes: API requests get their X-Request-Id in their own route.
+      admin.addHook('onRequest', (request, reply, done) => {
+        stampRequestId(request, reply)
+        done()
+      })
+      installAdminErrorHandling(admin, open)
       fixturesRoutes(admin, state)
       stateRoutes(admin, state, table)
     },

@@ -3,6 +3,7 @@ import type { FastifyInstance } from 'fastify'
 import type { OperationTable } from '../http/operation-table.js'
 import type { JournalFilter } from '../journal/request-journal.js'
 import type { MockState } from '../mock-state.js'
+import { RevocationLimitError } from '../tokens/revoked-serials.js'
 import { AdminError } from './admin-error.js'
 
 const VERSION = (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version
@@ -26,7 +27,7 @@ export function stateRoutes(admin: FastifyInstance, state: MockState, openapi: P
 
   admin.get('/tokens', async () => state.tokens())
   admin.delete<{ Params: { token: string } }>('/tokens/:token', async (request) => {
-    const revoked = state.revokeToken(request.params.token)
+    const revoked = revoke(state, request.params.token)
     if (revoked === undefined) throw new AdminError(404, 'UnknownToken', 'no such token')
     return { revoked }
   })
@@ -46,6 +47,15 @@ export function stateRoutes(admin: FastifyInstance, state: MockState, openapi: P
     state.reset()
     return { reset: true }
   })
+}
+
+function revoke(state: MockState, token: string): 'access' | 'client' | undefined {
+  try {
+    return state.revokeToken(token)
+  } catch (error) {
+    if (error instanceof RevocationLimitError) throw new AdminError(409, 'TooManyRevocations', error.message)
+    throw error
+  }
 }
 
 function clockView(state: MockState): { now: string; offsetMs: number } {

@@ -3,6 +3,7 @@ import type { Socket } from 'node:net'
 import { DWOLLA_ERRORS, DwollaError, OAUTH_ERRORS, OAuthError } from '../errors.js'
 import { sendError } from './error-replies.js'
 import { DWOLLA_CONTENT_TYPE } from './media-types.js'
+import { NO_OPERATION, type OpenRequest, type RouteFacts } from './request-context.js'
 import { generateRequestId } from './request-id.js'
 
 /** Which error dialect a route speaks: Dwolla's `{code, message}` or OAuth's `{error}`. */
@@ -61,18 +62,28 @@ function oauthClientError(status: number): OAuthError {
 
 /**
  * Installs the error handler, and the answers for requests no operation matches: 405 with an
- * Allow header on a path the document has, 404 NotFound anywhere else.
+ * Allow header on a path the document has, 404 NotFound anywhere else. Either may be the first
+ * to meet a request (a body that fails to parse never reaches its handler), so both open its
+ * context if the route has not.
  */
-export function installErrorHandling(app: FastifyInstance, methodsByPath: ReadonlyMap<string, readonly string[]>): void {
+export function installErrorHandling(app: FastifyInstance, methodsByPath: ReadonlyMap<string, readonly string[]>, open: OpenRequest): void {
   app.setErrorHandler((error, request, reply) => {
-    sendError(reply, toApiError(error, request.routeOptions.config.errorModel ?? 'dwolla', request))
+    // The route's config only when its handler never ran: reading routeOptions builds an object.
+    const context = request.mockContext ?? open(request, reply, routeFactsOf(request))
+    sendError(reply, toApiError(error, context.errorModel, request))
   })
   app.setNotFoundHandler((request, reply) => {
+    open(request, reply, NO_OPERATION)
     const methods = methodsByPath.get(pathOf(request.url))
     if (methods === undefined) return sendError(reply, new DwollaError('NotFound'))
     reply.header('allow', methods.join(', '))
     return sendError(reply, new DwollaError('MethodNotAllowed'))
   })
+}
+
+function routeFactsOf(request: FastifyRequest): RouteFacts {
+  const { operationId, errorModel = 'dwolla' } = request.routeOptions.config
+  return { operationId, errorModel }
 }
 
 /** The path of a request URL without query string or trailing slash, as routing sees it. */

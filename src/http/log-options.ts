@@ -1,17 +1,19 @@
-import type { FastifyServerOptions } from 'fastify'
-import { redactUrl } from '../journal/redact.js'
+import { LogController, type FastifyBaseLogger, type FastifyServerOptions } from 'fastify'
 
 type LoggerOption = FastifyServerOptions['logger']
 
 /**
- * Fastify's logger with request serialisers that never write a secret: no headers at all
- * (Authorization, cookies) and no secret query values. Bodies are never logged.
+ * Fastify's logging options for the mock. `false`, an absent logger and level `silent` mean no
+ * logger at all (Fastify's null logger: pino is not even loaded). Otherwise the mock writes its
+ * own one line per request (request-log.ts) in place of Fastify's two, and requests share the
+ * server's logger instead of each building a child: the lines carry their request id themselves.
  */
-export function loggerOptions(logger: LoggerOption): LoggerOption {
-  if (logger === false || logger === undefined) return false
-  const serializers = {
-    req: (request: { method: string; url: string }) => ({ method: request.method, url: redactUrl(request.url) }),
+export function loggingOptions(logger: LoggerOption): Pick<FastifyServerOptions, 'logger' | 'logController' | 'childLoggerFactory'> {
+  const silent = logger === false || logger === undefined || (typeof logger === 'object' && (logger as { level?: string }).level === 'silent')
+  if (silent) return { logger: false }
+  return {
+    logger,
+    logController: new LogController({ disableRequestLogging: true }),
+    childLoggerFactory: (serverLogger: FastifyBaseLogger) => serverLogger,
   }
-  if (logger === true) return { serializers }
-  return { ...logger, serializers: { ...serializers, ...(logger as { serializers?: object }).serializers } }
 }

@@ -1,10 +1,8 @@
-import { customerIdOf } from '../customer-href.js'
 import { DwollaError, validationError } from '../errors.js'
 import { authenticateBearer } from '../http/bearer-token.js'
 import { DWOLLA_CONTENT_TYPE } from '../http/media-types.js'
 import type { OperationHandler } from '../http/openapi-routes.js'
 import type { MockState } from '../mock-state.js'
-import { generateToken } from '../tokens/generate-token.js'
 
 interface ClientTokenRequest {
   action: string
@@ -21,7 +19,7 @@ const ACTION_WITHOUT_CUSTOMER = 'customer.create'
 export function createClientToken(state: MockState): OperationHandler {
   return {
     errorModel: 'dwolla',
-    handle(request, reply, check) {
+    handle(request, reply, check, context) {
       const access = authenticateBearer(request, state.accessTokens)
       const problems = check.problems()
       if (problems.headers.length > 0) throw new DwollaError('InvalidVersion')
@@ -35,15 +33,15 @@ export function createClientToken(state: MockState): OperationHandler {
       }
       if (fields.length > 0) throw validationError(fields)
 
-      const href = body._links?.customer?.href
-      const issued = state.clientTokens.add(generateToken(), {
+      const token = state.clientTokens.issue({
         clientId: access.details.clientId,
         action: body.action,
-        customerId: customerIdOf(href),
+        // Worked out once from the href, for the fixture rules and the token alike.
+        customerId: context.customerId,
       })
       // Tokens are alphanumeric, so the body can be written without a JSON serialiser.
       reply.type(DWOLLA_CONTENT_TYPE)
-      return `{"token":"${issued.token}"}`
+      return `{"token":"${token}"}`
     },
   }
 }

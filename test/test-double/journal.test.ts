@@ -53,11 +53,13 @@ t.test('bounded: the newest journalLimit requests', async (t) => {
   t.same(paths, ['/n7', '/n8', '/n9', '/n10', '/n11'], 'the last five, oldest first')
 })
 
-t.test('large bodies are recorded by size only', async (t) => {
+t.test('large bodies are kept as their first 16 KiB of text, flagged', async (t) => {
   const app = await mockFor(t)
   const token = await accessTokenFor(app)
-  await requestClientToken(app, { token, body: { action: 'customer.create', pad: 'x'.repeat(20_000) } })
-  t.match(app.mockDwolla.journal.list().at(-1)?.body, { truncated: true, bytes: Number }, 'truncated, with the byte count')
+  const body = JSON.stringify({ action: 'customer.create', pad: 'x'.repeat(20_000) })
+  await requestClientToken(app, { token, body: JSON.parse(body) })
+  const entry = app.mockDwolla.journal.list().at(-1)
+  t.same([entry?.body, entry?.bodyTruncated, entry?.bodyBytes], [body.slice(0, 16 * 1024), true, body.length], 'the start of the text, flagged, with the full size')
 })
 
 t.test('the fixture rule that answered, and dropped connections', async (t) => {
