@@ -1,7 +1,7 @@
-import type { FastifyServerOptions } from 'fastify'
 import { StartupError } from './errors.js'
 import type { FixtureSource } from './fixtures/fixture-sources.js'
 import { JOURNAL_MIN_BYTES } from './journal/request-journal.js'
+import { loggerOption, type LoggerOption } from './logger.js'
 import { CLIENT_ID_MAX_LENGTH } from './tokens/application-registry.js'
 
 /** A Dwolla application's credentials: the key (client id) and secret. */
@@ -38,8 +38,11 @@ export interface MockDwollaOptions {
   journalByteLimit?: number
   /** The clock, in milliseconds since the epoch; inject one to test expiry without waiting. */
   now?: () => number
-  /** Fastify's logger option: false (the default) for silence, true or pino options to log. */
-  logger?: FastifyServerOptions['logger']
+  /**
+   * false (the default) logs nothing; true logs at info to stdout; `{ level, stream }` picks the
+   * level (`silent` logs nothing) and where the JSON lines go (anything with `write(line)`).
+   */
+  logger?: LoggerOption
   /**
    * Fixture files (paths) or fixture objects: accepted applications, token lifetimes and rules
    * that answer with Dwolla's errors and faults. Options given here win over fixture settings.
@@ -58,7 +61,7 @@ export interface ResolvedOptions {
   readonly journalLimit: number
   readonly journalByteLimit: number
   readonly now: () => number
-  readonly logger: FastifyServerOptions['logger']
+  readonly logger: LoggerOption
   readonly fixtures: readonly FixtureSource[]
   readonly defaultFixtures: boolean
 }
@@ -142,7 +145,7 @@ export function resolveOptions(options: MockDwollaOptions = {}): ResolvedOptions
     journalLimit: positiveInteger('journalLimit', merged.journalLimit),
     journalByteLimit: journalBytes(merged.journalByteLimit),
     now: merged.now,
-    logger: merged.logger,
+    logger: loggerOption(merged.logger),
     fixtures: fixtureSources(merged.fixtures),
     defaultFixtures: booleanOption('defaultFixtures', merged.defaultFixtures),
   })

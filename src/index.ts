@@ -1,6 +1,7 @@
 export { buildServer } from './server.js'
 export { start, DEFAULT_HOST, type StartOptions, type RunningMockDwolla } from './start.js'
 export { DEFAULTS, type MockDwollaOptions, type Application } from './config.js'
+export type { LogLevel, LoggerOption, LogStream } from './logger.js'
 export {
   DWOLLA_ERRORS,
   OAUTH_ERRORS,

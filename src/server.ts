@@ -4,13 +4,12 @@ import { registerAdminApi } from './admin/admin-api.js'
 import { applyFixtureRules } from './fixtures/apply-fixture-rules.js'
 import { registerBodyParsers } from './http/body-parsers.js'
 import { answerClientError, installErrorHandling } from './http/error-handler.js'
-import { loggingOptions } from './http/log-options.js'
 import { allowedMethodsByPath, registerOperations } from './http/openapi-routes.js'
 import { loadOperationTable } from './http/operation-table.js'
 import { openRequest, type OpenRequest } from './http/request-context.js'
-import { endRequest } from './http/request-end.js'
 import { generateRequestId } from './http/request-id.js'
 import { logArrival, logsArrivals } from './http/request-log.js'
+import { createLogger } from './logger.js'
 import { createMockState, type MockState } from './mock-state.js'
 import { operationHandlers } from './operations/index.js'
 
@@ -31,7 +30,9 @@ export async function buildServer(options: MockDwollaOptions = {}): Promise<Fast
   const table = await loadOperationTable()
 
   const app = Fastify({
-    ...loggingOptions(state.options.logger),
+    // Fastify gets no logger, so it loads no pino and builds no logger per request; the mock's
+    // own (logger.ts) takes its place as app.log, and writes one line per request itself.
+    logger: false,
     bodyLimit: state.options.bodyLimit,
     genReqId: generateRequestId,
     // Never trust a client-sent id: Dwolla generates its own for every response.
@@ -39,6 +40,8 @@ export async function buildServer(options: MockDwollaOptions = {}): Promise<Fast
     routerOptions: { ignoreTrailingSlash: true },
     clientErrorHandler: answerClientError,
   })
+  const log = createLogger(state.options.logger)
+  if (log !== undefined) app.log = log as unknown as FastifyInstance['log']
   app.decorate('mockDwolla', state)
   // Declared up front so every request object has the same shape (request-context.ts).
   app.decorateRequest('mockContext', undefined)
@@ -47,11 +50,7 @@ export async function buildServer(options: MockDwollaOptions = {}): Promise<Fast
   registerBodyParsers(app)
   installErrorHandling(app, allowedMethodsByPath(table), open)
   registerOperations(app, table, operationHandlers(state), { open, answerWithFixture: applyFixtureRules(state) })
-  // The one hook every request passes: when it has been answered, it is journaled and logged.
-  app.addHook('onResponse', (request, reply, done) => {
-    endRequest(request, reply.statusCode, reply.elapsedTime)
-    done()
-  })
+  // Only at trace: each request's arrival is logged as it comes in.
   if (logsArrivals(app.log)) {
     app.addHook('onRequest', (request, _reply, done) => {
       logArrival(request)

@@ -1,8 +1,9 @@
 // What the logs say at each level (issue 11 item 3, issue 13 item 6): at info, one line for each
 // request that did not get its normal success answer; at debug, every request, which fixture
 // rule answered it or that none did, and why a request was refused; at silent, no logger.
+import { createRequire } from 'node:module'
 import t, { type Test } from 'tap'
-import { buildServer, type MockDwollaOptions } from '../src/index.js'
+import { buildServer, type LogLevel, type MockDwollaOptions } from '../src/index.js'
 import { accessTokenFor, CUSTOMER_HREF, requestAccessToken, requestClientToken } from './helpers/mock.js'
 
 interface LogRecord {
@@ -17,7 +18,7 @@ interface LogRecord {
   refusal?: string
 }
 
-async function loggedMock(t: Test, level: string, options: MockDwollaOptions = {}) {
+async function loggedMock(t: Test, level: LogLevel, options: MockDwollaOptions = {}) {
   const lines: string[] = []
   const app = await buildServer({ ...options, logger: { level, stream: { write: (line: string) => void lines.push(line) } } })
   t.teardown(() => app.close())
@@ -91,6 +92,27 @@ t.test('silent and false: no logger at all', async (t) => {
   for (const logger of [false, { level: 'silent' }] as const) {
     const app = await buildServer({ logger })
     t.teardown(() => app.close())
-    t.equal(typeof (app.log as { isLevelEnabled?: unknown }).isLevelEnabled, 'undefined', `${JSON.stringify(logger)}: Fastify's null logger, no pino`)
+    t.equal(typeof (app.log as { isLevelEnabled?: unknown }).isLevelEnabled, 'undefined', `${JSON.stringify(logger)}: Fastify's null logger`)
   }
+})
+
+t.test('pino is never loaded, at any level', async (t) => {
+  const lines: string[] = []
+  const app = await buildServer({ logger: { level: 'trace', stream: { write: (line: string) => void lines.push(line) } } })
+  t.teardown(() => app.close())
+  await requestAccessToken(app)
+  t.ok(lines.length > 0, 'it logs')
+  const loaded = Object.keys(createRequire(import.meta.url).cache)
+  t.ok(loaded.some((file) => file.includes('/node_modules/fastify/')), 'Fastify is in the module cache')
+  t.notOk(loaded.some((file) => file.includes('/node_modules/pino/')), 'pino is not')
+})
+
+t.test('a bad logger option fails at build, naming it', async (t) => {
+  const cases: Array<[unknown, RegExp]> = [
+    ['info', /option logger: expected true, false or \{ level, stream \}, got "info"/],
+    [{ level: 'loud' }, /option logger.level: expected one of trace, debug, info, warn, error, fatal, silent, got "loud"/],
+    [{ level: 'info', transport: {} }, /option logger: unknown key "transport" \(give level and stream\)/],
+    [{ stream: process.stderr.fd }, /option logger.stream: expected an object with a write\(line\) method/],
+  ]
+  for (const [logger, message] of cases) await t.rejects(buildServer({ logger } as never), { name: 'StartupError', message }, JSON.stringify(logger))
 })

@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify'
 import type { OperationTable } from '../http/operation-table.js'
 import { stampRequestId, type OpenRequest } from '../http/request-context.js'
+import { endRequest } from '../http/request-end.js'
 import type { MockState } from '../mock-state.js'
 import { ADMIN_PREFIX, installAdminErrorHandling } from './admin-error.js'
 import { fixturesRoutes } from './fixtures-routes.js'
@@ -13,6 +14,11 @@ export async function registerAdminApi(app: FastifyInstance, state: MockState, t
       // Scoped to the admin routes: API requests get their X-Request-Id in their own route.
       admin.addHook('onRequest', (request, reply, done) => {
         stampRequestId(request, reply)
+        done()
+      })
+      // Admin calls are logged (not journaled) when answered; a hook is fine off the API's path.
+      admin.addHook('onResponse', (request, reply, done) => {
+        endRequest(request, reply.statusCode, reply.elapsedTime)
         done()
       })
       installAdminErrorHandling(admin, open)

@@ -28,7 +28,7 @@ export function installAdminErrorHandling(admin: FastifyInstance, open: OpenRequ
   admin.setErrorHandler((error, request, reply) => {
     const known = error instanceof AdminError
     const status = known ? error.statusCode : ((error as { statusCode?: number }).statusCode ?? 500)
-    if (status >= 500) request.log.error({ reqId: request.id, err: error }, 'admin request failed')
+    if (status >= 500) request.server.log.error({ reqId: request.id, err: error }, 'admin request failed')
     const code = known ? error.code : status >= 500 ? 'AdminFailure' : 'BadAdminRequest'
     // For the request log: why it was refused.
     open(request, reply, NO_OPERATION).refusal = code

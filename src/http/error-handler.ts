@@ -4,6 +4,7 @@ import { DWOLLA_ERRORS, DwollaError, OAUTH_ERRORS, OAuthError } from '../errors.
 import { sendError } from './error-replies.js'
 import { DWOLLA_CONTENT_TYPE } from './media-types.js'
 import { NO_OPERATION, type OpenRequest, type RouteFacts } from './request-context.js'
+import { endRequest } from './request-end.js'
 import { generateRequestId } from './request-id.js'
 
 /** Which error dialect a route speaks: Dwolla's `{code, message}` or OAuth's `{error}`. */
@@ -28,7 +29,7 @@ function toApiError(error: unknown, model: ErrorModel, request: FastifyRequest):
   if (typeof status === 'number' && status >= 400 && status < 500) {
     return model === 'oauth' ? oauthClientError(status) : dwollaClientError(status)
   }
-  request.log.error({ err: error, errorId: request.id }, 'unexpected failure while handling a request')
+  request.server.log.error({ err: error, errorId: request.id }, 'unexpected failure while handling a request')
   return model === 'oauth'
     ? new OAuthError('server_error', OAUTH_ERRORS.server_error.description.replace('{ID}', request.id))
     : new DwollaError('ServerError', { message: DWOLLA_ERRORS.ServerError.message.replace('{ID}', request.id) })
@@ -71,13 +72,14 @@ export function installErrorHandling(app: FastifyInstance, methodsByPath: Readon
     // The route's config only when its handler never ran: reading routeOptions builds an object.
     const context = request.mockContext ?? open(request, reply, routeFactsOf(request))
     sendError(reply, toApiError(error, context.errorModel, request))
+    endRequest(request, reply.statusCode)
   })
   app.setNotFoundHandler((request, reply) => {
     open(request, reply, NO_OPERATION)
     const methods = methodsByPath.get(pathOf(request.url))
-    if (methods === undefined) return sendError(reply, new DwollaError('NotFound'))
-    reply.header('allow', methods.join(', '))
-    return sendError(reply, new DwollaError('MethodNotAllowed'))
+    if (methods === undefined) sendError(reply, new DwollaError('NotFound'))
+    else sendError(reply.header('allow', methods.join(', ')), new DwollaError('MethodNotAllowed'))
+    endRequest(request, reply.statusCode)
   })
 }
 

@@ -4,6 +4,7 @@ import type { ErrorModel } from './error-handler.js'
 import { mediaTypeOf } from './media-types.js'
 import { OPENAPI_DOCUMENT_PATH, type OperationTable } from './operation-table.js'
 import type { RequestContext, RouteFacts } from './request-context.js'
+import { endRequest } from './request-end.js'
 import type { RequestProblems } from './validation-errors.js'
 
 /** What an operation handler gets besides the request: the document's verdict on it. */
@@ -56,7 +57,7 @@ export function registerOperations(app: FastifyInstance, table: OperationTable, 
     const operate = (request: FastifyRequest, reply: FastifyReply, context: RequestContext): unknown => {
       requireAcceptedMediaType(request, accepted, handler.errorModel)
       // The context is the check too: it runs the route's validators on the request it holds.
-      return handler.handle(request, reply, context, context)
+      return answer(request, reply, handler.handle(request, reply, context, context))
     }
     app.route({
       method,
@@ -71,6 +72,20 @@ export function registerOperations(app: FastifyInstance, table: OperationTable, 
       },
     })
   }
+}
+
+/**
+ * Sends what an operation answered (unless it sent it itself) and ends the request there: an
+ * answer sent is an answer journaled and logged, with no hook to run for every request. What is
+ * thrown goes to the error handler, which ends the request the same way.
+ */
+function answer(request: FastifyRequest, reply: FastifyReply, payload: unknown): unknown {
+  if (typeof (payload as PromiseLike<unknown> | undefined)?.then === 'function') {
+    return (payload as PromiseLike<unknown>).then((value) => answer(request, reply, value))
+  }
+  if (!reply.sent) reply.send(payload)
+  endRequest(request, reply.statusCode)
+  return undefined
 }
 
 /** Only the body types the document lists for an operation are accepted (Fastify parses more). */

@@ -40,6 +40,8 @@ export class RequestContext extends RequestFacts {
   refusal: string | undefined = undefined
   /** Journaled and logged: a request ends once, however it ends (answered, dropped, abandoned). */
   ended = false
+  /** When its handling began (performance.now()), for its duration. */
+  readonly startedAt = performance.now()
   /** The Bearer token's lookup and the store it was looked up in (bearer-token.ts). */
   bearerTokens: unknown = undefined
   bearerFound: unknown = undefined

@@ -26,9 +26,9 @@ function loggedPath(request: FastifyRequest): string {
 export function logRequestEnd(request: FastifyRequest, context: RequestContext | undefined, status: number | null, durationMs: number): void {
   const fixtureRule = context?.fixtureRule
   const level: Level = status === null || status >= 400 || fixtureRule !== undefined ? 'info' : 'debug'
-  if (!enabled(request.log, level)) return
+  if (!enabled(request.server.log, level)) return
   const path = loggedPath(request)
-  request.log[level](
+  request.server.log[level](
     {
       reqId: request.id,
       method: request.method,
@@ -44,16 +44,16 @@ export function logRequestEnd(request: FastifyRequest, context: RequestContext |
 
 /** At trace, a line when a request arrives, so one that never ends still shows. */
 export function logArrival(request: FastifyRequest): void {
-  if (!enabled(request.log, 'trace')) return
+  if (!enabled(request.server.log, 'trace')) return
   const path = loggedPath(request)
-  request.log.trace({ reqId: request.id, method: request.method, path }, `${request.method} ${path} arrived`)
+  request.server.log.trace({ reqId: request.id, method: request.method, path }, `${request.method} ${path} arrived`)
 }
 
 /** At debug, a line when a fixture rule starts delaying a request. */
 export function logDelay(request: FastifyRequest, context: RequestContext, delayMs: number): void {
-  if (!enabled(request.log, 'debug')) return
+  if (!enabled(request.server.log, 'debug')) return
   const path = loggedPath(request)
-  request.log.debug(
+  request.server.log.debug(
     { reqId: request.id, method: request.method, path, fixtureRule: context.fixtureRule, delayMs },
     `delaying ${request.method} ${path} ${delayMs} ms`,
   )
