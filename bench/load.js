@@ -60,17 +60,22 @@ function summary(latencies, count, non2xx, seconds) {
   return { requests: count, rps: count / seconds, non2xx, p50: at(0.5), p99: at(0.99), max: latencies.at(-1) ?? NaN }
 }
 
-/** `connections` connections, each sending back to back for `seconds`. Latencies in ms. */
-export async function closedLoop({ port, bytes, connections = 32, seconds }) {
+/**
+ * `connections` connections, each sending back to back for `seconds` (or until `total` requests
+ * have been sent). Latencies in ms.
+ */
+export async function closedLoop({ port, bytes, connections = 32, seconds = Infinity, total = Infinity }) {
   const sockets = await Promise.all(Array.from({ length: connections }, () => openConnection(port)))
   const latencies = []
   let count = 0
+  let sent = 0
   let non2xx = 0
   const startedAt = performance.now()
   const endAt = startedAt + seconds * 1000
   await Promise.all(
     sockets.map(async (socket) => {
-      while (performance.now() < endAt) {
+      while (performance.now() < endAt && sent < total) {
+        sent += 1
         const sentAt = performance.now()
         const status = await socket.send(bytes)
         latencies.push(performance.now() - sentAt)
@@ -84,7 +89,7 @@ export async function closedLoop({ port, bytes, connections = 32, seconds }) {
   return summary(latencies, count, non2xx, elapsed)
 }
 
-/** `total` requests or `seconds` of them at `rate` per second, whichever comes first. */
+/** `seconds` of requests due at `rate` per second, each latency from when it was due. */
 export async function openLoop({ port, bytes, rate, seconds, connections = 64 }) {
   const sockets = await Promise.all(Array.from({ length: connections }, () => openConnection(port)))
   const idle = [...sockets]
