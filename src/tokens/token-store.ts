@@ -32,12 +32,14 @@ const LIFETIME_HISTORY = 16
  * The tokens of one kind. A token carries what it was issued for, its expiry and its serial
  * number, sealed under this store's key (token-codec.ts), so it stays valid for its whole
  * lifetime however many tokens are issued after it, with nothing stored per token. What is stored
- * is bounded: the `limit` most recent tokens (listed by `tokens()`, and the fast path of a
- * lookup: a Map hit, no cryptography) and the revoked serials until they expire
- * (revoked-serials.ts). `reset()` makes a new key, so every earlier token stops working.
+ * is bounded: the `limit` most recent tokens (listed by `tokens()`) and the revoked serials
+ * until they expire (revoked-serials.ts). `reset()` makes a new key, so every earlier token stops
+ * working.
  *
  * The recent tokens are kept as columns (the token string and a few numbers per slot), not as an
- * object each: what outlives a request costs the garbage collector by its count of objects.
+ * object each: what outlives a request costs the garbage collector by its count of objects. A
+ * recent token enters the lookup Map when it is first looked up (its seal opened once), so a
+ * token an SDK sends on every call is a Map hit, and issuing costs no Map update.
  */
 export class TokenStore<T extends TokenDetails> {
   readonly kind: 'access' | 'client'
@@ -45,7 +47,10 @@ export class TokenStore<T extends TokenDetails> {
   readonly #now: () => number
   readonly #applications: ApplicationRegistry
   #codec = new TokenCodec()
+  /** Recent tokens looked up at least once, by token: their slot. */
   readonly #slots = new Map<string, number>()
+  readonly #inMap: Uint8Array
+  readonly #revokedSlots: Uint8Array
   readonly #tokens: Array<string | undefined>
   readonly #issuedAt: Float64Array
   readonly #expiresAt: Float64Array
@@ -66,6 +71,8 @@ export class TokenStore<T extends TokenDetails> {
     this.#limit = limit
     this.#now = options.now
     this.#applications = options.applications
+    this.#inMap = new Uint8Array(limit)
+    this.#revokedSlots = new Uint8Array(limit)
     this.#tokens = new Array<string | undefined>(limit).fill(undefined)
     this.#issuedAt = new Float64Array(limit)
     this.#expiresAt = new Float64Array(limit)
@@ -80,7 +87,9 @@ export class TokenStore<T extends TokenDetails> {
 
   /** How many recent tokens are held for listing (revoked ones leave it). */
   get size(): number {
-    return this.#slots.size
+    let held = 0
+    for (let slot = 0; slot < this.#limit; slot++) if (this.#tokens[slot] !== undefined && this.#revokedSlots[slot] === 0) held += 1
+    return held
   }
 
   get lifetimeSeconds(): number {
@@ -106,8 +115,9 @@ export class TokenStore<T extends TokenDetails> {
     const token = this.#codec.seal({ serial, expiresAt, application: place, action, customerId: details.customerId })
     this.#nextSerial += 1
     const slot = serial % this.#limit
-    const evicted = this.#tokens[slot]
-    if (evicted !== undefined && this.#slots.get(evicted) === slot) this.#slots.delete(evicted)
+    if (this.#inMap[slot] === 1) this.#slots.delete(this.#tokens[slot] as string)
+    this.#inMap[slot] = 0
+    this.#revokedSlots[slot] = 0
     this.#tokens[slot] = token
     this.#issuedAt[slot] = issuedAt
     this.#expiresAt[slot] = expiresAt
@@ -116,18 +126,26 @@ export class TokenStore<T extends TokenDetails> {
     this.#actions[slot] = action
     this.#customers[slot] = details.customerId
     this.#records[slot] = undefined
-    this.#slots.set(token, slot)
     return token
   }
 
   lookup(token: string): TokenLookup<T> {
-    const slot = this.#slots.get(token)
+    let slot = this.#slots.get(token)
+    let fields: TokenFields | undefined
+    if (slot === undefined) {
+      fields = this.#open(token)
+      if (fields === undefined) return UNKNOWN
+      slot = this.#recentSlot(token, fields)
+      if (slot !== undefined) {
+        this.#slots.set(token, slot)
+        this.#inMap[slot] = 1
+      }
+    }
     if (slot !== undefined) {
       const record = this.#recordAt(slot)
       return this.#now() < record.expiresAt ? { status: 'valid', record } : { status: 'expired', record }
     }
-    const fields = this.#open(token)
-    if (fields === undefined) return UNKNOWN
+    fields = fields as TokenFields
     const expired = this.#now() >= fields.expiresAt
     const clientId = this.#applications.clientIdAt(fields.application, fields.expiresAt)
     if (clientId === undefined) return expired ? { status: 'expired' } : UNKNOWN
@@ -146,10 +164,15 @@ export class TokenStore<T extends TokenDetails> {
    * when it cannot be remembered (see revoked-serials.ts).
    */
   revoke(token: string): boolean {
-    const slot = this.#slots.get(token)
+    let slot = this.#slots.get(token)
     const found = slot !== undefined ? { serial: this.#serials[slot] as number, expiresAt: this.#expiresAt[slot] as number } : this.#open(token)
     if (found === undefined || !this.#revoked.add(found.serial, found.expiresAt, this.#now())) return false
-    if (slot !== undefined) this.#slots.delete(token)
+    slot ??= this.#recentSlot(token, found)
+    if (slot !== undefined) {
+      this.#revokedSlots[slot] = 1
+      if (this.#inMap[slot] === 1) this.#slots.delete(token)
+      this.#inMap[slot] = 0
+    }
     return true
   }
 
@@ -158,8 +181,7 @@ export class TokenStore<T extends TokenDetails> {
     const listed: IssuedToken<T>[] = []
     for (let i = 0; i < this.#limit; i++) {
       const slot = (this.#nextSerial + i) % this.#limit
-      const token = this.#tokens[slot]
-      if (token !== undefined && this.#slots.get(token) === slot) listed.push(this.#recordAt(slot))
+      if (this.#tokens[slot] !== undefined && this.#revokedSlots[slot] === 0) listed.push(this.#recordAt(slot))
     }
     return listed
   }
@@ -170,6 +192,8 @@ export class TokenStore<T extends TokenDetails> {
     this.#tokens.fill(undefined)
     this.#customers.fill(undefined)
     this.#records.fill(undefined)
+    this.#inMap.fill(0)
+    this.#revokedSlots.fill(0)
     this.#slots.clear()
     this.#revoked.clear()
     this.#nextSerial = 0
@@ -190,6 +214,12 @@ export class TokenStore<T extends TokenDetails> {
       this.#records[slot] = record
     }
     return record
+  }
+
+  /** The slot of a token still among the recent ones, from its serial. */
+  #recentSlot(token: string, fields: { serial: number }): number | undefined {
+    const slot = fields.serial % this.#limit
+    return this.#tokens[slot] === token ? slot : undefined
   }
 
   /** The fields of a token this store sealed, of its kind, and not revoked. */
