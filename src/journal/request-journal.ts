@@ -71,9 +71,10 @@ export interface JournalFilter {
   method?: string
 }
 
-// A record in the byte ring: its length, then the numbers, then each text as length + UTF-8:
-// id, method, url, headers, body, operation, clientId, fixtureRule.
-const HEAD_BYTES = 4 + 8 + 8 + 4 + 4 + 1
+// A record in the byte ring: its numbers (receivedAt, durationMs, status, bodyBytes, truncated),
+// then each text as its length and UTF-8: id, method, url, headers, body, operation, clientId,
+// fixtureRule.
+const HEAD_BYTES = 8 + 8 + 4 + 4 + 1
 const TEXTS = 8
 const BODY = 4
 /**
@@ -83,22 +84,22 @@ const BODY = 4
  */
 const TEXT_CAPS = [64, 64, 16 * 1024, 16 * 1024, JOURNAL_BODY_CAP, LABEL_CAP, LABEL_CAP, LABEL_CAP]
 const ABSENT = 0xffffffff
-/** Written where a record would not fit before the end of the ring: the next one is at 0. */
-const WRAP = 0
 
 /**
  * The last requests, oldest first, kept as bytes in one ring of `byteLimit` bytes and at most
- * `limit` of them, the oldest going first. Nothing of a request stays on the JavaScript heap: a
+ * `limit` of them (their starts in a second, small ring), the oldest going first. Nothing of a request stays on the JavaScript heap: a
  * record is its text, written into the ring when the request ends and read back (parsed,
  * redacted) only when the journal is read. So memory is exactly the budget however long the mock
  * runs and whatever it is sent, and keeping the journal costs the garbage collector nothing.
  */
 export class RequestJournal {
   readonly #ring: Buffer
-  /** Offsets of the oldest record and of where the next goes; `#count` records lie between. */
-  #first = 0
-  #next = 0
+  /** Where each record starts in the ring, oldest first from `#oldest`: `#count` of them. */
+  readonly #starts: Float64Array
+  #oldest = 0
   #count = 0
+  /** Where the next record goes. */
+  #next = 0
 
   constructor(
     readonly limit: number,
@@ -108,6 +109,7 @@ export class RequestJournal {
   ) {
     // Outside the JavaScript heap, and only touched (so only resident) as it fills.
     this.#ring = Buffer.allocUnsafeSlow(byteLimit)
+    this.#starts = new Float64Array(limit)
   }
 
   get size(): number {
@@ -136,25 +138,22 @@ export class RequestJournal {
       ring.writeUInt32LE(written, offset)
       offset += 4 + written
     }
-    ring.writeUInt32LE(offset - at, at)
-    ring.writeDoubleLE(record.receivedAt, at + 4)
-    ring.writeDoubleLE(record.durationMs, at + 12)
-    ring.writeInt32LE(record.status ?? -1, at + 20)
-    ring.writeUInt32LE(record.bodyBytes, at + 24)
-    ring[at + 28] = record.body !== undefined && record.bodyBytes > JOURNAL_BODY_CAP ? 1 : 0
-    this.#next = offset
+    ring.writeDoubleLE(record.receivedAt, at)
+    ring.writeDoubleLE(record.durationMs, at + 8)
+    ring.writeInt32LE(record.status ?? -1, at + 16)
+    ring.writeUInt32LE(record.bodyBytes, at + 20)
+    ring[at + 24] = record.body !== undefined && record.bodyBytes > JOURNAL_BODY_CAP ? 1 : 0
+    this.#starts[(this.#oldest + this.#count) % this.limit] = at
     this.#count += 1
+    this.#next = offset
   }
 
   list(filter: JournalFilter = {}): JournalEntry[] {
     const method = filter.method?.toUpperCase()
     const redactor = new Redactor(this.knownSecrets())
     const entries: JournalEntry[] = []
-    let at = this.#first
     for (let i = 0; i < this.#count; i++) {
-      at = this.#start(at)
-      const { record, truncated, length } = this.#read(at)
-      at += length
+      const { record, truncated } = this.#read(this.#starts[(this.#oldest + i) % this.limit] as number)
       if (filter.operation !== undefined && record.operation !== filter.operation) continue
       if (method !== undefined && record.method !== method) continue
       const entry = toEntry(record, truncated, redactor)
@@ -165,30 +164,25 @@ export class RequestJournal {
   }
 
   clear(): void {
-    this.#first = 0
-    this.#next = 0
+    this.#oldest = 0
     this.#count = 0
-  }
-
-  /** Where the record at `at` really starts: at 0 if a wrap is marked there. */
-  #start(at: number): number {
-    return at + 4 > this.#ring.length || this.#ring.readUInt32LE(at) === WRAP ? 0 : at
+    this.#next = 0
   }
 
   /**
    * Where a record of at most `room` bytes goes, once the records in its way are dropped. The
-   * records lie in [first, next), or when the ring has wrapped, in [first, end) and [0, next).
+   * records lie in [first, next), or, when the ring has wrapped, in [first, end) and [0, next).
    */
   #reserve(room: number): number {
     if (this.#count === this.limit) this.#dropOldest()
     for (;;) {
-      if (this.#count === 0) return (this.#next = this.#first = 0)
-      if (this.#first < this.#next) {
+      if (this.#count === 0) return (this.#next = 0)
+      const first = this.#starts[this.#oldest] as number
+      if (first < this.#next) {
         if (this.#next + room <= this.#ring.length) return this.#next
-        // Not enough before the end: mark the wrap and go on from 0, as a wrapped ring.
-        if (this.#next + 4 <= this.#ring.length) this.#ring.writeUInt32LE(WRAP, this.#next)
+        // Not enough before the end: go on from 0, as a wrapped ring.
         this.#next = 0
-      } else if (this.#next + room <= this.#first) {
+      } else if (this.#next + room <= first) {
         return this.#next
       } else {
         this.#dropOldest()
@@ -197,12 +191,11 @@ export class RequestJournal {
   }
 
   #dropOldest(): void {
-    const at = this.#start(this.#first)
-    this.#first = this.#start(at + this.#ring.readUInt32LE(at))
+    this.#oldest = (this.#oldest + 1) % this.limit
     this.#count -= 1
   }
 
-  #read(at: number): { record: JournalRecord; truncated: boolean; length: number } {
+  #read(at: number): { record: JournalRecord; truncated: boolean } {
     const ring = this.#ring
     const texts: Array<string | undefined> = []
     let offset = at + HEAD_BYTES
@@ -216,22 +209,22 @@ export class RequestJournal {
       }
     }
     const [id, method, url, headers, body, operation, clientId, fixtureRule] = texts
-    const status = ring.readInt32LE(at + 20)
+    const status = ring.readInt32LE(at + 16)
     const record: JournalRecord = {
       id: id as string,
-      receivedAt: ring.readDoubleLE(at + 4),
+      receivedAt: ring.readDoubleLE(at),
       method: method as string,
       url: url as string,
       headers: headers as string,
       body,
-      bodyBytes: ring.readUInt32LE(at + 24),
+      bodyBytes: ring.readUInt32LE(at + 20),
       operation,
       clientId,
       fixtureRule,
       status: status === -1 ? null : status,
-      durationMs: ring.readDoubleLE(at + 12),
+      durationMs: ring.readDoubleLE(at + 8),
     }
-    return { record, truncated: ring[at + 28] === 1, length: ring.readUInt32LE(at) }
+    return { record, truncated: ring[at + 24] === 1 }
   }
 }
 

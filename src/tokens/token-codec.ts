@@ -48,7 +48,7 @@ const HASH_LANES = 4
  * drawn from a random nonce, so each is a uniformly distributed number and every character of a
  * token is uniform over the alphabet, as a random token's would be. (The pad is for that look,
  * not for secrecy: a token carries nothing its holder does not know.) A forger has to hit the
- * 35.7-bit tag and ten range checks: about one chance in 2^44 per try.
+ * 35.7-bit tag (and the range checks of the groups it changed): about one chance in 2^36 per try.
  *
  * Built on one reusable AES-128-ECB context, and the tag block and the pad come from one call: a
  * token costs one call into OpenSSL to issue (two to open one), where a fresh CCM or HMAC object
