@@ -87,9 +87,9 @@ const ABSENT = 0xffffffff
 
 /**
  * The last requests, oldest first, kept as bytes in one ring of `byteLimit` bytes and at most
- * `limit` of them (their starts in a second, small ring), the oldest going first. Nothing of a request stays on the JavaScript heap: a
- * record is its text, written into the ring when the request ends and read back (parsed,
- * redacted) only when the journal is read. So memory is exactly the budget however long the mock
+ * `limit` of them (where each starts is a second, small ring), the oldest going first. Nothing
+ * of a request stays on the JavaScript heap: a record is its text, written into the ring when
+ * the request ends and read back (parsed, redacted) only when the journal is read. So memory is exactly the budget however long the mock
  * runs and whatever it is sent, and keeping the journal costs the garbage collector nothing.
  */
 export class RequestJournal {
