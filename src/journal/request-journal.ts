@@ -76,13 +76,13 @@ export interface JournalFilter {
 // fixtureRule.
 const HEAD_BYTES = 8 + 8 + 4 + 4 + 1
 const TEXTS = 8
-const BODY = 4
 /**
  * The most characters of each text a record keeps. Node already holds a request line and its
  * headers to 16 KiB; in-process requests (inject) are held to the same here. The body is cut in
  * bytes instead (JOURNAL_BODY_CAP), when written.
  */
-const TEXT_CAPS = [64, 64, 16 * 1024, 16 * 1024, JOURNAL_BODY_CAP, LABEL_CAP, LABEL_CAP, LABEL_CAP]
+const ID_CAP = 64
+const HEADERS_CAP = 16 * 1024
 const ABSENT = 0xffffffff
 
 /**
@@ -118,34 +118,45 @@ export class RequestJournal {
 
   /** Writes a record, dropping the oldest until it fits and at most `limit` are kept. */
   record(record: JournalRecord): void {
-    const texts = [record.id, record.method, record.url, record.headers, record.body, record.operation, record.clientId, record.fixtureRule]
+    const { id, method, url, headers, body, operation, clientId, fixtureRule } = record
     // Room for the worst case (three UTF-8 bytes per UTF-16 unit); the record takes what it uses.
-    let room = HEAD_BYTES + 4 * TEXTS
-    for (let i = 0; i < TEXTS; i++) room += i === BODY ? Math.min(3 * (texts[i]?.length ?? 0), JOURNAL_BODY_CAP) : 3 * Math.min(texts[i]?.length ?? 0, TEXT_CAPS[i] as number)
-    const ring = this.#ring
+    const room =
+      HEAD_BYTES +
+      4 * TEXTS +
+      3 * (Math.min(id.length, ID_CAP) + Math.min(method.length, ID_CAP) + Math.min(url.length, HEADERS_CAP) + Math.min(headers.length, HEADERS_CAP)) +
+      Math.min(3 * (body?.length ?? 0), JOURNAL_BODY_CAP) +
+      3 * (Math.min(operation?.length ?? 0, LABEL_CAP) + Math.min(clientId?.length ?? 0, LABEL_CAP) + Math.min(fixtureRule?.length ?? 0, LABEL_CAP))
     const at = this.#reserve(room)
     let offset = at + HEAD_BYTES
-    for (let i = 0; i < TEXTS; i++) {
-      const text = texts[i]
-      if (text === undefined) {
-        ring.writeUInt32LE(ABSENT, offset)
-        offset += 4
-        continue
-      }
-      const cap = TEXT_CAPS[i] as number
-      // Buffer#write writes whole characters only, so a cut body ends on a character boundary.
-      const written = ring.write(text.length > cap ? text.slice(0, cap) : text, offset + 4, i === BODY ? JOURNAL_BODY_CAP : ring.length - offset - 4)
-      ring.writeUInt32LE(written, offset)
-      offset += 4 + written
-    }
+    offset = this.#write(offset, id, ID_CAP)
+    offset = this.#write(offset, method, ID_CAP)
+    offset = this.#write(offset, url, HEADERS_CAP)
+    offset = this.#write(offset, headers, HEADERS_CAP)
+    offset = this.#write(offset, body, Number.POSITIVE_INFINITY, JOURNAL_BODY_CAP)
+    offset = this.#write(offset, operation, LABEL_CAP)
+    offset = this.#write(offset, clientId, LABEL_CAP)
+    offset = this.#write(offset, fixtureRule, LABEL_CAP)
+    const ring = this.#ring
     ring.writeDoubleLE(record.receivedAt, at)
     ring.writeDoubleLE(record.durationMs, at + 8)
     ring.writeInt32LE(record.status ?? -1, at + 16)
     ring.writeUInt32LE(record.bodyBytes, at + 20)
-    ring[at + 24] = record.body !== undefined && record.bodyBytes > JOURNAL_BODY_CAP ? 1 : 0
+    ring[at + 24] = body !== undefined && record.bodyBytes > JOURNAL_BODY_CAP ? 1 : 0
     this.#starts[(this.#oldest + this.#count) % this.limit] = at
     this.#count += 1
     this.#next = offset
+  }
+
+  /** One text: its length in bytes, then its UTF-8, at most `characters` of it and `bytes` of that. */
+  #write(offset: number, text: string | undefined, characters: number, bytes = this.#ring.length - offset - 4): number {
+    if (text === undefined) {
+      this.#ring.writeUInt32LE(ABSENT, offset)
+      return offset + 4
+    }
+    // Buffer#write writes whole characters only, so a cut body ends on a character boundary.
+    const written = this.#ring.write(text.length > characters ? text.slice(0, characters) : text, offset + 4, bytes)
+    this.#ring.writeUInt32LE(written, offset)
+    return offset + 4 + written
   }
 
   list(filter: JournalFilter = {}): JournalEntry[] {

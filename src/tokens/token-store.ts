@@ -58,8 +58,8 @@ export class TokenStore<T extends TokenDetails> {
   readonly #places: Uint16Array
   readonly #actions: Uint8Array
   readonly #customers: Array<string | undefined>
-  /** A slot's record, made on its first lookup: a token looked up on every request is made once. */
-  readonly #records: Array<IssuedToken<T> | undefined>
+  /** A slot's lookup answer, made on its first lookup: a token looked up on every request is answered by one object. */
+  readonly #answers: Array<{ valid: TokenLookup<T>; expired: TokenLookup<T> } | undefined>
   readonly #revoked = new RevokedSerials()
   #nextSerial = 0
   #lifetimeMs: number
@@ -80,7 +80,7 @@ export class TokenStore<T extends TokenDetails> {
     this.#places = new Uint16Array(limit)
     this.#actions = new Uint8Array(limit)
     this.#customers = new Array<string | undefined>(limit).fill(undefined)
-    this.#records = new Array<IssuedToken<T> | undefined>(limit).fill(undefined)
+    this.#answers = new Array<{ valid: TokenLookup<T>; expired: TokenLookup<T> } | undefined>(limit).fill(undefined)
     this.#lifetimeMs = options.lifetimeSeconds * 1000
     this.#lifetimes = [{ fromSerial: 0, ms: this.#lifetimeMs }]
   }
@@ -125,7 +125,7 @@ export class TokenStore<T extends TokenDetails> {
     this.#places[slot] = place
     this.#actions[slot] = action
     this.#customers[slot] = details.customerId
-    this.#records[slot] = undefined
+    this.#answers[slot] = undefined
     return token
   }
 
@@ -142,8 +142,8 @@ export class TokenStore<T extends TokenDetails> {
       }
     }
     if (slot !== undefined) {
-      const record = this.#recordAt(slot)
-      return this.#now() < record.expiresAt ? { status: 'valid', record } : { status: 'expired', record }
+      const answers = this.#answersAt(slot)
+      return this.#now() < (this.#expiresAt[slot] as number) ? answers.valid : answers.expired
     }
     fields = fields as TokenFields
     const expired = this.#now() >= fields.expiresAt
@@ -181,7 +181,7 @@ export class TokenStore<T extends TokenDetails> {
     const listed: IssuedToken<T>[] = []
     for (let i = 0; i < this.#limit; i++) {
       const slot = (this.#nextSerial + i) % this.#limit
-      if (this.#tokens[slot] !== undefined && this.#revokedSlots[slot] === 0) listed.push(this.#recordAt(slot))
+      if (this.#tokens[slot] !== undefined && this.#revokedSlots[slot] === 0) listed.push(this.#answersAt(slot).valid.record as IssuedToken<T>)
     }
     return listed
   }
@@ -191,7 +191,7 @@ export class TokenStore<T extends TokenDetails> {
     this.#codec = new TokenCodec()
     this.#tokens.fill(undefined)
     this.#customers.fill(undefined)
-    this.#records.fill(undefined)
+    this.#answers.fill(undefined)
     this.#inMap.fill(0)
     this.#revokedSlots.fill(0)
     this.#slots.clear()
@@ -200,20 +200,21 @@ export class TokenStore<T extends TokenDetails> {
     this.#lifetimes = [{ fromSerial: 0, ms: this.#lifetimeMs }]
   }
 
-  #recordAt(slot: number): IssuedToken<T> {
-    let record = this.#records[slot]
-    if (record === undefined) {
+  #answersAt(slot: number): { valid: TokenLookup<T>; expired: TokenLookup<T> } {
+    let answers = this.#answers[slot]
+    if (answers === undefined) {
       // The place is the token's as long as it is unexpired; after that the application may be unknown.
       const clientId = this.#applications.clientIdAt(this.#places[slot] as number, this.#expiresAt[slot] as number) as string
-      record = {
+      const record: IssuedToken<T> = {
         token: this.#tokens[slot] as string,
         issuedAt: this.#issuedAt[slot] as number,
         expiresAt: this.#expiresAt[slot] as number,
         details: this.#details(clientId, this.#actions[slot] as number, this.#customers[slot]),
       }
-      this.#records[slot] = record
+      answers = { valid: { status: 'valid', record }, expired: { status: 'expired', record } }
+      this.#answers[slot] = answers
     }
-    return record
+    return answers
   }
 
   /** The slot of a token still among the recent ones, from its serial. */
