@@ -1,4 +1,3 @@
-import type { FastifyInstance } from 'fastify'
 import type { OperationHandler } from '../http/openapi-routes.js'
 import type { MockState } from '../mock-state.js'
 import { getAccount } from './accounts/getAccount.js'
@@ -13,9 +12,9 @@ import { update } from './customers/update.js'
 import { getRoot } from './root/getRoot.js'
 
 /** Every operation of the document, keyed by its operationId (a search of the document finds the code). */
-export function operationHandlers(app: FastifyInstance, state: MockState): Record<string, OperationHandler> {
+export function operationHandlers(state: MockState): Record<string, OperationHandler> {
   return {
-    createApplicationAccessToken: createApplicationAccessToken(app, state),
+    createApplicationAccessToken: createApplicationAccessToken(state),
     createClientToken: createClientToken(state),
     getRoot: getRoot(state),
     getAccount: getAccount(state),
