@@ -2,7 +2,7 @@
 // process, sampling its RSS and open file descriptors every five seconds. Passes when both stay
 // flat and the stores and journal sit at their bounds.
 //
-//   mixed     valid calls, invalid ones, fixture-made errors, unknown paths
+//   mixed     valid calls, invalid ones, fixture-made errors, unknown paths, new customers
 //   revoke    hold one token; issue a token and revoke it (DELETE /__mock/tokens/<token>), again
 //             and again (issue 12 item 2: this grew without bound); the held token stays valid
 //   chunked   60 KB JSON bodies sent with Transfer-Encoding: chunked, to /client-tokens and to
@@ -63,8 +63,12 @@ const MIXED = [
   { method: 'POST', path: '/client-tokens', headers: { accept: HAL, 'content-type': 'application/json' }, body: '{"action":', setupRequest: withToken },
   { method: 'POST', path: '/client-tokens', headers: { accept: 'text/html', 'content-type': 'application/json' }, body: '{}', setupRequest: withToken },
   { method: 'GET', path: '/customers/nowhere' },
+  // A new customer each time, until the application's customerLimit answers MaxNumberOfResources.
+  { method: 'POST', path: '/customers', headers: { accept: HAL, 'content-type': 'application/json' }, setupRequest: (request, context) => withToken({ ...request, body: newCustomer() }, context) },
   { method: 'POST', path: '/token', headers: { 'content-type': FORM }, body: 'grant_type=password' },
 ]
+let customersSent = 0
+const newCustomer = () => JSON.stringify({ firstName: 'Soak', lastName: 'Test', email: `soak-${(customersSent += 1)}@example.com` })
 const REVOKE = [
   { method: 'POST', path: '/token', headers: { 'content-type': FORM }, body: TOKEN_FORM, onResponse: keepToken },
   { method: 'DELETE', setupRequest: (request, context) => ({ ...request, path: `/__mock/tokens/${context.token}` }) },
@@ -114,6 +118,7 @@ async function soak(mix) {
   const tokens = await (await fetch(`${server.url}/__mock/tokens`)).json()
   const journal = (await (await fetch(`${server.url}/__mock/requests`)).json()).requests
   const heldStatus = await clientTokenStatus(server.url, held)
+  const customers = (await (await fetch(`${server.url}/__mock/customers?application=soak`)).json()).customers
   server.child.kill('SIGTERM')
   await once(server.child, 'exit')
 
@@ -131,6 +136,7 @@ async function soak(mix) {
   if (mix === 'mixed') {
     checks.push([`access tokens listed at their bound (${tokens.accessTokens.length} of 1000)`, tokens.accessTokens.length === 1000])
     checks.push([`journal at its bound (${journal.length} of 1000)`, journal.length === 1000])
+    checks.push([`customers at their bound (${customers.length} of 5000)`, customers.length === 5000])
   }
   if (mix === 'revoke') {
     checks.push([`the token held through ${Math.floor(requests / 2).toLocaleString('en')} issue + revoke pairs still works (${heldStatus})`, heldStatus === 200])
