@@ -28,7 +28,8 @@ function redactAuthorization(value: string): string {
   return /^basic$/i.test(scheme) ? `${scheme} ${REDACTED}` : `${scheme} ${shorten(credential)}`
 }
 
-const SECRET_FIELDS = new Set(['client_secret'])
+// `secret`: a webhook subscription's, which keys every signature made for it.
+const SECRET_FIELDS = new Set(['client_secret', 'secret'])
 
 /** A request body with its secret fields replaced; never the original object. */
 export function redactBody(body: unknown): unknown {
