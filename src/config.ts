@@ -173,8 +173,8 @@ export const DEFAULTS: ResolvedOptions = Object.freeze({
   webhookTimeoutMs: 10_000,
   webhookRetrySchedule: 'scaled',
   webhookConcurrency: 10,
-  // A webhook keeps its body and at most 10 attempts of at most about 5.5 KiB each (4 KiB of the
-  // answer's body, 1 KiB of its headers): tens of MiB at worst, a few KiB each in practice.
+  // A webhook keeps its body and at most 10 attempts, each at most 4 KiB of the answer's body and
+  // 1 KiB of its headers: about 70 KiB at worst (70 MiB for 1,000), a few KiB each in practice.
   webhookHistoryLimit: 1_000,
 })
 

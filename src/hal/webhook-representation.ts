@@ -1,4 +1,5 @@
 import { accountIdFor } from '../accounts/account-id.js'
+import { unpackHeaders } from '../webhooks/post-webhook.js'
 import type { Attempt, Retry, Webhook } from '../webhooks/webhook-history.js'
 import { HalLinks } from './hal-links.js'
 
@@ -20,19 +21,19 @@ export function webhookRepresentation(webhook: Webhook, links: HalLinks): Record
     accountId: accountIdFor(webhook.clientId),
     eventId: webhook.eventId,
     subscriptionId: webhook.subscriptionId,
-    attempts: webhook.attempts.map(attemptRepresentation),
+    attempts: webhook.attempts.map((attempt) => attemptRepresentation(webhook, attempt)),
   }
 }
 
 /** `response.statusCode` is left out when nothing was answered (refused, reset, timed out). */
-function attemptRepresentation(attempt: Attempt): Record<string, unknown> {
+function attemptRepresentation(webhook: Webhook, attempt: Attempt): Record<string, unknown> {
   const { request, response } = attempt
   return {
     id: attempt.id,
-    request: { timestamp: new Date(request.timestamp).toISOString(), url: request.url, headers: request.headers, body: request.body },
+    request: { timestamp: new Date(request.timestamp).toISOString(), url: request.url, headers: webhook.headers, body: webhook.body },
     response: {
       timestamp: new Date(response.timestamp).toISOString(),
-      headers: response.headers,
+      headers: unpackHeaders(response.headers),
       ...(response.statusCode === undefined ? {} : { statusCode: response.statusCode }),
       body: response.body,
     },

@@ -3,7 +3,6 @@ import { performance } from 'node:perf_hooks'
 import type { Clock } from '../clock.js'
 import { postWebhook, type PostOutcome, type WebhookPost } from './post-webhook.js'
 import type { SubscriptionStore } from './subscription-store.js'
-import { webhookHeaders } from './webhook-headers.js'
 import type { Attempt, AttemptCause, Webhook, WebhookHistory } from './webhook-history.js'
 
 export interface DeliveryEngineOptions {
@@ -124,6 +123,11 @@ export class DeliveryEngine {
     }))
   }
 
+  /** Whether a webhook still has an attempt waiting or in flight. */
+  inProgress(webhook: Webhook): boolean {
+    return this.#pending.has(webhook.id) || this.#inFlight.has(webhook.id)
+  }
+
   get inFlight(): number {
     return this.#inFlight.size
   }
@@ -176,7 +180,7 @@ export class DeliveryEngine {
       if (this.#inFlight.size >= this.options.totalConcurrency) break
       if ((this.#perSubscription.get(subscription.id) ?? 0) >= this.options.concurrency) continue
       this.#pending.delete(pending.webhook.id)
-      this.#start(pending, subscription.url, subscription.secret)
+      this.#start(pending, subscription.url)
     }
     if (nextDue !== undefined && !this.#closed) {
       // Real time moves the clock too (unless a test froze it): wake when the next one is due.
@@ -193,7 +197,7 @@ export class DeliveryEngine {
     return true
   }
 
-  #start({ webhook, cause }: Pending, url: string, secret: string): void {
+  #start({ webhook, cause }: Pending, url: string): void {
     const { clock, timeoutMs } = this.options
     const generation = this.#generation
     const controller = new AbortController()
@@ -203,21 +207,20 @@ export class DeliveryEngine {
     this.#inFlight.set(webhook.id, { webhook, controller, deadline: startedAt + timeoutMs, timer })
     this.#perSubscription.set(webhook.subscriptionId, (this.#perSubscription.get(webhook.subscriptionId) ?? 0) + 1)
     if (cause === 'retry') webhook.scheduledRetries += 1
-    const headers = webhookHeaders(webhook.topic, webhook.body, secret)
     const started = performance.now()
-    void this.#post({ url, headers, body: webhook.body }, controller.signal).then((outcome) => {
+    void this.#post({ url, headers: webhook.headers, body: webhook.body }, controller.signal).then((outcome) => {
       clearTimeout(timer)
       this.#inFlight.delete(webhook.id)
       const count = (this.#perSubscription.get(webhook.subscriptionId) ?? 1) - 1
       if (count === 0) this.#perSubscription.delete(webhook.subscriptionId)
       else this.#perSubscription.set(webhook.subscriptionId, count)
-      if (generation === this.#generation) this.#finish(webhook, cause, { url, headers, startedAt, durationMs: performance.now() - started }, outcome)
+      if (generation === this.#generation) this.#finish(webhook, cause, { url, startedAt, durationMs: performance.now() - started }, outcome)
       this.#wake()
     })
   }
 
   /** Records an attempt's outcome and, when it failed, puts the schedule's next retry in line. */
-  #finish(webhook: Webhook, cause: AttemptCause, sent: { url: string; headers: Attempt['request']['headers']; startedAt: number; durationMs: number }, outcome: PostOutcome): void {
+  #finish(webhook: Webhook, cause: AttemptCause, sent: { url: string; startedAt: number; durationMs: number }, outcome: PostOutcome): void {
     const { clock, history, subscriptions, retryDelays } = this.options
     if (!history.has(webhook)) return
     const now = clock.now()
@@ -226,7 +229,7 @@ export class DeliveryEngine {
       id: randomUUID(),
       cause,
       sequence: (this.#sequence += 1),
-      request: { timestamp: sent.startedAt, url: sent.url, headers: sent.headers, body: webhook.body },
+      request: { timestamp: sent.startedAt, url: sent.url },
       response: { timestamp: now, headers: outcome.headers, statusCode: outcome.statusCode, body: outcome.body },
       error: outcome.error,
       succeeded,

@@ -24,8 +24,8 @@ export interface WebhookPost {
 export interface PostOutcome {
   /** The status answered; undefined when none was (refused, reset, timed out before the headers). */
   statusCode: number | undefined
-  /** The response headers, in order, up to RESPONSE_HEADERS_LIMIT bytes. */
-  headers: Header[]
+  /** The response headers, in order, up to RESPONSE_HEADERS_LIMIT bytes, packed (see {@link unpackHeaders}). */
+  headers: string
   /** The first RESPONSE_BODY_LIMIT bytes of the response body, as UTF-8. */
   body: string
   /** Why the exchange did not finish: a network error, or the reason it was aborted (a timeout). */
@@ -55,7 +55,7 @@ export function postWebhook(post: WebhookPost, signal: AbortSignal): Promise<Pos
       request.destroy()
       resolve({
         statusCode: response?.statusCode,
-        headers: response === undefined ? [] : keptHeaders(response.rawHeaders),
+        headers: response === undefined ? '' : packedHeaders(response.rawHeaders),
         body: Buffer.concat(chunks).toString('utf8'),
         error,
       })
@@ -90,16 +90,27 @@ function reasonOf(signal: AbortSignal): string {
   return reason instanceof Error ? reason.message : String(reason)
 }
 
-/** The response headers as Dwolla lists them (`{name, value}`), cut at RESPONSE_HEADERS_LIMIT bytes. */
-function keptHeaders(raw: readonly string[]): Header[] {
-  const kept: Header[] = []
+/**
+ * The response headers kept, as one string: each name and value on a line of its own (no header
+ * holds a newline), cut at RESPONSE_HEADERS_LIMIT bytes of names and values. One string costs a
+ * tenth of the objects a list would, which counts when a thousand webhooks keep ten attempts each.
+ */
+function packedHeaders(raw: readonly string[]): string {
+  const lines: string[] = []
   let bytes = 0
   for (let i = 0; i + 1 < raw.length; i += 2) {
-    const name = raw[i] as string
-    const value = raw[i + 1] as string
-    bytes += Buffer.byteLength(name) + Buffer.byteLength(value)
+    bytes += Buffer.byteLength(raw[i] as string) + Buffer.byteLength(raw[i + 1] as string)
     if (bytes > RESPONSE_HEADERS_LIMIT) break
-    kept.push({ name, value })
+    lines.push(raw[i] as string, raw[i + 1] as string)
   }
-  return kept
+  return lines.join('\n')
+}
+
+/** Packed headers as Dwolla lists them: `{name, value}`, in order. */
+export function unpackHeaders(packed: string): Header[] {
+  if (packed === '') return []
+  const lines = packed.split('\n')
+  const headers: Header[] = []
+  for (let i = 0; i + 1 < lines.length; i += 2) headers.push({ name: lines[i] as string, value: lines[i + 1] as string })
+  return headers
 }

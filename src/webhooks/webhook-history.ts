@@ -10,8 +10,10 @@ export interface Attempt {
   cause: AttemptCause
   /** Order among every attempt the mock has made (attempts of several webhooks interleave). */
   sequence: number
-  request: { timestamp: number; url: string; headers: Header[]; body: string }
-  response: { timestamp: number; headers: Header[]; statusCode: number | undefined; body: string }
+  /** When and where it was sent; the headers and body sent are the webhook's own, the same every time. */
+  request: { timestamp: number; url: string }
+  /** `headers` packed, as post-webhook.ts keeps them (unpackHeaders). */
+  response: { timestamp: number; headers: string; statusCode: number | undefined; body: string }
   /** Why the exchange did not finish (refused, reset, timed out); undefined when it did. */
   error: string | undefined
   /** A 2xx answer, in full, within the timeout. */
@@ -34,6 +36,8 @@ export interface Webhook {
   topic: CustomerTopic
   /** The exact body every attempt sends: the event as GET /events/{id} renders it. */
   body: string
+  /** The headers every attempt sends, the signature of `body` among them. */
+  headers: readonly Header[]
   created: number
   /** The last ATTEMPTS_KEPT attempts, oldest first. */
   attempts: Attempt[]
@@ -51,8 +55,9 @@ export const RETRIES_KEPT = 10
 /**
  * The webhooks the mock has made, at most `limit` of them (the oldest go first, with their
  * attempts), each keeping its last ATTEMPTS_KEPT attempts. An attempt keeps at most 4 KiB of the
- * answer's body and 1 KiB of its headers (post-webhook.ts), and shares the webhook's body, so the
- * history's memory is bounded however many events there are and whatever receivers answer.
+ * answer's body and 1 KiB of its headers (post-webhook.ts), and shares the webhook's own body and
+ * headers, so the history's memory is bounded however many events there are and whatever
+ * receivers answer (about 70 KiB per webhook at worst, measured by test/webhooks/memory.test.ts).
  */
 export class WebhookHistory {
   /** By id, in the order made: the first key is the oldest. */
@@ -64,14 +69,25 @@ export class WebhookHistory {
     return this.#webhooks.size
   }
 
-  /** Keeps a new webhook; returns those let go to make room (their deliveries must stop). */
-  add(webhook: Webhook): Webhook[] {
+  /**
+   * Keeps a new webhook; returns those let go to make room (their deliveries must stop). The
+   * oldest whose delivery is over goes first (`inProgress` says which are not), so a burst of
+   * events drops no delivery; only when every webhook kept is still on its way does the oldest go.
+   */
+  add(webhook: Webhook, inProgress: (webhook: Webhook) => boolean = () => false): Webhook[] {
     this.#webhooks.set(webhook.id, webhook)
     const evicted: Webhook[] = []
     while (this.#webhooks.size > this.limit) {
-      const oldest = this.#webhooks.values().next().value as Webhook
-      this.#webhooks.delete(oldest.id)
-      evicted.push(oldest)
+      let chosen: Webhook | undefined
+      for (const kept of this.#webhooks.values()) {
+        if (!inProgress(kept)) {
+          chosen = kept
+          break
+        }
+      }
+      chosen ??= this.#webhooks.values().next().value as Webhook
+      this.#webhooks.delete(chosen.id)
+      evicted.push(chosen)
     }
     return evicted
   }

@@ -4,8 +4,9 @@ import type { DwollaEvent } from '../events/event-store.js'
 import { eventRepresentation } from '../hal/event-representation.js'
 import { HalLinks } from '../hal/hal-links.js'
 import { DeliveryEngine, type PendingView } from './delivery-engine.js'
-import type { Header, PostOutcome, WebhookPost } from './post-webhook.js'
+import { unpackHeaders, type Header, type PostOutcome, type WebhookPost } from './post-webhook.js'
 import { SubscriptionStore } from './subscription-store.js'
+import { webhookHeaders } from './webhook-headers.js'
 import { WebhookHistory, type Attempt, type AttemptCause, type Retry, type Webhook } from './webhook-history.js'
 
 export interface WebhooksOptions {
@@ -102,19 +103,21 @@ export class Webhooks {
     const made: Webhook[] = []
     for (const subscription of this.subscriptionStore.list(event.clientId)) {
       if (subscription.paused) continue
+      const body = JSON.stringify(eventRepresentation(event, new HalLinks(subscription.baseUrl)))
       const webhook: Webhook = {
         id: randomUUID(),
         subscriptionId: subscription.id,
         clientId: event.clientId,
         eventId: event.id,
         topic: event.topic,
-        body: JSON.stringify(eventRepresentation(event, new HalLinks(subscription.baseUrl))),
+        body,
+        headers: webhookHeaders(event.topic, body, subscription.secret),
         created: this.#clock.now(),
         attempts: [],
         retries: [],
         scheduledRetries: 0,
       }
-      for (const evicted of this.history.add(webhook)) this.engine.cancel(evicted, 'the webhook history is full')
+      for (const evicted of this.history.add(webhook, (kept) => this.engine.inProgress(kept))) this.engine.cancel(evicted, 'the webhook history is full')
       this.engine.schedule(webhook)
       made.push(webhook)
     }
@@ -190,8 +193,8 @@ function deliveryView(webhook: Webhook, attempt: Attempt): DeliveryView {
     cause: attempt.cause,
     time: new Date(attempt.request.timestamp).toISOString(),
     url: attempt.request.url,
-    request: { headers: headerRecord(attempt.request.headers), body: attempt.request.body },
-    response: { status: attempt.response.statusCode, headers: headerRecord(attempt.response.headers), body: attempt.response.body },
+    request: { headers: headerRecord(webhook.headers), body: webhook.body },
+    response: { status: attempt.response.statusCode, headers: headerRecord(unpackHeaders(attempt.response.headers)), body: attempt.response.body },
     error: attempt.error,
     succeeded: attempt.succeeded,
     durationMs: Math.round(attempt.durationMs * 1000) / 1000,

@@ -219,6 +219,27 @@ t.test('bounded: the oldest webhooks go with their attempts and their waiting re
   t.same(new Set(webhooks.pending().map((p) => p.webhookId)), new Set(webhooks.history.all().map((w) => w.id)), 'the same three')
 })
 
+t.test('making room, a webhook whose delivery is over goes before one still on its way', async (t) => {
+  const { webhooks, raise, subscribe } = webhooksFor(t, { historyLimit: 3, retryDelays: [60_000] })
+  let failing = true
+  const receiver = await webhookReceiver(t, SECRET, (_request, response) => {
+    response.statusCode = failing ? 500 : 200
+    response.end()
+  })
+  subscribe(receiver.url)
+  raise('customer_created')
+  await webhooks.settle()
+  const [waiting] = webhooks.history.all()
+  failing = false
+  raise('customer_verified')
+  raise('customer_suspended')
+  await webhooks.settle()
+  raise('customer_deactivated')
+  await webhooks.settle()
+  t.same(webhooks.history.all().map((w) => w.topic), ['customer_created', 'customer_suspended', 'customer_deactivated'], 'the oldest delivered one went, not the oldest of all')
+  t.same(webhooks.pending().map((p) => p.webhookId), [waiting?.id], 'the failed one’s retry still waits')
+})
+
 t.test('a deleted subscription’s deliveries stop: what waits is dropped, what is in flight aborted', async (t) => {
   const { webhooks, raise, subscribe } = webhooksFor(t, { retryDelays: [60_000] })
   const requests = whenever(() => hanging.received.length === 1)
