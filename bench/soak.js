@@ -1,48 +1,62 @@
-// npm run soak: about a minute of mixed traffic against the CLI on loopback (valid calls, invalid
-// ones, fixture-made errors, unknown paths), sampling the process's RSS and open file
-// descriptors. Passes when both stay flat and the token stores and journal sit at their bounds.
-//   SOAK_SECONDS=60   how long      SOAK_CONNECTIONS=16   concurrent connections
+// npm run soak: three mixes of sustained traffic against the CLI on loopback, each on a fresh
+// process, sampling its RSS and open file descriptors every five seconds. Passes when both stay
+// flat and the stores and journal sit at their bounds.
+//
+//   mixed     valid calls, invalid ones, fixture-made errors, unknown paths
+//   revoke    hold one token; issue a token and revoke it (DELETE /__mock/tokens/<token>), again
+//             and again (issue 12 item 2: this grew without bound); the held token stays valid
+//   chunked   60 KB JSON bodies sent with Transfer-Encoding: chunked, to /client-tokens and to
+//             404 paths (issue 12 item 3: the journal kept them all, parsed)
+//
+//   SOAK_SECONDS=60   seconds per mix      SOAK_CONNECTIONS=16   connections      SOAK_MIXES=mixed,revoke,chunked
 import { spawn } from 'node:child_process'
 import { once } from 'node:events'
-import { readdirSync } from 'node:fs'
-import { execFileSync } from 'node:child_process'
+import { readdirSync, readFileSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 import autocannon from 'autocannon'
+import { closedLoop } from './load.js'
 
 const root = fileURLToPath(new URL('..', import.meta.url))
 const seconds = Number(process.env.SOAK_SECONDS ?? 60)
 const connections = Number(process.env.SOAK_CONNECTIONS ?? 16)
+const mixes = (process.env.SOAK_MIXES ?? 'mixed,revoke,chunked').split(',')
 const HAL = 'application/vnd.dwolla.v1.hal+json'
 const FORM = 'application/x-www-form-urlencoded'
+const TOKEN_FORM = 'client_id=soak&client_secret=soak&grant_type=client_credentials'
 const customer = (id) => JSON.stringify({ action: 'customer.update', _links: { customer: { href: `https://api-sandbox.dwolla.com/customers/${id}` } } })
 
-const child = spawn(process.execPath, ['dist/cli.js', '--port', '0', '--log-level', 'silent'], { cwd: root, stdio: ['ignore', 'pipe', 'inherit'] })
-const url = await new Promise((resolve, reject) => {
-  child.stdout.on('data', (chunk) => {
-    const match = /MOCK_DWOLLA_URL=(\S+)/.exec(String(chunk))
-    if (match) resolve(match[1])
+async function launch() {
+  const child = spawn(process.execPath, ['dist/cli.js', '--port', '0', '--log-level', 'silent'], { cwd: root, stdio: ['ignore', 'pipe', 'inherit'] })
+  const url = await new Promise((resolve, reject) => {
+    child.stdout.on('data', (chunk) => {
+      const match = /MOCK_DWOLLA_URL=(\S+)/.exec(String(chunk))
+      if (match) resolve(match[1])
+    })
+    child.once('exit', (code) => reject(new Error(`mock-dwolla exited with ${code}`)))
   })
-  child.once('exit', (code) => reject(new Error(`mock-dwolla exited with ${code}`)))
-})
-
-const rssMiB = () => Number(execFileSync('ps', ['-o', 'rss=', '-p', String(child.pid)])) / 1024
-const openFds = () => {
-  try {
-    return readdirSync(`/proc/${child.pid}/fd`).length
-  } catch {
-    return NaN // not Linux: file descriptors are not sampled
-  }
+  return { child, url, port: Number(new URL(url).port) }
 }
 
-// Each connection cycles through these; the token from the first is used by the API calls.
+const rssMiB = (pid) => Math.round(Number(/VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1]) / 102.4) / 10
+const openFds = (pid) => readdirSync(`/proc/${pid}/fd`).length
+
+async function accessToken(url) {
+  return (await (await fetch(`${url}/token`, { method: 'POST', headers: { 'content-type': FORM }, body: TOKEN_FORM })).json()).access_token
+}
+
+async function clientTokenStatus(url, token) {
+  const response = await fetch(`${url}/client-tokens`, { method: 'POST', headers: { authorization: `Bearer ${token}`, accept: HAL, 'content-type': 'application/json' }, body: customer('707177c3-bf15-4e7e-b37c-55c3898d9bf4') })
+  await response.text()
+  return response.status
+}
+
+/** Each connection cycles through these; the token from the first is used by the API calls. */
 const withToken = (request, context) => ({ ...request, headers: { ...request.headers, authorization: `Bearer ${context.token ?? 'none'}` } })
-const requests = [
-  {
-    method: 'POST', path: '/token', headers: { 'content-type': FORM }, body: 'client_id=soak&client_secret=soak&grant_type=client_credentials',
-    onResponse: (status, body, context) => {
-      if (status === 200) context.token = JSON.parse(body).access_token
-    },
-  },
+const keepToken = (status, body, context) => {
+  if (status === 200) context.token = JSON.parse(body).access_token
+}
+const MIXED = [
+  { method: 'POST', path: '/token', headers: { 'content-type': FORM }, body: TOKEN_FORM, onResponse: keepToken },
   { method: 'POST', path: '/client-tokens', headers: { accept: HAL, 'content-type': 'application/json' }, body: customer('707177c3-bf15-4e7e-b37c-55c3898d9bf4'), setupRequest: withToken },
   { method: 'POST', path: '/client-tokens', headers: { accept: HAL, 'content-type': 'application/json' }, body: customer('00000000-0000-4000-8000-000000000403'), setupRequest: withToken },
   { method: 'POST', path: '/client-tokens', headers: { accept: HAL, 'content-type': 'application/json' }, body: '{"action":"nope"}', setupRequest: withToken },
@@ -51,43 +65,93 @@ const requests = [
   { method: 'GET', path: '/customers/nowhere' },
   { method: 'POST', path: '/token', headers: { 'content-type': FORM }, body: 'grant_type=password' },
 ]
-
-const samples = []
-const sample = (elapsed) => samples.push({ seconds: elapsed, rssMiB: Math.round(rssMiB() * 10) / 10, fds: openFds() })
-sample(0)
-const startedAt = Date.now()
-const timer = setInterval(() => sample(Math.round((Date.now() - startedAt) / 1000)), 5000)
-const result = await autocannon({ url, connections, duration: seconds, requests })
-clearInterval(timer)
-const duringLoad = samples.slice()
-// Once the load's connections are closed, descriptors should be back where they started.
-await new Promise((resolve) => setTimeout(resolve, 1000))
-const idle = { seconds: `${seconds} (idle)`, rssMiB: Math.round(rssMiB() * 10) / 10, fds: openFds() }
-samples.push(idle)
-
-const tokens = await (await fetch(`${url}/__mock/tokens`)).json()
-const journal = await (await fetch(`${url}/__mock/requests`)).json()
-child.kill('SIGTERM')
-await once(child, 'exit')
-
-console.log(`\n${result.requests.total.toLocaleString('en')} requests in ${seconds} s (${Math.round(result.requests.average).toLocaleString('en')}/s), ${result.errors} connection errors`)
-console.log('\n| seconds | RSS MiB | open fds |\n| --- | --- | --- |')
-for (const s of samples) console.log(`| ${s.seconds} | ${s.rssMiB} | ${Number.isNaN(s.fds) ? '—' : s.fds} |`)
-
-// Flat: after a warm-up of 10 s, RSS moves less than 20 % and descriptors by at most a handful;
-// once idle, descriptors are back to where they started (no leaked sockets).
-const warm = duringLoad.find((s) => s.seconds >= 10) ?? duringLoad[0]
-const last = duringLoad.at(-1)
-const first = samples[0]
-const checks = [
-  [`RSS flat after warm-up (${warm.rssMiB} → ${last.rssMiB} MiB)`, last.rssMiB <= warm.rssMiB * 1.2],
-  [`open file descriptors flat under load (${warm.fds} → ${last.fds})`, Number.isNaN(last.fds) || Math.abs(last.fds - warm.fds) <= 4],
-  [`open file descriptors back to the start when idle (${first.fds} → ${idle.fds})`, Number.isNaN(idle.fds) || idle.fds <= first.fds + 2],
-  [`access tokens at their bound (${tokens.accessTokens.length} of 1000)`, tokens.accessTokens.length === 1000],
-  [`client tokens within their bound (${tokens.clientTokens.length} of 1000)`, tokens.clientTokens.length <= 1000 && tokens.clientTokens.length > 0],
-  [`journal at its bound (${journal.requests.length} of 1000)`, journal.requests.length === 1000],
-  ['no connection errors', result.errors === 0],
+const REVOKE = [
+  { method: 'POST', path: '/token', headers: { 'content-type': FORM }, body: TOKEN_FORM, onResponse: keepToken },
+  { method: 'DELETE', setupRequest: (request, context) => ({ ...request, path: `/__mock/tokens/${context.token}` }) },
 ]
-console.log('')
-for (const [name, ok] of checks) console.log(`${ok ? 'ok  ' : 'FAIL'} ${name}`)
-process.exitCode = checks.every(([, ok]) => ok) ? 0 : 1
+
+/** About 60 KB of JSON, sent in 4 KiB chunks with no Content-Length. */
+function chunkedBytes(path) {
+  const body = Buffer.from(`{"action":"customer.create","pad":[${'{"k":1},'.repeat(7500)}{"k":1}]}`)
+  const parts = [Buffer.from(`POST ${path} HTTP/1.1\r\nhost: 127.0.0.1\r\nconnection: keep-alive\r\ntransfer-encoding: chunked\r\ncontent-type: application/json\r\naccept: ${HAL}\r\n\r\n`)]
+  for (let offset = 0; offset < body.length; offset += 4096) {
+    const chunk = body.subarray(offset, offset + 4096)
+    parts.push(Buffer.from(`${chunk.length.toString(16)}\r\n`), chunk, Buffer.from('\r\n'))
+  }
+  parts.push(Buffer.from('0\r\n\r\n'))
+  return Buffer.concat(parts)
+}
+
+/** Runs one mix on a fresh server; returns its samples and its checks. */
+async function soak(mix) {
+  const server = await launch()
+  const { pid } = server.child
+  const held = await accessToken(server.url)
+  const samples = []
+  const sample = (label) => samples.push({ seconds: label, rssMiB: rssMiB(pid), fds: openFds(pid) })
+  sample(0)
+  const startedAt = Date.now()
+  const timer = setInterval(() => sample(Math.round((Date.now() - startedAt) / 1000)), 5000)
+  let requests = 0
+  let errors = 0
+  if (mix === 'chunked') {
+    const half = Math.max(1, connections / 2)
+    const results = await Promise.all([
+      closedLoop({ port: server.port, bytes: chunkedBytes('/client-tokens'), connections: half, seconds }),
+      closedLoop({ port: server.port, bytes: chunkedBytes('/nowhere/soak'), connections: half, seconds }),
+    ])
+    requests = results.reduce((sum, result) => sum + result.requests, 0)
+  } else {
+    const result = await autocannon({ url: server.url, connections, duration: seconds, requests: mix === 'revoke' ? REVOKE : MIXED })
+    requests = result.requests.total
+    errors = result.errors
+  }
+  clearInterval(timer)
+  const duringLoad = samples.slice()
+  // Once the load's connections are closed, descriptors should be back where they started.
+  await new Promise((resolve) => setTimeout(resolve, 1000))
+  samples.push({ seconds: `${seconds} (idle)`, rssMiB: rssMiB(pid), fds: openFds(pid) })
+  const tokens = await (await fetch(`${server.url}/__mock/tokens`)).json()
+  const journal = (await (await fetch(`${server.url}/__mock/requests`)).json()).requests
+  const heldStatus = await clientTokenStatus(server.url, held)
+  server.child.kill('SIGTERM')
+  await once(server.child, 'exit')
+
+  // Flat: after a warm-up of 10 s, RSS moves less than 20 % and descriptors by at most a handful;
+  // once idle, descriptors are back to where they started (no leaked sockets).
+  const warm = duringLoad.find((s) => s.seconds >= 10) ?? duringLoad[0]
+  const last = duringLoad.at(-1)
+  const idle = samples.at(-1)
+  const checks = [
+    [`RSS flat after warm-up (${warm.rssMiB} → ${last.rssMiB} MiB)`, last.rssMiB <= warm.rssMiB * 1.2],
+    [`open file descriptors flat under load (${warm.fds} → ${last.fds})`, Math.abs(last.fds - warm.fds) <= 4],
+    [`open file descriptors back to the start when idle (${samples[0].fds} → ${idle.fds})`, idle.fds <= samples[0].fds + 2],
+    ['no connection errors', errors === 0],
+  ]
+  if (mix === 'mixed') {
+    checks.push([`access tokens listed at their bound (${tokens.accessTokens.length} of 1000)`, tokens.accessTokens.length === 1000])
+    checks.push([`journal at its bound (${journal.length} of 1000)`, journal.length === 1000])
+  }
+  if (mix === 'revoke') {
+    checks.push([`the token held through ${Math.floor(requests / 2).toLocaleString('en')} issue + revoke pairs still works (${heldStatus})`, heldStatus === 200])
+    // The load stops mid-pair: each connection may have issued a last token it did not revoke.
+    checks.push([`no revoked token is listed (${tokens.accessTokens.length} listed: the held one and those issued as the load stopped)`, tokens.accessTokens.length <= connections + 1])
+  }
+  if (mix === 'chunked') {
+    const kept = journal.reduce((sum, entry) => sum + (typeof entry.body === 'string' ? Buffer.byteLength(entry.body) : 0), 0)
+    checks.push([`journal bodies cut at 16 KiB (${journal.filter((entry) => entry.bodyTruncated).length} of ${journal.length} entries truncated, ${(kept / 2 ** 20).toFixed(1)} MiB of body kept)`, journal.every((entry) => entry.bodyTruncated) && journal.length < 1000])
+  }
+  return { mix, requests, samples, checks }
+}
+
+let failed = false
+for (const mix of mixes) {
+  const { requests, samples, checks } = await soak(mix)
+  console.log(`\n## ${mix}: ${requests.toLocaleString('en')} requests in ${seconds} s (${Math.round(requests / seconds).toLocaleString('en')}/s)`)
+  console.log('\n| seconds | RSS MiB | open fds |\n| --- | --- | --- |')
+  for (const s of samples) console.log(`| ${s.seconds} | ${s.rssMiB} | ${s.fds} |`)
+  console.log('')
+  for (const [name, ok] of checks) console.log(`${ok ? 'ok  ' : 'FAIL'} ${name}`)
+  failed ||= checks.some(([, ok]) => !ok)
+}
+process.exitCode = failed ? 1 : 0

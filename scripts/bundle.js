@@ -3,7 +3,7 @@
 // - dist/index.bundle.js: the ES module entry (one file: the ~50 modules tsc writes cost a start
 //   more to load one by one than the code they hold).
 // - dist/index.bundle.cjs: the CommonJS entry, for `require('mock-dwolla')` where ES modules
-//   cannot be loaded (a CommonJS jest project without flags). nanoid, ESM-only, is bundled in.
+//   cannot be loaded (a CommonJS jest project without flags).
 // - dist/cli.bundle.js: the `mock-dwolla` command.
 // - dist/index.d.cts: the CommonJS entry's types.
 // The package's other dependencies stay external: they are installed beside it.
@@ -12,7 +12,7 @@ import { build } from 'esbuild'
 
 const dist = new URL('../dist/', import.meta.url)
 const manifest = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'))
-const external = Object.keys(manifest.dependencies).filter((name) => name !== 'nanoid')
+const external = Object.keys(manifest.dependencies)
 const common = { bundle: true, platform: 'node', target: 'node20', external, logLevel: 'warning', legalComments: 'none' }
 const at = (name) => new URL(name, dist).pathname
 

@@ -1,8 +1,10 @@
-import type { FastifyServerOptions } from 'fastify'
 import { closestName } from './closest-name.js'
 import type { DuplicateEmailCheck } from './customers/customer-store.js'
 import { StartupError } from './errors.js'
 import type { FixtureSource } from './fixtures/fixture-sources.js'
+import { JOURNAL_MIN_BYTES } from './journal/request-journal.js'
+import { loggerOption, type LoggerOption } from './logger.js'
+import { CLIENT_ID_MAX_LENGTH } from './tokens/application-registry.js'
 import { MAX_RETRY_DELAY_MS, retryDelays, type RetrySchedule } from './webhooks/retry-schedule.js'
 
 /** A Dwolla application's credentials: the key (client id) and secret. */
@@ -23,18 +25,27 @@ export interface MockDwollaOptions {
   /** Lifetime of client tokens, in seconds ("valid for up to 1 hour" in Dwolla's docs). */
   clientTokenLifetimeSeconds?: number
   /**
-   * How many tokens of each kind are remembered at most. Past it the oldest is forgotten (and
-   * then answers InvalidAccessToken), so memory stays bounded however long the server runs.
+   * How many recent tokens of each kind `tokens()` lists (and a lookup finds without any
+   * cryptography). Every token stays valid for its lifetime however many are issued: tokens carry
+   * what they were issued for, sealed, so none needs a stored record.
    */
   tokenLimit?: number
   /** Largest request body accepted, in bytes; larger bodies get 413. */
   bodyLimit?: number
   /** How many requests the journal keeps (the oldest go first). */
   journalLimit?: number
+  /**
+   * How many bytes the journal takes, at least 256 KiB: its entries are kept as their text (URL,
+   * headers, at most 16 KiB of body, a few labels) in one ring of this size; the oldest go first.
+   */
+  journalByteLimit?: number
   /** The clock, in milliseconds since the epoch; inject one to test expiry without waiting. */
   now?: () => number
-  /** Fastify's logger option: false (the default) for silence, true or pino options to log. */
-  logger?: FastifyServerOptions['logger']
+  /**
+   * false (the default) logs nothing; true logs at info to stdout; `{ level, stream }` picks the
+   * level (`silent` logs nothing) and where the JSON lines go (anything with `write(line)`).
+   */
+  logger?: LoggerOption
   /**
    * Fixture files (paths) or fixture objects: accepted applications, token lifetimes and rules
    * that answer with Dwolla's errors and faults. Options given here win over fixture settings.
@@ -114,8 +125,9 @@ export interface ResolvedOptions {
   readonly tokenLimit: number
   readonly bodyLimit: number
   readonly journalLimit: number
+  readonly journalByteLimit: number
   readonly now: () => number
-  readonly logger: FastifyServerOptions['logger']
+  readonly logger: LoggerOption
   readonly fixtures: readonly FixtureSource[]
   readonly defaultFixtures: boolean
   readonly requestTimeoutMs: number
@@ -147,6 +159,9 @@ export const DEFAULTS: ResolvedOptions = Object.freeze({
   // Both request bodies are a few hundred bytes; 64 KiB leaves room for tolerated extras.
   bodyLimit: 64 * 1024,
   journalLimit: 1000,
+  // 1,000 ordinary entries take about 1 MiB; this leaves room for large bodies and still keeps the
+  // journal a small part of the process's memory.
+  journalByteLimit: 8 * 1024 * 1024,
   now: Date.now,
   logger: false,
   fixtures: Object.freeze([]),
@@ -200,6 +215,25 @@ function positiveInteger(name: string, value: unknown): number {
   return value
 }
 
+/** Ten years: longer than any test suite needs, and a token's expiry must fit what it carries. */
+const LIFETIME_MAX_SECONDS = 10 * 365 * 24 * 3600
+
+function lifetime(name: string, value: unknown): number {
+  const seconds = positiveInteger(name, value)
+  if (seconds > LIFETIME_MAX_SECONDS) {
+    throw new StartupError(`option ${name}: expected at most ${LIFETIME_MAX_SECONDS.toLocaleString('en')} seconds (ten years), got ${seconds}`)
+  }
+  return seconds
+}
+
+function journalBytes(value: unknown): number {
+  const bytes = positiveInteger('journalByteLimit', value)
+  if (bytes < JOURNAL_MIN_BYTES) {
+    throw new StartupError(`option journalByteLimit: expected at least ${JOURNAL_MIN_BYTES.toLocaleString('en')} bytes (room for the largest entry), got ${bytes}`)
+  }
+  return bytes
+}
+
 function applicationList(value: unknown): readonly Application[] {
   if (!Array.isArray(value)) {
     throw new StartupError(`option applications: expected an array of {key, secret}, got ${JSON.stringify(value)}`)
@@ -209,6 +243,9 @@ function applicationList(value: unknown): readonly Application[] {
       const { key, secret } = (app ?? {}) as Partial<Application>
       if (typeof key !== 'string' || key === '' || typeof secret !== 'string' || secret === '') {
         throw new StartupError(`option applications[${index}]: expected non-empty strings key and secret`)
+      }
+      if (key.length > CLIENT_ID_MAX_LENGTH) {
+        throw new StartupError(`option applications[${index}]: key longer than ${CLIENT_ID_MAX_LENGTH} characters`)
       }
       return Object.freeze({ key, secret })
     }),
@@ -224,13 +261,14 @@ export function resolveOptions(options: MockDwollaOptions = {}): ResolvedOptions
   }
   return Object.freeze({
     applications: applicationList(merged.applications),
-    accessTokenLifetimeSeconds: positiveInteger('accessTokenLifetimeSeconds', merged.accessTokenLifetimeSeconds),
-    clientTokenLifetimeSeconds: positiveInteger('clientTokenLifetimeSeconds', merged.clientTokenLifetimeSeconds),
+    accessTokenLifetimeSeconds: lifetime('accessTokenLifetimeSeconds', merged.accessTokenLifetimeSeconds),
+    clientTokenLifetimeSeconds: lifetime('clientTokenLifetimeSeconds', merged.clientTokenLifetimeSeconds),
     tokenLimit: positiveInteger('tokenLimit', merged.tokenLimit),
     bodyLimit: positiveInteger('bodyLimit', merged.bodyLimit),
     journalLimit: positiveInteger('journalLimit', merged.journalLimit),
+    journalByteLimit: journalBytes(merged.journalByteLimit),
     now: merged.now,
-    logger: merged.logger,
+    logger: loggerOption(merged.logger),
     fixtures: fixtureSources(merged.fixtures),
     defaultFixtures: booleanOption('defaultFixtures', merged.defaultFixtures),
     ...timeouts(merged.requestTimeoutMs, merged.headersTimeoutMs),

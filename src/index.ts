@@ -1,6 +1,7 @@
 export { buildServer } from './server.js'
 export { start, DEFAULT_HOST, type StartOptions, type RunningMockDwolla } from './start.js'
 export { DEFAULTS, type MockDwollaOptions, type Application, type CustomerCheck } from './config.js'
+export type { LogLevel, LoggerOption, LogStream } from './logger.js'
 export {
   DWOLLA_ERRORS,
   OAUTH_ERRORS,
@@ -20,15 +21,21 @@ export { OPENAPI_DOCUMENT_PATH, loadOperationTable, type OperationTable, type Op
 export type { MockState, AccessTokenDetails, ClientTokenDetails, TokenListing, TokenView } from './mock-state.js'
 export { Clock } from './clock.js'
 export type { JournalEntry, JournalFilter } from './journal/request-journal.js'
+export { RevocationLimitError } from './tokens/revoked-serials.js'
 export { ADMIN_PREFIX } from './admin/admin-error.js'
 export type {
   FixtureDocument,
   FixtureRule,
+  ApiFixtureRule,
+  TokenFixtureRule,
   FixtureWhen,
   FixtureRespond,
+  FixtureEmbeddedError,
   BodyCondition,
   HeaderCondition,
   OperationId,
+  TokenOperationId,
+  ApiOperationId,
 } from './fixtures/fixture-types.js'
 export type { FixtureSource } from './fixtures/fixture-sources.js'
 export { DEFAULT_FIXTURES_PATH } from './fixtures/fixture-sources.js'

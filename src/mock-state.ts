@@ -8,6 +8,7 @@ import { loadDefaultFixtures, loadFixtureSources } from './fixtures/fixture-sour
 import { createCredentialCheck, type CredentialCheck } from './http/client-credentials.js'
 import { RequestJournal } from './journal/request-journal.js'
 import { readStateFile, StateFileWriter } from './persistence/state-file.js'
+import { ApplicationRegistry } from './tokens/application-registry.js'
 import { TokenStore, type IssuedToken } from './tokens/token-store.js'
 import { retryDelays } from './webhooks/retry-schedule.js'
 import { Webhooks } from './webhooks/webhooks.js'
@@ -52,9 +53,13 @@ export interface MockState {
   readonly stateFile: StateFileWriter | undefined
   /** Re-reads the fixture files; on any problem it throws and nothing changes. */
   reloadFixtures(): Promise<void>
-  /** Every token remembered, access and client, with what it was issued for. */
+  /** The recent tokens (the last `tokenLimit` of each kind, not revoked), with what they were issued for. */
   tokens(): TokenListing
-  /** Forgets a token (access or client); it then answers as one never issued. */
+  /**
+   * Revokes a token (access or client); it then answers as one never issued. Undefined when it
+   * is no token of this server or was already revoked; throws RevocationLimitError when the
+   * revocation cannot be remembered (see tokens/revoked-serials.ts).
+   */
   revokeToken(token: string): 'access' | 'client' | undefined
   /**
    * Back to the start state: no tokens, empty journal, no runtime rules, counts at zero, clock at
@@ -86,10 +91,13 @@ export async function createMockState(given: MockDwollaOptions): Promise<MockSta
   }
   const { options, seeds } = await settle()
   const clock = new Clock(options.now)
-  const tokenStore = (lifetimeSeconds: number) => new TokenStore({ limit: options.tokenLimit, lifetimeSeconds, now: clock.now })
-  const accessTokens = tokenStore(options.accessTokenLifetimeSeconds) as TokenStore<AccessTokenDetails>
-  const clientTokens = tokenStore(options.clientTokenLifetimeSeconds) as TokenStore<ClientTokenDetails>
-  const journal = new RequestJournal(options.journalLimit)
+  // Both kinds name their application by its place here, so a token needs no stored record.
+  const applications = new ApplicationRegistry()
+  const common = { limit: options.tokenLimit, now: clock.now, applications }
+  const accessTokens = new TokenStore<AccessTokenDetails>({ ...common, kind: 'access', lifetimeSeconds: options.accessTokenLifetimeSeconds })
+  const clientTokens = new TokenStore<ClientTokenDetails>({ ...common, kind: 'client', lifetimeSeconds: options.clientTokenLifetimeSeconds })
+  // Configured secrets are redacted wherever they appear in the journal, whatever carries them.
+  const journal = new RequestJournal(options.journalLimit, options.journalByteLimit, () => state.options.applications.map((application) => application.secret))
   const customers = new CustomerDirectory({
     customerLimit: options.customerLimit,
     applicationLimit: options.applicationLimit,
@@ -142,13 +150,14 @@ export async function createMockState(given: MockDwollaOptions): Promise<MockSta
     },
     tokens: () => ({ accessTokens: accessTokens.list().map(view), clientTokens: clientTokens.list().map(view) }),
     revokeToken(token) {
-      if (accessTokens.delete(token)) return 'access'
-      if (clientTokens.delete(token)) return 'client'
+      if (accessTokens.revoke(token)) return 'access'
+      if (clientTokens.revoke(token)) return 'client'
       return undefined
     },
     reset() {
-      accessTokens.clear()
-      clientTokens.clear()
+      accessTokens.reset()
+      clientTokens.reset()
+      applications.clear()
       journal.clear()
       fixtures.reset()
       clock.reset()

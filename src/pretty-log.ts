@@ -7,10 +7,10 @@ interface LogLine {
   time: number
   msg?: string
   reqId?: string
-  req?: { method?: string; url?: string }
-  res?: { statusCode?: number }
-  responseTime?: number
-  err?: { message?: string; stack?: string }
+  durationMs?: number
+  fixtureRule?: string | null
+  refusal?: string
+  err?: { message?: string }
 }
 
 /**
@@ -32,15 +32,16 @@ export function prettyLogStream(out: Writable): { write(line: string): void } {
   }
 }
 
+/** `10:20:30.456 INFO  POST /client-tokens 403 (0.4 ms) rule defaults#/rules/0 — Forbidden [request id]` */
 export function formatLine(record: LogLine): string {
   const time = new Date(record.time).toISOString().slice(11, 23)
-  const level = (LEVEL_NAMES[record.level] ?? String(record.level)).padEnd(5)
-  const parts = [time, level]
-  if (record.req?.method !== undefined) parts.push(`${record.req.method} ${record.req.url ?? ''}`)
-  if (record.res?.statusCode !== undefined) parts.push(`→ ${record.res.statusCode}`)
-  if (record.responseTime !== undefined) parts.push(`(${record.responseTime.toFixed(1)} ms)`)
-  if (record.msg !== undefined && record.res === undefined && record.req === undefined) parts.push(record.msg)
-  if (record.err?.message !== undefined) parts.push(`— ${record.err.message}`)
-  if (record.reqId !== undefined && record.level >= 40) parts.push(`[${record.reqId}]`)
+  const parts = [time, (LEVEL_NAMES[record.level] ?? String(record.level)).padEnd(5)]
+  if (record.msg !== undefined) parts.push(record.msg)
+  if (record.durationMs !== undefined) parts.push(`(${record.durationMs.toFixed(1)} ms)`)
+  if (typeof record.fixtureRule === 'string') parts.push(`rule ${record.fixtureRule}`)
+  else if (record.fixtureRule === null && record.level <= 20) parts.push('no rule')
+  const why = record.refusal ?? record.err?.message
+  if (why !== undefined) parts.push(`— ${why}`)
+  if (record.reqId !== undefined) parts.push(`[${record.reqId}]`)
   return parts.join(' ')
 }

@@ -1,17 +1,17 @@
 import Fastify, { type FastifyInstance } from 'fastify'
 import type { MockDwollaOptions } from './config.js'
 import { registerAdminApi } from './admin/admin-api.js'
-import { applyFixtureRules } from './fixtures/fixture-hook.js'
+import { applyFixtureRules } from './fixtures/apply-fixture-rules.js'
 import { registerBodyParsers } from './http/body-parsers.js'
-import { registerBasicAuth } from './http/client-credentials.js'
 import { answerClientError, answerUnmetExpectation, installErrorHandling } from './http/error-handler.js'
 import { registerCors } from './http/cors.js'
-import { loggerOptions } from './http/log-options.js'
 import { allowedMethodsByPath, registerOperations } from './http/openapi-routes.js'
 import { loadOperationTable } from './http/operation-table.js'
-import { generateRequestId, stampRequests } from './http/request-id.js'
+import { openRequest, type OpenRequest } from './http/request-context.js'
+import { generateRequestId } from './http/request-id.js'
+import { logArrival, logsArrivals } from './http/request-log.js'
+import { createLogger } from './logger.js'
 import { createMockState, type MockState } from './mock-state.js'
-import { journalRequests } from './journal/journal-hook.js'
 import { operationHandlers } from './operations/index.js'
 
 declare module 'fastify' {
@@ -31,7 +31,9 @@ export async function buildServer(options: MockDwollaOptions = {}): Promise<Fast
   const table = await loadOperationTable()
 
   const app = Fastify({
-    logger: loggerOptions(state.options.logger),
+    // Fastify gets no logger, so it loads no pino and builds no logger per request; the mock's
+    // own (logger.ts) takes its place as app.log, and writes one line per request itself.
+    logger: false,
     bodyLimit: state.options.bodyLimit,
     genReqId: generateRequestId,
     // Never trust a client-sent id: Dwolla generates its own for every response.
@@ -42,17 +44,26 @@ export async function buildServer(options: MockDwollaOptions = {}): Promise<Fast
     requestTimeout: state.options.requestTimeoutMs,
     http: { headersTimeout: state.options.headersTimeoutMs, connectionsCheckingInterval: timeoutCheckInterval(state.options) },
   })
+  const log = createLogger(state.options.logger)
+  if (log !== undefined) app.log = log as unknown as FastifyInstance['log']
   app.decorate('mockDwolla', state)
   app.server.on('checkExpectation', answerUnmetExpectation)
-  stampRequests(app, state.clock.now)
+  // Declared up front so every request object has the same shape (request-context.ts).
+  app.decorateRequest('mockContext', undefined)
+  const open: OpenRequest = (request, reply, route) => openRequest(request, reply, route, state)
+
   registerBodyParsers(app)
-  await registerBasicAuth(app, (key, secret) => state.credentialCheck(key, secret))
-  journalRequests(app, state)
-  installErrorHandling(app, allowedMethodsByPath(table))
-  applyFixtureRules(app, state)
+  installErrorHandling(app, allowedMethodsByPath(table), open)
   await registerCors(app)
-  registerOperations(app, table, operationHandlers(app, state))
-  await registerAdminApi(app, state, table)
+  registerOperations(app, table, operationHandlers(state), { open, answerWithFixture: applyFixtureRules(state) })
+  // Only at trace: each request's arrival is logged as it comes in.
+  if (logsArrivals(app.log)) {
+    app.addHook('onRequest', (request, _reply, done) => {
+      logArrival(request)
+      done()
+    })
+  }
+  await registerAdminApi(app, state, table, open)
   // Webhook deliveries never hold a shutdown: what is in flight is aborted, what waits dropped.
   app.addHook('onClose', (_app, done) => {
     state.webhooks.close()

@@ -43,9 +43,12 @@ export interface RunningMockDwolla {
   reloadFixtures(): Promise<void>
   /** The requests received, oldest first, secrets redacted; filter by operation, path or method. */
   requests(filter?: JournalFilter): JournalEntry[]
-  /** Every access and client token remembered, with what it was issued for. */
+  /** The recent access and client tokens (the last `tokenLimit` of each kind), with what they were issued for. */
   tokens(): TokenListing
-  /** Forgets a token; it then answers InvalidAccessToken. Says which kind it was, if any. */
+  /**
+   * Revokes a token; it then answers InvalidAccessToken. Says which kind it was, if any. Throws
+   * RevocationLimitError past 100,000 separate runs of unexpired revoked tokens.
+   */
   revokeToken(token: string): 'access' | 'client' | undefined
   /** The mock's clock: `clock.advance(ms)` to reach expiry without waiting. */
   readonly clock: Clock

@@ -87,7 +87,15 @@ t.test('help and version', async (t) => {
 t.test('pretty log lines', async (t) => {
   const time = Date.parse('2026-01-01T10:20:30.456Z')
   t.equal(formatLine({ level: 30, time, msg: 'Server listening at http://127.0.0.1:8910' }), '10:20:30.456 INFO  Server listening at http://127.0.0.1:8910', 'a message')
-  t.equal(formatLine({ level: 30, time, msg: 'incoming request', req: { method: 'POST', url: '/token' } }), '10:20:30.456 INFO  POST /token', 'a request')
-  t.equal(formatLine({ level: 30, time, msg: 'request completed', res: { statusCode: 200 }, responseTime: 1.234 }), '10:20:30.456 INFO  → 200 (1.2 ms)', 'a response')
+  t.equal(
+    formatLine({ level: 30, time, msg: 'POST /client-tokens 403', reqId: 'abc', durationMs: 0.412, fixtureRule: 'defaults#/rules/0', refusal: 'Forbidden' }),
+    '10:20:30.456 INFO  POST /client-tokens 403 (0.4 ms) rule defaults#/rules/0 — Forbidden [abc]',
+    'a refused request: status, duration, the rule that answered, why, its request id',
+  )
+  t.equal(
+    formatLine({ level: 20, time, msg: 'POST /token 200', reqId: 'abc', durationMs: 1.234, fixtureRule: null }),
+    '10:20:30.456 DEBUG POST /token 200 (1.2 ms) no rule [abc]',
+    'at debug, a success and that no rule answered it',
+  )
   t.equal(formatLine({ level: 50, time, msg: 'boom', reqId: 'abc', err: { message: 'clock broke' } }), '10:20:30.456 ERROR boom — clock broke [abc]', 'an error with its request id')
 })

@@ -5,7 +5,8 @@ import { closestName } from '../src/closest-name.js'
 t.test('defaults', async (t) => {
   t.equal(DEFAULTS.accessTokenLifetimeSeconds, 3599, 'access tokens: 3599 s, as Dwolla answers expires_in')
   t.equal(DEFAULTS.clientTokenLifetimeSeconds, 3600, 'client tokens: an hour')
-  t.equal(DEFAULTS.tokenLimit, 1000, 'a thousand tokens of each kind')
+  t.equal(DEFAULTS.tokenLimit, 1000, 'a thousand recent tokens of each kind listed')
+  t.equal(DEFAULTS.journalByteLimit, 8 * 1024 * 1024, 'a journal of at most 8 MiB')
   t.same(DEFAULTS.applications, [], 'no applications: any non-empty pair')
   t.ok(Object.isFrozen(DEFAULTS), 'frozen')
   t.same(
@@ -31,6 +32,10 @@ t.test('bad options fail at build with a message naming the option', async (t) =
     ['duplicateEmailCheck unknown', { duplicateEmailCheck: 'some' }, /option duplicateEmailCheck: expected one of all, active, off, got "some"/],
     ['stateFile empty', { stateFile: ' ' }, /option stateFile: expected a file path, got " "/],
     ['publicUrl a number', { publicUrl: 8910 }, /option publicUrl: expected an http or https URL/],
+    ['lifetime over ten years', { accessTokenLifetimeSeconds: 315_360_001 }, /option accessTokenLifetimeSeconds: expected at most 315,360,000 seconds \(ten years\), got 315360001/],
+    ['journal byte limit zero', { journalByteLimit: 0 }, /option journalByteLimit: expected a positive integer, got 0/],
+    ['journal byte limit too small for an entry', { journalByteLimit: 100_000 }, /option journalByteLimit: expected at least 262,144 bytes \(room for the largest entry\), got 100000/],
+    ['an application key of 257 characters', { applications: [{ key: 'k'.repeat(257), secret: 's' }] }, /option applications\[0\]: key longer than 256 characters/],
   ]
   for (const [name, options, message] of cases) {
     await t.rejects(buildServer(options as never), { name: 'StartupError', message }, name)

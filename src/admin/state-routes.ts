@@ -3,6 +3,7 @@ import type { OperationTable } from '../http/operation-table.js'
 import type { JournalFilter } from '../journal/request-journal.js'
 import type { MockState } from '../mock-state.js'
 import { packageVersion } from '../package-files.js'
+import { RevocationLimitError } from '../tokens/revoked-serials.js'
 import { AdminError } from './admin-error.js'
 
 /**
@@ -23,7 +24,7 @@ export function stateRoutes(admin: FastifyInstance, state: MockState, openapi: P
 
   admin.get('/tokens', async () => state.tokens())
   admin.delete<{ Params: { token: string } }>('/tokens/:token', async (request) => {
-    const revoked = state.revokeToken(request.params.token)
+    const revoked = revoke(state, request.params.token)
     if (revoked === undefined) throw new AdminError(404, 'UnknownToken', 'no such token')
     return { revoked }
   })
@@ -49,6 +50,15 @@ export function stateRoutes(admin: FastifyInstance, state: MockState, openapi: P
     state.reset()
     return { reset: true }
   })
+}
+
+function revoke(state: MockState, token: string): 'access' | 'client' | undefined {
+  try {
+    return state.revokeToken(token)
+  } catch (error) {
+    if (error instanceof RevocationLimitError) throw new AdminError(409, 'TooManyRevocations', error.message)
+    throw error
+  }
 }
 
 function clockView(state: MockState): { now: string; offsetMs: number } {

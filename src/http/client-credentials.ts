@@ -1,6 +1,5 @@
 import { createHash, timingSafeEqual } from 'node:crypto'
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
-import fastifyBasicAuth from '@fastify/basic-auth'
+import type { FastifyReply, FastifyRequest } from 'fastify'
 import type { Application } from '../config.js'
 import { OAuthError } from '../errors.js'
 
@@ -25,34 +24,21 @@ export function createCredentialCheck(applications: readonly Application[]): Cre
   }
 }
 
-declare module 'fastify' {
-  interface FastifyRequest {
-    /** The application key /token authenticated, set by {@link authenticateClient}. */
-    clientId?: string
-  }
-}
+// RFC 7617 §2 with RFC 7230's "bad whitespace" tolerated around the scheme and the credentials,
+// as real servers do; the credentials are a token68 (base64).
+const BASIC = /^[ \t]*basic[ \t]+([\w.~+/-]+=*)[ \t]*$/i
+// RFC 7617 §2: neither the user-id nor the password may contain control characters.
+// eslint-disable-next-line no-control-regex
+const CONTROL = /[\x00-\x1f\x7f]/
 
-/**
- * Registers @fastify/basic-auth for /token. Its `validate` runs only when a request carries
- * Basic credentials; it also refuses Basic and form credentials that disagree, since RFC 6749
- * §2.3 allows a client one authentication method per request.
- */
-export async function registerBasicAuth(app: FastifyInstance, check: CredentialCheck): Promise<void> {
-  app.decorateRequest('clientId', undefined)
-  await app.register(fastifyBasicAuth, {
-    // Lax: tolerate extra spaces around the scheme and credentials, as real servers do.
-    strictCredentials: false,
-    // RFC 6749 §5.2: a failed Basic authentication answers 401 with WWW-Authenticate.
-    authenticate: true,
-    async validate(key, secret, request) {
-      const form = formCredentials(request)
-      if ((form.id !== undefined && form.id !== key) || (form.secret !== undefined && form.secret !== secret)) {
-        throw new OAuthError('invalid_request', 'Client credentials in the Authorization header and the body disagree.')
-      }
-      if (!check(key, secret)) throw new OAuthError('invalid_client')
-      request.clientId = key
-    },
-  })
+/** The key and secret of a Basic Authorization header, or undefined when it is not one. */
+export function basicCredentialsOf(authorization: string | undefined): { key: string; secret: string } | undefined {
+  const encoded = BASIC.exec(authorization ?? '')?.[1]
+  if (encoded === undefined) return undefined
+  const decoded = Buffer.from(encoded, 'base64').toString('utf8')
+  const colon = decoded.indexOf(':')
+  if (colon === -1 || CONTROL.test(decoded)) return undefined
+  return { key: decoded.slice(0, colon), secret: decoded.slice(colon + 1) }
 }
 
 function formCredentials(request: FastifyRequest): { id?: string; secret?: string } {
@@ -66,32 +52,28 @@ function formCredentials(request: FastifyRequest): { id?: string; secret?: strin
 /**
  * Authenticates the client of a /token request and returns its key. dwolla-v2 sends
  * client_id and client_secret as form fields; the `dwolla` SDK and Dwolla's docs use Basic.
+ * RFC 6749 §2.3 allows one method per request, so Basic and form credentials must agree.
  */
-export async function authenticateClient(
-  app: FastifyInstance,
-  request: FastifyRequest,
-  reply: FastifyReply,
-  check: CredentialCheck,
-): Promise<string> {
+export function authenticateClient(request: FastifyRequest, reply: FastifyReply, check: CredentialCheck): string {
   const form = formCredentials(request)
-  const usesForm = form.id !== undefined || form.secret !== undefined
-  if (usesForm && !/^\s*basic\s/i.test(request.headers.authorization ?? '')) {
-    if (form.id === undefined || form.secret === undefined || !check(form.id, form.secret)) {
-      throw new OAuthError('invalid_client')
-    }
+  const { authorization } = request.headers
+  if ((form.id !== undefined || form.secret !== undefined) && !/^\s*basic\s/i.test(authorization ?? '')) {
+    if (form.id === undefined || form.secret === undefined || !check(form.id, form.secret)) throw new OAuthError('invalid_client')
     return form.id
   }
-  await new Promise<void>((resolve, reject) => {
-    app.basicAuth(request, reply, (error?: Error) => (error === undefined ? resolve() : reject(error)))
-  })
-  return request.clientId as string
+  const basic = basicCredentialsOf(authorization)
+  if (basic !== undefined && ((form.id !== undefined && form.id !== basic.key) || (form.secret !== undefined && form.secret !== basic.secret))) {
+    throw new OAuthError('invalid_request', 'Client credentials in the Authorization header and the body disagree.')
+  }
+  if (basic === undefined || !check(basic.key, basic.secret)) {
+    // RFC 6749 §5.2: a failed (or missing) Basic authentication answers 401 with a challenge.
+    reply.header('www-authenticate', 'Basic charset="UTF-8"')
+    throw new OAuthError('invalid_client')
+  }
+  return basic.key
 }
 
 /** The key (user) of a Basic Authorization header, without checking anything else. */
 export function basicKeyOf(authorization: string | undefined): string | undefined {
-  const encoded = /^[ \t]*basic[ \t]+(\S+)/i.exec(authorization ?? '')?.[1]
-  if (encoded === undefined) return undefined
-  const decoded = Buffer.from(encoded, 'base64').toString('utf8')
-  const colon = decoded.indexOf(':')
-  return colon === -1 ? undefined : decoded.slice(0, colon)
+  return basicCredentialsOf(authorization)?.key
 }

@@ -5,6 +5,8 @@ import { DWOLLA_ERRORS, DwollaError, OAUTH_ERRORS, OAuthError } from '../errors.
 import { sendError } from './error-replies.js'
 import { DWOLLA_CONTENT_TYPE } from './media-types.js'
 import type { AllowedMethods } from './openapi-routes.js'
+import { NO_OPERATION, type OpenRequest, type RouteFacts } from './request-context.js'
+import { endRequest } from './request-end.js'
 import { generateRequestId } from './request-id.js'
 
 /** Which error dialect a route speaks: Dwolla's `{code, message}` or OAuth's `{error}`. */
@@ -29,7 +31,7 @@ function toApiError(error: unknown, model: ErrorModel, request: FastifyRequest):
   if (typeof status === 'number' && status >= 400 && status < 500) {
     return model === 'oauth' ? oauthClientError(status) : dwollaClientError(status)
   }
-  request.log.error({ err: error, errorId: request.id }, 'unexpected failure while handling a request')
+  request.server.log.error({ err: error, errorId: request.id }, 'unexpected failure while handling a request')
   return model === 'oauth'
     ? new OAuthError('server_error', OAUTH_ERRORS.server_error.description.replace('{ID}', request.id))
     : new DwollaError('ServerError', { message: DWOLLA_ERRORS.ServerError.message.replace('{ID}', request.id) })
@@ -63,18 +65,29 @@ function oauthClientError(status: number): OAuthError {
 
 /**
  * Installs the error handler, and the answers for requests no operation matches: 405 with an
- * Allow header on a path the document has, 404 NotFound anywhere else.
+ * Allow header on a path the document has, 404 NotFound anywhere else. Either may be the first
+ * to meet a request (a body that fails to parse never reaches its handler), so both open its
+ * context if the route has not.
  */
-export function installErrorHandling(app: FastifyInstance, allowedMethods: AllowedMethods): void {
+export function installErrorHandling(app: FastifyInstance, allowedMethods: AllowedMethods, open: OpenRequest): void {
   app.setErrorHandler((error, request, reply) => {
-    sendError(reply, toApiError(error, request.routeOptions.config.errorModel ?? 'dwolla', request))
+    // The route's config only when its handler never ran: reading routeOptions builds an object.
+    const context = request.mockContext ?? open(request, reply, routeFactsOf(request))
+    sendError(reply, toApiError(error, context.errorModel, request))
+    endRequest(request, reply.statusCode)
   })
   app.setNotFoundHandler((request, reply) => {
+    open(request, reply, NO_OPERATION)
     const methods = allowedMethods(pathOf(request.url))
-    if (methods === undefined) return sendError(reply, new DwollaError('NotFound'))
-    reply.header('allow', methods.join(', '))
-    return sendError(reply, new DwollaError('MethodNotAllowed'))
+    if (methods === undefined) sendError(reply, new DwollaError('NotFound'))
+    else sendError(reply.header('allow', methods.join(', ')), new DwollaError('MethodNotAllowed'))
+    endRequest(request, reply.statusCode)
   })
+}
+
+function routeFactsOf(request: FastifyRequest): RouteFacts {
+  const { operationId, errorModel = 'dwolla' } = request.routeOptions.config
+  return { operationId, errorModel }
 }
 
 /** The path of a request URL without query string or trailing slash, as routing sees it. */

@@ -2,9 +2,21 @@ import type { FastifyReply } from 'fastify'
 import { DwollaError, OAuthError } from '../errors.js'
 import { DWOLLA_CONTENT_TYPE, OAUTH_CONTENT_TYPE } from './media-types.js'
 
-/** The one place errors become bytes: Dwolla's shape for the API, OAuth's for /token. */
+/**
+ * The one place errors become bytes: Dwolla's shape for the API, OAuth's for /token. Also where
+ * the request's refusal is noted for the log: the code, and the fields of a validation error.
+ */
 export function sendError(reply: FastifyReply, error: DwollaError | OAuthError): FastifyReply {
+  const context = reply.request.mockContext
+  if (context !== undefined) context.refusal = refusalOf(error)
   return error instanceof OAuthError ? sendOAuthError(reply, error) : sendDwollaError(reply, error)
+}
+
+/** `InvalidAccessToken`, `invalid_client`, `ValidationError: /action Invalid, /_links Required`. */
+function refusalOf(error: DwollaError | OAuthError): string {
+  if (error instanceof OAuthError) return error.error
+  if (error.embedded === undefined) return error.code
+  return `${error.code}: ${error.embedded.map((field) => `${field.path} ${field.code}`).join(', ')}`
 }
 
 function sendDwollaError(reply: FastifyReply, error: DwollaError): FastifyReply {

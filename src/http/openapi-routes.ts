@@ -3,7 +3,9 @@ import { DwollaError, OAuthError, StartupError } from '../errors.js'
 import type { ErrorModel } from './error-handler.js'
 import { mediaTypeOf } from './media-types.js'
 import { OPENAPI_DOCUMENT_PATH, type OperationTable } from './operation-table.js'
-import { classifyProblems, type RequestProblems, type SchemaViolation } from './validation-errors.js'
+import type { RequestContext, RouteFacts } from './request-context.js'
+import { endRequest } from './request-end.js'
+import type { RequestProblems } from './validation-errors.js'
 
 /** What an operation handler gets besides the request: the document's verdict on it. */
 export interface RequestCheck {
@@ -14,7 +16,23 @@ export interface RequestCheck {
 /** One operation of the document, implemented. Keyed by operationId. */
 export interface OperationHandler {
   readonly errorModel: ErrorModel
-  handle(request: FastifyRequest, reply: FastifyReply, check: RequestCheck): unknown
+  /** `context` holds what is already known about the request (its facts, its arrival time, the fixture rule). */
+  handle(request: FastifyRequest, reply: FastifyReply, check: RequestCheck, context: RequestContext): unknown
+}
+
+/**
+ * What a fixture rule made of a request: undefined when no rule matched; true when the rule
+ * answered; a promise when it delays, resolving to true if it then answered (or the client left)
+ * and false if the operation's normal answer follows.
+ */
+export type FixtureOutcome = undefined | true | Promise<boolean>
+
+/** The steps every operation's route takes before its handler, given by the server. */
+export interface RouteSteps {
+  /** The request's context: its X-Request-Id, arrival time and facts. */
+  open(request: FastifyRequest, reply: FastifyReply, route: RouteFacts): RequestContext
+  /** The fixture rules' turn: the first rule that matches answers instead, or delays. */
+  answerWithFixture(request: FastifyRequest, reply: FastifyReply, context: RequestContext): FixtureOutcome
 }
 
 /** The methods the document allows on a request path, if the document has it (for 405 and its Allow header). */
@@ -33,32 +51,48 @@ export function allowedMethodsByPath(table: OperationTable): AllowedMethods {
 
 /**
  * Registers one Fastify route per operation in the document; Fastify's router then does the
- * matching, so nothing routes a request twice.
+ * matching, so nothing routes a request twice. Each route reads top to bottom as the request's
+ * way through the mock: its context (request id, arrival), the fixture rules, the accepted body
+ * types, then the operation. No global hook does any of this for every request.
  */
-export function registerOperations(app: FastifyInstance, table: OperationTable, handlers: Readonly<Record<string, OperationHandler>>): void {
+export function registerOperations(app: FastifyInstance, table: OperationTable, handlers: Readonly<Record<string, OperationHandler>>, steps: RouteSteps): void {
   for (const { operationId, method, path, mediaTypes, validators } of table.operations) {
     const handler = handlers[operationId]
     if (handler === undefined) throw new StartupError(`${OPENAPI_DOCUMENT_PATH}: ${method} ${path} (${operationId}) has no handler`)
     const accepted = new Set(mediaTypes)
+    const route: RouteFacts = { operationId, errorModel: handler.errorModel, validators }
+    const operate = (request: FastifyRequest, reply: FastifyReply, context: RequestContext): unknown => {
+      requireAcceptedMediaType(request, accepted, handler.errorModel)
+      // The context is the check too: it runs the route's validators on the request it holds.
+      return answer(request, reply, handler.handle(request, reply, context, context))
+    }
     app.route({
       method,
       url: path.replace(/\{([^}]+)\}/g, ':$1'),
       config: { operationId, errorModel: handler.errorModel },
       handler(request, reply) {
-        requireAcceptedMediaType(request, accepted, handler.errorModel)
-        return handler.handle(request, reply, {
-          problems() {
-            const input = { path: request.params, query: request.query, header: request.headers, requestBody: request.body }
-            const violations: SchemaViolation[] = []
-            for (const validate of validators) {
-              if (!validate(input)) violations.push(...(validate.errors ?? []))
-            }
-            return classifyProblems(violations)
-          },
-        })
+        const context = steps.open(request, reply, route)
+        const fixture = steps.answerWithFixture(request, reply, context)
+        if (fixture === undefined) return operate(request, reply, context)
+        if (fixture === true) return undefined
+        return fixture.then((answered) => (answered ? undefined : operate(request, reply, context)))
       },
     })
   }
+}
+
+/**
+ * Sends what an operation answered (unless it sent it itself) and ends the request there: an
+ * answer sent is an answer journaled and logged, with no hook to run for every request. What is
+ * thrown goes to the error handler, which ends the request the same way.
+ */
+function answer(request: FastifyRequest, reply: FastifyReply, payload: unknown): unknown {
+  if (typeof (payload as PromiseLike<unknown> | undefined)?.then === 'function') {
+    return (payload as PromiseLike<unknown>).then((value) => answer(request, reply, value))
+  }
+  if (!reply.sent) reply.send(payload)
+  endRequest(request, reply.statusCode)
+  return undefined
 }
 
 /** Only the body types the document lists for an operation are accepted (Fastify parses more). */

@@ -1,10 +1,8 @@
-import { customerIdOf } from '../customer-href.js'
 import { DwollaError, validationError } from '../errors.js'
 import { beginApiCall } from '../http/api-call.js'
 import { DWOLLA_CONTENT_TYPE } from '../http/media-types.js'
 import type { OperationHandler } from '../http/openapi-routes.js'
 import type { MockState } from '../mock-state.js'
-import { generateToken } from '../tokens/generate-token.js'
 
 interface ClientTokenRequest {
   action: string
@@ -22,7 +20,7 @@ const ACTION_WITHOUT_CUSTOMER = 'customer.create'
 export function createClientToken(state: MockState): OperationHandler {
   return {
     errorModel: 'dwolla',
-    handle(request, reply, check) {
+    handle(request, reply, check, context) {
       const { clientId, problems } = beginApiCall(request, check, state, 'createClientToken')
       if (problems.unreadableBody) throw new DwollaError('BadRequest')
 
@@ -34,17 +32,18 @@ export function createClientToken(state: MockState): OperationHandler {
       }
       if (fields.length > 0) throw validationError(fields)
 
-      const customerId = customerIdOf(body._links?.customer?.href)
+      // Worked out once from the href, for the fixture rules and the token alike.
+      const { customerId } = context
       // The customer must be one of the calling application's (by its trailing id, any host, any
       // case), unless customerCheck is `any`. A customer.create token is for a customer not made
       // yet, so any link it carries is not checked (inferred).
       if (state.options.customerCheck === 'exists' && body.action !== ACTION_WITHOUT_CUSTOMER && !hasCustomer(state, clientId, customerId)) {
         throw validationError([{ code: 'Invalid', message: 'Customer not found.', path: '/_links/customer/href', _links: {} }])
       }
-      const issued = state.clientTokens.add(generateToken(), { clientId, action: body.action, customerId })
+      const token = state.clientTokens.issue({ clientId, action: body.action, customerId })
       // Tokens are alphanumeric, so the body can be written without a JSON serialiser.
       reply.type(DWOLLA_CONTENT_TYPE)
-      return `{"token":"${issued.token}"}`
+      return `{"token":"${token}"}`
     },
   }
 }

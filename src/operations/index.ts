@@ -1,4 +1,3 @@
-import type { FastifyInstance } from 'fastify'
 import type { OperationHandler } from '../http/openapi-routes.js'
 import type { MockState } from '../mock-state.js'
 import { getAccount } from './accounts/getAccount.js'
@@ -24,9 +23,9 @@ import { listWebhookRetries } from './webhooks/listWebhookRetries.js'
 import { retryWebhook } from './webhooks/retryWebhook.js'
 
 /** Every operation of the document, keyed by its operationId (a search of the document finds the code). */
-export function operationHandlers(app: FastifyInstance, state: MockState): Record<string, OperationHandler> {
+export function operationHandlers(state: MockState): Record<string, OperationHandler> {
   return {
-    createApplicationAccessToken: createApplicationAccessToken(app, state),
+    createApplicationAccessToken: createApplicationAccessToken(state),
     createClientToken: createClientToken(state),
     getRoot: getRoot(state),
     getAccount: getAccount(state),

@@ -1,8 +1,14 @@
+import type { ApplicationRegistry } from './application-registry.js'
+import { CLIENT_TOKEN_ACTIONS } from './client-token-actions.js'
+import { RevokedSerials } from './revoked-serials.js'
+import { TokenCodec, type TokenFields } from './token-codec.js'
+
 /** What a token lookup found. Expired tokens stay recognisable so they can answer ExpiredAccessToken. */
 export type TokenLookup<T> =
   | { status: 'valid'; record: IssuedToken<T> }
-  | { status: 'expired'; record: IssuedToken<T> }
-  | { status: 'unknown' }
+  /** No record when the token outlived its application's place in the registry (long expired). */
+  | { status: 'expired'; record?: IssuedToken<T> }
+  | { status: 'unknown'; record?: undefined }
 
 export interface IssuedToken<T> {
   token: string
@@ -11,29 +17,79 @@ export interface IssuedToken<T> {
   details: T
 }
 
-/**
- * The tokens of one kind this server issued. Bounded two ways: a token is forgotten one lifetime
- * after it expires, and once `limit` are held the oldest goes first. Tokens are kept in issue
- * order in a queue beside the Map, so eviction only ever looks at the queue's head: O(1)
- * amortised per issue. (Walking a Map from its start instead would step over every slot deleted
- * since V8 last rehashed it, which under constant churn costs more than the rest of a request.)
- */
-export class TokenStore<T> {
-  readonly #tokens = new Map<string, IssuedToken<T>>()
-  #queue: Array<IssuedToken<T>> = []
-  #head = 0
-  readonly #limit: number
-  #lifetimeMs: number
-  readonly #now: () => number
+/** What both kinds of token are issued for; client tokens add the action and the customer. */
+export interface TokenDetails {
+  clientId: string
+  action?: string
+  customerId?: string | undefined
+}
 
-  constructor(options: { limit: number; lifetimeSeconds: number; now: () => number }) {
-    this.#limit = options.limit
-    this.#lifetimeMs = options.lifetimeSeconds * 1000
+const UNKNOWN = Object.freeze({ status: 'unknown' as const })
+/** Lifetime changes remembered, to tell when an old token was issued (its expiry it carries itself). */
+const LIFETIME_HISTORY = 16
+
+/**
+ * The tokens of one kind. A token carries what it was issued for, its expiry and its serial
+ * number, sealed under this store's key (token-codec.ts), so it stays valid for its whole
+ * lifetime however many tokens are issued after it, with nothing stored per token. What is stored
+ * is bounded: the `limit` most recent tokens (listed by `tokens()`) and the revoked serials
+ * until they expire (revoked-serials.ts). `reset()` makes a new key, so every earlier token stops
+ * working.
+ *
+ * The recent tokens are kept as columns (the token string and a few numbers per slot), not as an
+ * object each: what outlives a request costs the garbage collector by its count of objects. A
+ * recent token enters the lookup Map when it is first looked up (its seal opened once), so a
+ * token an SDK sends on every call is a Map hit, and issuing costs no Map update.
+ */
+export class TokenStore<T extends TokenDetails> {
+  readonly kind: 'access' | 'client'
+  readonly #limit: number
+  readonly #now: () => number
+  readonly #applications: ApplicationRegistry
+  #codec = new TokenCodec()
+  /** Recent tokens looked up at least once, by token: their slot. */
+  readonly #slots = new Map<string, number>()
+  readonly #inMap: Uint8Array
+  readonly #revokedSlots: Uint8Array
+  readonly #tokens: Array<string | undefined>
+  readonly #issuedAt: Float64Array
+  readonly #expiresAt: Float64Array
+  readonly #serials: Float64Array
+  readonly #places: Uint16Array
+  readonly #actions: Uint8Array
+  readonly #customers: Array<string | undefined>
+  /** A slot's lookup answer, made on its first lookup: a token looked up on every request is answered by one object. */
+  readonly #answers: Array<{ valid: TokenLookup<T>; expired: TokenLookup<T> } | undefined>
+  readonly #revoked = new RevokedSerials()
+  #nextSerial = 0
+  #lifetimeMs: number
+  #lifetimes: Array<{ fromSerial: number; ms: number }>
+
+  constructor(options: { kind: 'access' | 'client'; limit: number; lifetimeSeconds: number; now: () => number; applications: ApplicationRegistry }) {
+    const { limit } = options
+    this.kind = options.kind
+    this.#limit = limit
     this.#now = options.now
+    this.#applications = options.applications
+    this.#inMap = new Uint8Array(limit)
+    this.#revokedSlots = new Uint8Array(limit)
+    this.#tokens = new Array<string | undefined>(limit).fill(undefined)
+    this.#issuedAt = new Float64Array(limit)
+    this.#expiresAt = new Float64Array(limit)
+    this.#serials = new Float64Array(limit)
+    this.#places = new Uint16Array(limit)
+    this.#actions = new Uint8Array(limit)
+    this.#customers = new Array<string | undefined>(limit).fill(undefined)
+    this.#answers = new Array<{ valid: TokenLookup<T>; expired: TokenLookup<T> } | undefined>(limit).fill(undefined)
+    this.#lifetimeMs = options.lifetimeSeconds * 1000
+    this.#lifetimes = [{ fromSerial: 0, ms: this.#lifetimeMs }]
   }
 
+  /** How many recent tokens are held for listing (revoked ones leave it). */
   get size(): number {
-    return this.#tokens.size
+    let held = 0
+    for (let slot = 0; slot < this.#limit; slot++) if (this.#tokens[slot] !== undefined && this.#revokedSlots[slot] === 0) held += 1
+    return held
   }
 
   get lifetimeSeconds(): number {
@@ -42,51 +98,155 @@ export class TokenStore<T> {
 
   /** Applies to tokens issued from now on (fixture files can change it on reload). */
   set lifetimeSeconds(seconds: number) {
-    this.#lifetimeMs = seconds * 1000
+    const ms = seconds * 1000
+    if (ms === this.#lifetimeMs) return
+    this.#lifetimeMs = ms
+    this.#lifetimes.push({ fromSerial: this.#nextSerial, ms })
+    if (this.#lifetimes.length > LIFETIME_HISTORY) this.#lifetimes.shift()
   }
 
-  add(token: string, details: T): IssuedToken<T> {
+  /** Issues a new token for `details` and returns it. Throws ApplicationLimitError if its application has no place. */
+  issue(details: T): string {
     const issuedAt = this.#now()
-    const record = { token, issuedAt, expiresAt: issuedAt + this.#lifetimeMs, details }
-    this.#tokens.set(token, record)
-    this.#queue.push(record)
-    this.#evict(issuedAt)
-    return record
+    const expiresAt = issuedAt + this.#lifetimeMs
+    const place = this.#applications.placeFor(details.clientId, expiresAt, issuedAt)
+    const serial = this.#nextSerial
+    const action = this.#actionNumber(details.action)
+    const token = this.#codec.seal({ serial, expiresAt, application: place, action, customerId: details.customerId })
+    this.#nextSerial += 1
+    const slot = serial % this.#limit
+    if (this.#inMap[slot] === 1) this.#slots.delete(this.#tokens[slot] as string)
+    this.#inMap[slot] = 0
+    this.#revokedSlots[slot] = 0
+    this.#tokens[slot] = token
+    this.#issuedAt[slot] = issuedAt
+    this.#expiresAt[slot] = expiresAt
+    this.#serials[slot] = serial
+    this.#places[slot] = place
+    this.#actions[slot] = action
+    this.#customers[slot] = details.customerId
+    this.#answers[slot] = undefined
+    return token
   }
 
   lookup(token: string): TokenLookup<T> {
-    const record = this.#tokens.get(token)
-    if (record === undefined) return { status: 'unknown' }
-    return this.#now() < record.expiresAt ? { status: 'valid', record } : { status: 'expired', record }
+    let slot = this.#slots.get(token)
+    let fields: TokenFields | undefined
+    if (slot === undefined) {
+      fields = this.#open(token)
+      if (fields === undefined) return UNKNOWN
+      slot = this.#recentSlot(token, fields)
+      if (slot !== undefined) {
+        this.#slots.set(token, slot)
+        this.#inMap[slot] = 1
+      }
+    }
+    if (slot !== undefined) {
+      const answers = this.#answersAt(slot)
+      return this.#now() < (this.#expiresAt[slot] as number) ? answers.valid : answers.expired
+    }
+    fields = fields as TokenFields
+    const expired = this.#now() >= fields.expiresAt
+    const clientId = this.#applications.clientIdAt(fields.application, fields.expiresAt)
+    if (clientId === undefined) return expired ? { status: 'expired' } : UNKNOWN
+    const record: IssuedToken<T> = {
+      token,
+      issuedAt: fields.expiresAt - this.#lifetimeOf(fields.serial),
+      expiresAt: fields.expiresAt,
+      details: this.#details(clientId, fields.action, fields.customerId),
+    }
+    return expired ? { status: 'expired', record } : { status: 'valid', record }
   }
 
-  delete(token: string): boolean {
-    // The queue keeps its entry; eviction skips records the Map no longer holds.
-    return this.#tokens.delete(token)
+  /**
+   * Revokes a token: it then answers as one never issued, until it would have expired anyway.
+   * False if this store never issued it or it was already revoked. Throws RevocationLimitError
+   * when it cannot be remembered (see revoked-serials.ts).
+   */
+  revoke(token: string): boolean {
+    let slot = this.#slots.get(token)
+    const found = slot !== undefined ? { serial: this.#serials[slot] as number, expiresAt: this.#expiresAt[slot] as number } : this.#open(token)
+    if (found === undefined || !this.#revoked.add(found.serial, found.expiresAt, this.#now())) return false
+    slot ??= this.#recentSlot(token, found)
+    if (slot !== undefined) {
+      this.#revokedSlots[slot] = 1
+      if (this.#inMap[slot] === 1) this.#slots.delete(token)
+      this.#inMap[slot] = 0
+    }
+    return true
   }
 
-  clear(): void {
-    this.#tokens.clear()
-    this.#queue = []
-    this.#head = 0
-  }
-
+  /** The recent tokens not revoked, oldest first. */
   list(): IssuedToken<T>[] {
-    return [...this.#tokens.values()]
+    const listed: IssuedToken<T>[] = []
+    for (let i = 0; i < this.#limit; i++) {
+      const slot = (this.#nextSerial + i) % this.#limit
+      if (this.#tokens[slot] !== undefined && this.#revokedSlots[slot] === 0) listed.push(this.#answersAt(slot).valid.record as IssuedToken<T>)
+    }
+    return listed
   }
 
-  #evict(now: number): void {
-    while (this.#head < this.#queue.length) {
-      const oldest = this.#queue[this.#head] as IssuedToken<T>
-      const held = this.#tokens.get(oldest.token) === oldest
-      if (held && this.#tokens.size <= this.#limit && oldest.expiresAt + this.#lifetimeMs > now) break
-      if (held) this.#tokens.delete(oldest.token)
-      this.#head += 1
+  /** Forgets every token: a new key, so none issued before opens again. */
+  reset(): void {
+    this.#codec = new TokenCodec()
+    this.#tokens.fill(undefined)
+    this.#customers.fill(undefined)
+    this.#answers.fill(undefined)
+    this.#inMap.fill(0)
+    this.#revokedSlots.fill(0)
+    this.#slots.clear()
+    this.#revoked.clear()
+    this.#nextSerial = 0
+    this.#lifetimes = [{ fromSerial: 0, ms: this.#lifetimeMs }]
+  }
+
+  #answersAt(slot: number): { valid: TokenLookup<T>; expired: TokenLookup<T> } {
+    let answers = this.#answers[slot]
+    if (answers === undefined) {
+      // The place is the token's as long as it is unexpired; after that the application may be unknown.
+      const clientId = this.#applications.clientIdAt(this.#places[slot] as number, this.#expiresAt[slot] as number) as string
+      const record: IssuedToken<T> = {
+        token: this.#tokens[slot] as string,
+        issuedAt: this.#issuedAt[slot] as number,
+        expiresAt: this.#expiresAt[slot] as number,
+        details: this.#details(clientId, this.#actions[slot] as number, this.#customers[slot]),
+      }
+      answers = { valid: { status: 'valid', record }, expired: { status: 'expired', record } }
+      this.#answers[slot] = answers
     }
-    // Drop the consumed head now and then, so the queue's memory stays near the Map's.
-    if (this.#head > 1024 && this.#head * 2 > this.#queue.length) {
-      this.#queue = this.#queue.slice(this.#head)
-      this.#head = 0
+    return answers
+  }
+
+  /** The slot of a token still among the recent ones, from its serial. */
+  #recentSlot(token: string, fields: { serial: number }): number | undefined {
+    const slot = fields.serial % this.#limit
+    return this.#tokens[slot] === token ? slot : undefined
+  }
+
+  /** The fields of a token this store sealed, of its kind, and not revoked. */
+  #open(token: string): TokenFields | undefined {
+    const fields = this.#codec.open(token)
+    if (fields === undefined || (fields.action === 0) !== (this.kind === 'access')) return undefined
+    return this.#revoked.has(fields.serial) ? undefined : fields
+  }
+
+  #actionNumber(action: string | undefined): number {
+    if (this.kind === 'access') return 0
+    const index = CLIENT_TOKEN_ACTIONS.indexOf(action as (typeof CLIENT_TOKEN_ACTIONS)[number])
+    if (index === -1) throw new RangeError(`not a client token action: ${action}`)
+    return index + 1
+  }
+
+  #details(clientId: string, action: number, customerId: string | undefined): T {
+    if (this.kind === 'access') return { clientId } as T
+    return { clientId, action: CLIENT_TOKEN_ACTIONS[action - 1], customerId } as T
+  }
+
+  #lifetimeOf(serial: number): number {
+    for (let i = this.#lifetimes.length - 1; i > 0; i--) {
+      const entry = this.#lifetimes[i] as { fromSerial: number; ms: number }
+      if (serial >= entry.fromSerial) return entry.ms
     }
+    return (this.#lifetimes[0] as { ms: number }).ms
   }
 }

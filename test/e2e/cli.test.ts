@@ -125,18 +125,21 @@ t.test('a bad environment variable fails clearly', async (t) => {
   t.match(result.stderr, 'MOCK_DWOLLA_LOG_LEVEL: expected one of', 'names the variable')
 })
 
-t.test('request logs: JSON on stderr when not a terminal, without secrets', async (t) => {
+t.test('request logs: JSON on stderr when not a terminal, one line for a refused request, without secrets', async (t) => {
   const { url, stop, exited } = await startCli(t, ['--port', '0'])
-  await fetch(`${url}/token?client_secret=query-secret`, {
+  await tokenRequest(url)
+  const refused = await fetch(`${url}/token?client_secret=query-secret`, {
     method: 'POST',
     headers: { 'content-type': 'application/x-www-form-urlencoded', authorization: `Basic ${Buffer.from('k:basic-secret').toString('base64')}` },
-    body: 'client_id=k&client_secret=basic-secret&grant_type=client_credentials',
+    body: 'client_id=k&client_secret=other-secret&grant_type=client_credentials',
   })
   stop('SIGTERM')
   const { stderr } = await exited
-  const records = stderr.trim().split('\n').map((line) => JSON.parse(line) as { msg: string; req?: { method: string; url: string } })
-  t.ok(records.some((r) => r.req?.method === 'POST' && r.req.url.startsWith('/token')), 'the request is logged as JSON')
-  t.notMatch(stderr, /basic-secret|query-secret|Basic /, 'no secret, no Authorization header')
+  const records = stderr.trim().split('\n').map((line) => JSON.parse(line) as { msg: string; path?: string; status?: number; reqId?: string })
+  const requestLines = records.filter((r) => r.path !== undefined)
+  t.equal(requestLines.length, 1, 'the successful request is not logged at info; the refused one is, once')
+  t.match(requestLines[0], { path: '/token?client_secret=[redacted]', status: 400, reqId: refused.headers.get('x-request-id') }, 'as JSON, with its request id')
+  t.notMatch(stderr, /basic-secret|query-secret|other-secret|Basic /, 'no secret, no Authorization header')
 })
 
 t.test('binding beyond loopback is warned about', async (t) => {

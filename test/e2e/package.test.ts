@@ -58,7 +58,13 @@ export { buildServer, running, code }
 `
   await writeFile(join(project, 'check.ts'), source)
   await writeFile(join(project, 'check.cts'), source)
-  await writeFile(join(project, 'wrong.cts'), `import type { MockDwollaOptions } from 'mock-dwolla'\nexport const wrong: MockDwollaOptions = { tokenLimit: 'many' }\n`)
+  await writeFile(
+    join(project, 'wrong.cts'),
+    `import type { FixtureRule, MockDwollaOptions } from 'mock-dwolla'
+export const wrong: MockDwollaOptions = { tokenLimit: 'many' }
+export const misspelt: FixtureRule = { when: { operation: 'createClientToken' }, respond: { error: 'Forbiden' } }
+`,
+  )
   const tsc = join(root, 'node_modules', 'typescript', 'bin', 'tsc')
   const flags = ['--noEmit', '--strict', '--module', 'nodenext', '--moduleResolution', 'nodenext', '--target', 'es2022']
   const types = ['--typeRoots', join(root, 'node_modules', '@types'), '--types', 'node']
@@ -68,7 +74,8 @@ export { buildServer, running, code }
     () => '',
     (error: { stdout: string }) => error.stdout,
   )
-  t.match(wrong, /wrong\.cts.*error TS2322: Type 'string' is not assignable to type 'number'/, 'and the CommonJS types are real, not any')
+  t.match(wrong, /wrong\.cts\(2,.*error TS2322: Type 'string' is not assignable to type 'number'/, 'and the CommonJS types are real, not any')
+  t.match(wrong, /wrong\.cts\(3,.*error TS2(322|820): Type '"Forbiden"' is not assignable/, "a misspelt fixture error code fails tsc --strict")
 })
 
 t.test('npx mock-dwolla runs the installed copy', async (t) => {

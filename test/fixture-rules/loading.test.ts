@@ -1,7 +1,7 @@
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import t from 'tap'
-import { buildServer } from '../../src/index.js'
+import { buildServer, type ApiFixtureRule } from '../../src/index.js'
 import { accessTokenFor, mockFor, requestAccessToken, requestClientToken } from '../helpers/mock.js'
 import { tempFolder } from '../helpers/temp-folder.js'
 
@@ -41,7 +41,7 @@ t.test('options given in code win over fixture settings', async (t) => {
 })
 
 t.test('a fixture object is copied, not kept by reference', async (t) => {
-  const fixture = { rules: [{ when: { operation: 'createClientToken' as const }, respond: { error: 'Forbidden' } }] }
+  const fixture: { rules: ApiFixtureRule[] } = { rules: [{ when: { operation: 'createClientToken' }, respond: { error: 'Forbidden' } }] }
   const app = await mockFor(t, { defaultFixtures: false, fixtures: fixture })
   fixture.rules[0]!.respond.error = 'NotFound'
   t.equal((await requestClientToken(app, { token: await accessTokenFor(app) })).statusCode, 403, 'later edits to the object change nothing')

@@ -1,8 +1,8 @@
 import t from 'tap'
-import type { FixtureRule } from '../../src/index.js'
+import type { ApiFixtureRule } from '../../src/index.js'
 import { accessTokenFor, basic, CUSTOMER_HREF, CUSTOMER_ID, mockFor, requestAccessToken, requestClientToken } from '../helpers/mock.js'
 
-const forbidden = (when: Partial<FixtureRule['when']>, extra: Partial<FixtureRule> = {}): FixtureRule => ({
+const forbidden = (when: Partial<ApiFixtureRule['when']>, extra: Partial<ApiFixtureRule> = {}): ApiFixtureRule => ({
   when: { operation: 'createClientToken', ...when },
   respond: { error: 'Forbidden' },
   ...extra,

@@ -1,9 +1,9 @@
 import t from 'tap'
-import type { FixtureRespond } from '../../src/index.js'
+import type { DwollaErrorCode, FixtureEmbeddedError, FixtureRespond, OAuthErrorCode } from '../../src/index.js'
 import { DWOLLA_CONTENT_TYPE, DWOLLA_ERRORS, OAUTH_ERRORS, start } from '../../src/index.js'
 import { accessTokenFor, mockFor, requestAccessToken, requestClientToken } from '../helpers/mock.js'
 
-const onClientTokens = (respond: FixtureRespond) => ({
+const onClientTokens = (respond: FixtureRespond<DwollaErrorCode>) => ({
   defaultFixtures: false,
   customerCheck: 'any' as const,
   fixtures: { rules: [{ when: { operation: 'createClientToken' as const }, respond }] },
@@ -11,7 +11,7 @@ const onClientTokens = (respond: FixtureRespond) => ({
 
 t.test('every catalogue error, in Dwolla shape and media type', async (t) => {
   for (const [code, { status, message }] of Object.entries(DWOLLA_ERRORS)) {
-    const app = await mockFor(t, onClientTokens({ error: code }))
+    const app = await mockFor(t, onClientTokens({ error: code as DwollaErrorCode }))
     const response = await requestClientToken(app, { token: await accessTokenFor(app) })
     t.equal(response.statusCode, status, `${code}: ${status}`)
     t.equal(response.headers['content-type'], DWOLLA_CONTENT_TYPE, `${code}: Dwolla media type`)
@@ -25,7 +25,7 @@ t.test('every OAuth error on /token', async (t) => {
     const app = await mockFor(t, {
       defaultFixtures: false,
       customerCheck: 'any',
-      fixtures: { rules: [{ when: { operation: 'createApplicationAccessToken' }, respond: { error } }] },
+      fixtures: { rules: [{ when: { operation: 'createApplicationAccessToken' }, respond: { error: error as OAuthErrorCode } }] },
     })
     const response = await requestAccessToken(app)
     t.equal(response.statusCode, status, `${error}: ${status}`)
@@ -44,7 +44,7 @@ t.test('a message override, extra headers, Retry-After', async (t) => {
 })
 
 t.test('ValidationError with the embedded errors given', async (t) => {
-  const embedded = [
+  const embedded: FixtureEmbeddedError[] = [
     { code: 'Invalid', message: 'Customer not found.', path: '/_links/customer/href' },
     { code: 'Restricted', message: 'Customer restricted.', path: '/_links/customer' },
   ]

@@ -84,7 +84,7 @@ function pathOf(operationId: string): string {
 export function checkResponsesAgainstDocument(app: FastifyInstance, t: Test): void {
   app.addHook('onSend', (request, reply, payload, done) => {
     const { operationId } = request.routeOptions.config
-    if (operationId !== undefined && request.fixtureRuleId === undefined) {
+    if (operationId !== undefined && request.mockContext?.fixtureRule === undefined) {
       const body = typeof payload === 'string' ? payload : payload === null || payload === undefined ? '' : String(payload)
       const problem = responseProblem(operationId, reply.statusCode, reply.getHeader('content-type') as string | undefined, body)
       if (problem !== undefined) t.fail(`a response conforms to openapi/mock-dwolla.yaml: ${problem}`)

@@ -72,3 +72,19 @@ export function rawRequest(method: string, path: string, headers: Record<string,
   if (payload.length > 0 || method === 'POST') lines.push(`Content-Length: ${payload.length}`)
   return Buffer.concat([Buffer.from(`${lines.join('\r\n')}\r\n\r\n`, 'latin1'), payload])
 }
+
+/**
+ * A request whose body is sent with `Transfer-Encoding: chunked` in chunks of `chunkSize` bytes:
+ * no Content-Length tells the server how large it is.
+ */
+export function chunkedRequest(method: string, path: string, headers: Record<string, string>, body: string, chunkSize = 1024): Buffer {
+  const payload = Buffer.from(body)
+  const lines = [`${method} ${path} HTTP/1.1`, 'Host: 127.0.0.1', 'Connection: close', 'Transfer-Encoding: chunked', ...Object.entries(headers).map(([k, v]) => `${k}: ${v}`)]
+  const parts = [Buffer.from(`${lines.join('\r\n')}\r\n\r\n`, 'latin1')]
+  for (let offset = 0; offset < payload.length; offset += chunkSize) {
+    const chunk = payload.subarray(offset, offset + chunkSize)
+    parts.push(Buffer.from(`${chunk.length.toString(16)}\r\n`), chunk, Buffer.from('\r\n'))
+  }
+  parts.push(Buffer.from('0\r\n\r\n'))
+  return Buffer.concat(parts)
+}

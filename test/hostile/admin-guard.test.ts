@@ -4,6 +4,7 @@ import { registerAdminApi } from '../../src/admin/admin-api.js'
 import { ADMIN_GUARD_ERRORS } from '../../src/admin/admin-guard.js'
 import { buildServer, loadOperationTable, start, type RunningMockDwolla } from '../../src/index.js'
 import { createMockState } from '../../src/mock-state.js'
+import { openRequest } from '../../src/http/request-context.js'
 import { startCli } from '../helpers/cli.js'
 import { rawRequest, sendRaw, type RawResponse } from '../helpers/raw-http.js'
 
@@ -134,7 +135,8 @@ t.test('every route registered inside registerAdminApi is guarded', async (t) =>
   app.addHook('onRoute', ({ method, url }) => {
     for (const one of [method].flat()) if (one !== 'HEAD') routes.push({ method: one, url })
   })
-  await registerAdminApi(app, await createMockState({ adminToken: 'x'.repeat(16) }), await loadOperationTable())
+  const state = await createMockState({ adminToken: 'x'.repeat(16) })
+  await registerAdminApi(app, state, await loadOperationTable(), (request, reply, route) => openRequest(request, reply, route, state))
   t.teardown(() => app.close())
   t.ok(routes.length >= 11, `found the admin routes (${routes.length})`)
   for (const { method, url } of routes) {

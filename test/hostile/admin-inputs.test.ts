@@ -1,5 +1,5 @@
 import t from 'tap'
-import { buildServer, type FixtureRule } from '../../src/index.js'
+import { buildServer, type ApiFixtureRule } from '../../src/index.js'
 import { accessTokenFor, mockFor, requestClientToken } from '../helpers/mock.js'
 import { tempFolder } from '../helpers/temp-folder.js'
 
@@ -63,7 +63,7 @@ t.test('a header condition named after an Object.prototype member matches only a
   t.equal((await requestClientToken(app, { token, headers: { constructor: 'yes' } })).statusCode, 403, 'a real constructor header is matched')
 })
 
-const withRespond = (respond: FixtureRule['respond'], extra: Partial<FixtureRule> = {}): FixtureRule => ({ when: { operation: 'createClientToken' }, respond, ...extra })
+const withRespond = (respond: ApiFixtureRule['respond'], extra: Partial<ApiFixtureRule> = {}): ApiFixtureRule => ({ when: { operation: 'createClientToken' }, respond, ...extra })
 
 t.test('rules that would break answers or state are refused when loaded, with the pointer', async (t) => {
   const cases: Array<[string, unknown, string]> = [

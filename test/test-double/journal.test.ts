@@ -1,5 +1,6 @@
 import t from 'tap'
-import { accessTokenFor, basic, CUSTOMER_ID, mockFor, requestAccessToken, requestClientToken, UUID_V4 } from '../helpers/mock.js'
+import { CONTROLLER, createCustomerVia } from '../helpers/customers.js'
+import { accessTokenFor, apiRequest, basic, CUSTOMER_ID, FORM, mockFor, requestAccessToken, requestClientToken, UUID_V4 } from '../helpers/mock.js'
 
 t.test('every API request is recorded with what a test needs to assert on', async (t) => {
   const now = Date.parse('2026-01-02T03:04:05.000Z')
@@ -46,6 +47,27 @@ t.test('secrets never appear in full', async (t) => {
   t.match(journal, '"authorization":"Basic [redacted]"', 'Basic credentials redacted whole')
 })
 
+t.test('what Dwolla never shows again is never journaled: ssn, dateOfBirth, ein, at any depth', async (t) => {
+  const app = await mockFor(t)
+  const token = await accessTokenFor(app)
+  const personal = { firstName: 'Jane', lastName: 'Doe', email: 'jane.pii@example.com', type: 'personal', address1: '99-99 33rd St', city: 'Some City', state: 'NY', postalCode: '11101', dateOfBirth: '1974-03-19', ssn: '8765' }
+  await createCustomerVia(app, token, personal)
+  const business = {
+    firstName: 'Acme', lastName: 'Owner', email: 'acme.pii@example.com', type: 'business', address1: '1 Main St', city: 'Des Moines', state: 'IA', postalCode: '50309',
+    businessName: 'Acme Widgets', businessType: 'llc', businessClassification: '9ed3f670-7d6f-11e3-b1ce-5404a6144203', ein: '98-7654321',
+    controller: { ...CONTROLLER, dateOfBirth: '1961-07-04', ssn: '6543' },
+  }
+  await apiRequest(app, 'POST', '/customers', { token, body: business })
+  // A form body and a query string carry them too, whatever a client sends.
+  await app.inject({ method: 'POST', url: '/customers?SSN=112233445', headers: { 'content-type': FORM }, payload: 'DateOfBirth=1955-05-05&ein=55-4443332' })
+  const journal = JSON.stringify(app.mockDwolla.journal.list())
+  for (const value of ['1974-03-19', '8765', '98-7654321', '1961-07-04', '6543', '112233445', '1955-05-05', '55-4443332']) {
+    t.notMatch(journal, value, `${value} is not in the journal`)
+  }
+  const [first] = app.mockDwolla.journal.list({ path: '/customers' })
+  t.match(first?.body, { firstName: 'Jane', dateOfBirth: '[redacted]', ssn: '[redacted]' }, 'the rest of the body stays, to assert on')
+})
+
 t.test('bounded: the newest journalLimit requests', async (t) => {
   const app = await mockFor(t, { journalLimit: 5 })
   for (let i = 0; i < 12; i++) await app.inject({ method: 'GET', url: `/n${i}` })
@@ -53,11 +75,13 @@ t.test('bounded: the newest journalLimit requests', async (t) => {
   t.same(paths, ['/n7', '/n8', '/n9', '/n10', '/n11'], 'the last five, oldest first')
 })
 
-t.test('large bodies are recorded by size only', async (t) => {
+t.test('large bodies are kept as their first 16 KiB of text, flagged', async (t) => {
   const app = await mockFor(t)
   const token = await accessTokenFor(app)
-  await requestClientToken(app, { token, body: { action: 'customer.create', pad: 'x'.repeat(20_000) } })
-  t.match(app.mockDwolla.journal.list().at(-1)?.body, { truncated: true, bytes: Number }, 'truncated, with the byte count')
+  const body = JSON.stringify({ action: 'customer.create', pad: 'x'.repeat(20_000) })
+  await requestClientToken(app, { token, body: JSON.parse(body) })
+  const entry = app.mockDwolla.journal.list().at(-1)
+  t.same([entry?.body, entry?.bodyTruncated, entry?.bodyBytes], [body.slice(0, 16 * 1024), true, body.length], 'the start of the text, flagged, with the full size')
 })
 
 t.test('the fixture rule that answered, and dropped connections', async (t) => {

@@ -1,8 +1,8 @@
 import t from 'tap'
-import { accessTokenFor, CUSTOMER_HREF, CUSTOMER_ID, mockFor, requestClientToken } from '../helpers/mock.js'
+import { accessTokenFor, CUSTOMER_HREF, CUSTOMER_ID, mockFor, requestAccessToken, requestClientToken } from '../helpers/mock.js'
 import { rejectionOf } from '../helpers/rejection.js'
 import { dwollaSdkFor, dwollaV2For } from '../helpers/sdk-clients.js'
-import { start } from '../../src/index.js'
+import { RevocationLimitError, start } from '../../src/index.js'
 
 t.test('list tokens: access tokens by application, client tokens with action and customer', async (t) => {
   const app = await mockFor(t, { now: () => Date.parse('2026-01-01T00:00:00Z') })
@@ -92,10 +92,45 @@ t.test('reset: back to the start state; health', async (t) => {
   t.same(server.requests(), [], 'reset() in-process does the same')
 })
 
-t.test('tokenLimit: past it the oldest token is forgotten and answers InvalidAccessToken', async (t) => {
+t.test('tokenLimit bounds the listing, not the tokens: the oldest still works', async (t) => {
   const app = await mockFor(t, { tokenLimit: 3 })
   const tokens = [await accessTokenFor(app), await accessTokenFor(app), await accessTokenFor(app), await accessTokenFor(app)]
-  t.equal((await requestClientToken(app, { token: tokens[0]! })).json().code, 'InvalidAccessToken', 'the first of four is gone')
-  t.equal((await requestClientToken(app, { token: tokens[3]! })).statusCode, 200, 'the newest works')
-  t.equal(app.mockDwolla.tokens().accessTokens.length, 3, 'three held')
+  t.same(app.mockDwolla.tokens().accessTokens.map((listed) => listed.token), tokens.slice(1), 'the three newest listed, oldest first')
+  t.equal((await requestClientToken(app, { token: tokens[0]! })).statusCode, 200, 'the first of four still works')
 })
+
+t.test('revocations past the bound: a clear admin error, nothing forgotten', async (t) => {
+  const app = await mockFor(t, { tokenLimit: 10 })
+  const revokeEveryOther = (count: number) => {
+    for (let i = 0; i < count; i++) {
+      const token = app.mockDwolla.accessTokens.issue({ clientId: 'key' })
+      app.mockDwolla.accessTokens.issue({ clientId: 'key' })
+      app.mockDwolla.revokeToken(token)
+    }
+  }
+  revokeEveryOther(100_000)
+  const kept = await accessTokenFor(app)
+  await accessTokenFor(app)
+  const refused = await app.inject({ method: 'DELETE', url: `/__mock/tokens/${kept}` })
+  t.equal(refused.statusCode, 409, '409')
+  t.same(refused.json(), { error: 'TooManyRevocations', message: new RevocationLimitError().message }, 'says why and what to do')
+  t.equal((await requestClientToken(app, { token: kept })).statusCode, 200, 'the token it could not revoke still works')
+  t.throws(() => app.mockDwolla.revokeToken(kept), RevocationLimitError, 'in-process too')
+})
+
+t.test('applications: a client id past 256 characters, and 4,096 applications at once', async (t) => {
+  const app = await mockFor(t)
+  const long = await app.inject({ method: 'POST', url: '/token', headers: { 'content-type': 'application/x-www-form-urlencoded' }, payload: `client_id=${'k'.repeat(257)}&client_secret=s&grant_type=client_credentials` })
+  t.same([long.statusCode, long.json().error], [401, 'invalid_client'], 'a client id no Dwolla key is that long: invalid_client')
+  for (let i = 0; i < 4096; i++) app.mockDwolla.accessTokens.issue({ clientId: `app-${i}` })
+  const full = await accessTokenResponse(app, 'app-4096')
+  t.equal(full.statusCode, 503, 'every place holds an unexpired token: 503')
+  t.match(full.json(), { error: 'server_error', error_description: /at most 4096 applications/ }, 'an OAuth error that says why')
+  t.equal((await accessTokenResponse(app, 'app-7')).statusCode, 200, 'known applications still get tokens')
+  app.mockDwolla.clock.advance(3599_000)
+  t.equal((await accessTokenResponse(app, 'app-4096')).statusCode, 200, 'once tokens have expired, a place is free again')
+})
+
+function accessTokenResponse(app: Parameters<typeof requestAccessToken>[0], key: string) {
+  return requestAccessToken(app, { form: `client_id=${key}&client_secret=s&grant_type=client_credentials` })
+}

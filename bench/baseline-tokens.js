@@ -1,14 +1,12 @@
-// In-process baseline: building the bare Fastify app to its first inject() answer.
+// Baseline routes for POST /token and POST /client-tokens: each answers a 50-character token
+// from nanoid, as the mock answers one, after parsing the body as any real handler would
+// (Fastify has JSON built in; forms need a parser).
 import { parse } from 'node:querystring'
-import Fastify from 'fastify'
 import { customAlphabet } from 'nanoid'
 
-export async function buildBaseline() {
+export function registerTokenRoutes(app) {
   const token = customAlphabet('0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz', 50)
-  const app = Fastify()
-  // Bodies are parsed as any real handler would: Fastify has JSON built in; forms need a parser.
   app.addContentTypeParser('application/x-www-form-urlencoded', { parseAs: 'string' }, (_req, body, done) => done(null, parse(body)))
   app.post('/token', async () => ({ access_token: token(), token_type: 'Bearer', expires_in: 3599 }))
   app.post('/client-tokens', async () => ({ token: token() }))
-  return app
 }

@@ -1,0 +1,14 @@
+// The baseline: a bare Fastify app serving the same endpoints as the mock, each answering as a
+// plain handler would (parse the body, answer a token), and nothing else. The bench measures the
+// mock against it in the same run. Each module in ROUTES registers one group of routes; the
+// customers endpoints join with their own module.
+import Fastify from 'fastify'
+import { registerTokenRoutes } from './baseline-tokens.js'
+
+const ROUTES = [registerTokenRoutes]
+
+export async function buildBaseline() {
+  const app = Fastify()
+  for (const register of ROUTES) register(app)
+  return app
+}

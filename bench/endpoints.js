@@ -1,0 +1,32 @@
+// The endpoints the bench measures. Each makes its request against a running server, the mock
+// or the baseline (both answer the same requests). Adding an endpoint is one entry here, plus its
+// baseline route in a module listed in baseline-app.js.
+const FORM = 'application/x-www-form-urlencoded'
+const HAL = 'application/vnd.dwolla.v1.hal+json'
+const TOKEN_FORM = 'client_id=bench&client_secret=bench&grant_type=client_credentials'
+const CUSTOMER_HREF = 'https://api-sandbox.dwolla.com/customers/707177c3-bf15-4e7e-b37c-55c3898d9bf4'
+
+/** A fresh access token from the server under test, as an SDK would get one. */
+async function accessToken(url) {
+  const response = await fetch(`${url}/token`, { method: 'POST', headers: { 'content-type': FORM }, body: TOKEN_FORM })
+  return (await response.json()).access_token
+}
+
+export const ENDPOINTS = [
+  {
+    name: 'POST /token',
+    async request() {
+      return { method: 'POST', path: '/token', headers: { 'content-type': FORM }, body: TOKEN_FORM }
+    },
+  },
+  {
+    name: 'POST /client-tokens',
+    async request(url) {
+      const headers = { authorization: `Bearer ${await accessToken(url)}`, accept: HAL, 'content-type': 'application/json' }
+      return { method: 'POST', path: '/client-tokens', headers, body: JSON.stringify({ action: 'customer.update', _links: { customer: { href: CUSTOMER_HREF } } }) }
+    },
+  },
+]
+
+/** The request every cold start ends with: the first 200 from POST /token. */
+export const FIRST_REQUEST = { method: 'POST', headers: { 'content-type': FORM }, body: TOKEN_FORM }

@@ -1,0 +1,37 @@
+import type { FastifyRequest } from 'fastify'
+import type { RequestContext } from '../http/request-context.js'
+import type { JournalRecord } from './request-journal.js'
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    /** The body as received, decoded, before parsing (set by the body parsers, for the journal). */
+    bodyText?: string
+  }
+}
+
+/** What the journal records of a request that has ended: its text, taken as it is. */
+export function journalRecord(
+  request: FastifyRequest,
+  context: RequestContext | undefined,
+  status: number | null,
+  durationMs: number,
+  now: () => number,
+): JournalRecord {
+  const body = request.bodyText
+  return {
+    id: request.id,
+    // Every API request has a context by the time it ends; the clock covers any that might not.
+    receivedAt: context?.receivedAt ?? now() - durationMs,
+    method: request.method,
+    url: request.url,
+    headers: request.raw.rawHeaders.join('\n'),
+    body,
+    // A body never read (refused before parsing) counts as what it declared.
+    bodyBytes: body === undefined ? Number(request.headers['content-length']) || 0 : Buffer.byteLength(body),
+    operation: context?.operationId,
+    clientId: context?.clientId,
+    fixtureRule: context?.fixtureRule,
+    status,
+    durationMs,
+  }
+}
