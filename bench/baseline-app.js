@@ -1,11 +1,11 @@
 // The baseline: a bare Fastify app serving the same endpoints as the mock, each answering as a
 // plain handler would (parse the body, answer a token), and nothing else. The bench measures the
-// mock against it in the same run. Each module in ROUTES registers one group of routes; the
-// customers endpoints join with their own module.
+// mock against it in the same run. Each module in ROUTES registers one group of routes.
 import Fastify from 'fastify'
+import { registerBaselineCustomers } from './baseline-customers.js'
 import { registerTokenRoutes } from './baseline-tokens.js'
 
-const ROUTES = [registerTokenRoutes]
+const ROUTES = [registerTokenRoutes, registerBaselineCustomers]
 
 export async function buildBaseline() {
   const app = Fastify()

@@ -7,7 +7,7 @@
 //   BENCH_DURATION=5   seconds of load per measurement (after a one-second warm-up)
 //   BENCH_ONLY=throughput,latency,cold,inprocess,memory   measure only these
 //   BENCH_QUICK=1      a short run for a quick look (2 rounds, 2 s, 200,000 requests for memory)
-//   BENCH_CLI=path     the CLI to measure (default dist/cli.js), e.g. a bundle built elsewhere
+//   BENCH_CLI=path     the CLI to measure (default dist/cli.bundle.js, what the package runs)
 import { spawn, spawnSync } from 'node:child_process'
 import { once } from 'node:events'
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
@@ -23,7 +23,7 @@ const duration = Number(process.env.BENCH_DURATION ?? (quick ? 2 : 5))
 const coldStarts = quick ? 5 : 15
 const memoryRequests = quick ? 200_000 : 1_000_000
 const only = new Set((process.env.BENCH_ONLY ?? 'throughput,latency,cold,inprocess,memory').split(','))
-const cli = process.env.BENCH_CLI ?? 'dist/cli.js'
+const cli = process.env.BENCH_CLI ?? 'dist/cli.bundle.js'
 
 // Server on one core, load generator (this process) on the other, when the machine has two and
 // taskset exists: then neither steals the other's CPU and the server's CPU time is its own.
@@ -39,9 +39,14 @@ const SERVERS = {
 }
 const NAMES = Object.keys(SERVERS)
 
-/** Spawns a server (pinned to the second core) and resolves when it prints its ready line. */
-async function launch(name) {
-  const [command, args] = pinned ? ['taskset', ['-c', '1', process.execPath, ...SERVERS[name].args]] : [process.execPath, SERVERS[name].args]
+/**
+ * Spawns a server (pinned to the second core) and resolves when it prints its ready line. An
+ * endpoint's `settings` file is given to the mock (the baseline has no settings).
+ */
+async function launch(name, endpoint) {
+  const settings = name !== 'baseline' && endpoint?.settings !== undefined ? ['--fixtures', endpoint.settings] : []
+  const serverArgs = [...SERVERS[name].args, ...settings]
+  const [command, args] = pinned ? ['taskset', ['-c', '1', process.execPath, ...serverArgs]] : [process.execPath, serverArgs]
   const startedAt = performance.now()
   // Logs go nowhere, as in a CI job that keeps them in a file: at the defaults a success writes none.
   const child = spawn(command, args, { cwd: root, stdio: ['ignore', 'pipe', 'ignore'] })
@@ -91,7 +96,7 @@ async function requestOf(endpoint, server) {
 
 /** Closed loop: 32 connections back to back, after a warm-up; req/s and the server's CPU per request. */
 async function throughputOnce(name, endpoint) {
-  const server = await launch(name)
+  const server = await launch(name, endpoint)
   try {
     const bytes = await requestOf(endpoint, server)
     await closedLoop({ port: server.port, bytes, seconds: 1 })
@@ -107,7 +112,7 @@ async function throughputOnce(name, endpoint) {
 
 /** Open loop at a fixed rate below both servers' capacity: latency as a client sees it. */
 async function latencyOnce(name, endpoint, rate) {
-  const server = await launch(name)
+  const server = await launch(name, endpoint)
   try {
     const bytes = await requestOf(endpoint, server)
     await closedLoop({ port: server.port, bytes, seconds: 1 })
@@ -189,7 +194,7 @@ async function inProcess() {
   const script = (name) => `
     const started = performance.now()
     const { ${name === 'mock' ? 'buildServer' : 'buildBaseline'}: build } = await import(${JSON.stringify(
-      name === 'mock' ? `${root}dist/index.js` : `${root}bench/baseline-app.js`,
+      name === 'mock' ? `${root}dist/index.bundle.js` : `${root}bench/baseline-app.js`,
     )})
     const app = await build()
     const res = await app.inject({ url: '/token', ...${JSON.stringify(FIRST_REQUEST)}, payload: ${JSON.stringify(FIRST_REQUEST.body)} })

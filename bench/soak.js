@@ -26,7 +26,7 @@ const TOKEN_FORM = 'client_id=soak&client_secret=soak&grant_type=client_credenti
 const customer = (id) => JSON.stringify({ action: 'customer.update', _links: { customer: { href: `https://api-sandbox.dwolla.com/customers/${id}` } } })
 
 async function launch() {
-  const child = spawn(process.execPath, ['dist/cli.js', '--port', '0', '--log-level', 'silent'], { cwd: root, stdio: ['ignore', 'pipe', 'inherit'] })
+  const child = spawn(process.execPath, ['dist/cli.bundle.js', '--port', '0', '--log-level', 'silent'], { cwd: root, stdio: ['ignore', 'pipe', 'inherit'] })
   const url = await new Promise((resolve, reject) => {
     child.stdout.on('data', (chunk) => {
       const match = /MOCK_DWOLLA_URL=(\S+)/.exec(String(chunk))

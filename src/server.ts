@@ -4,7 +4,6 @@ import { registerAdminApi } from './admin/admin-api.js'
 import { applyFixtureRules } from './fixtures/apply-fixture-rules.js'
 import { registerBodyParsers } from './http/body-parsers.js'
 import { answerClientError, answerUnmetExpectation, installErrorHandling } from './http/error-handler.js'
-import { registerCors } from './http/cors.js'
 import { allowedMethodsByPath, registerOperations } from './http/openapi-routes.js'
 import { loadOperationTable } from './http/operation-table.js'
 import { openRequest, type OpenRequest } from './http/request-context.js'
@@ -54,7 +53,6 @@ export async function buildServer(options: MockDwollaOptions = {}): Promise<Fast
 
   registerBodyParsers(app)
   installErrorHandling(app, allowedMethodsByPath(table), open)
-  await registerCors(app)
   registerOperations(app, table, operationHandlers(state), { open, answerWithFixture: applyFixtureRules(state) })
   // Only at trace: each request's arrival is logged as it comes in.
   if (logsArrivals(app.log)) {

@@ -1,8 +1,9 @@
-import type { FastifyError, FastifyInstance, FastifyRequest } from 'fastify'
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import type { Socket } from 'node:net'
 import { DWOLLA_ERRORS, DwollaError, OAUTH_ERRORS, OAuthError } from '../errors.js'
 import { sendError } from './error-replies.js'
+import { answerPreflight, isPreflight } from './cors.js'
 import { DWOLLA_CONTENT_TYPE } from './media-types.js'
 import type { AllowedMethods } from './openapi-routes.js'
 import { NO_OPERATION, type OpenRequest, type RouteFacts } from './request-context.js'
@@ -78,11 +79,18 @@ export function installErrorHandling(app: FastifyInstance, allowedMethods: Allow
   })
   app.setNotFoundHandler((request, reply) => {
     open(request, reply, NO_OPERATION)
-    const methods = allowedMethods(pathOf(request.url))
-    if (methods === undefined) sendError(reply, new DwollaError('NotFound'))
-    else sendError(reply.header('allow', methods.join(', ')), new DwollaError('MethodNotAllowed'))
+    // No route has OPTIONS: a page's preflight, on any API path, arrives here.
+    if (isPreflight(request)) answerPreflight(reply)
+    else answerNoOperation(request, reply, allowedMethods)
     endRequest(request, reply.statusCode)
   })
+}
+
+/** 405 with an Allow header on a path the document has, 404 NotFound anywhere else. */
+function answerNoOperation(request: FastifyRequest, reply: FastifyReply, allowedMethods: AllowedMethods): void {
+  const methods = allowedMethods(pathOf(request.url))
+  if (methods === undefined) sendError(reply, new DwollaError('NotFound'))
+  else sendError(reply.header('allow', methods.join(', ')), new DwollaError('MethodNotAllowed'))
 }
 
 function routeFactsOf(request: FastifyRequest): RouteFacts {

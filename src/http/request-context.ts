@@ -1,6 +1,7 @@
 import type { FastifyReply, FastifyRequest } from 'fastify'
 import { RequestFacts } from '../fixtures/request-facts.js'
 import type { MockState } from '../mock-state.js'
+import { allowPageToRead } from './cors.js'
 import type { ErrorModel } from './error-handler.js'
 import type { RequestValidator } from './operation-table.js'
 import { classifyProblems, type RequestProblems, type SchemaViolation } from './validation-errors.js'
@@ -81,6 +82,7 @@ export type OpenRequest = (request: FastifyRequest, reply: FastifyReply, route: 
 export function openRequest(request: FastifyRequest, reply: FastifyReply, route: RouteFacts, state: MockState): RequestContext {
   if (request.mockContext !== undefined) return request.mockContext
   reply.header(REQUEST_ID_HEADER, request.id)
+  allowPageToRead(request, reply)
   request.mockContext = new RequestContext(request, route, state.clock.now(), state)
   return request.mockContext
 }
