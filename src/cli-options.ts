@@ -2,6 +2,7 @@ import { delimiter } from 'node:path'
 import { parseArgs } from 'node:util'
 import { StartupError } from './errors.js'
 import { DEFAULT_HOST, type StartOptions } from './start.js'
+import type { RetrySchedule } from './webhooks/retry-schedule.js'
 
 /** The CLI's default port, documented in the README; the library itself defaults to 0 (free). */
 export const DEFAULT_PORT = 8910
@@ -30,6 +31,10 @@ Options (environment variable in brackets; flags win over the environment):
                           repeat to add more, "*" for any [MOCK_DWOLLA_ALLOWED_HOSTS, comma-separated]
   --public-url <url>      base URL of Location and _links hrefs (default: each request's Host) [MOCK_DWOLLA_PUBLIC_URL]
   --state <file>          keep customers in this file across restarts (default: memory only) [MOCK_DWOLLA_STATE]
+  --webhook-retry-schedule <schedule>
+                          when failed webhooks are tried again: scaled (Dwolla's schedule, each hour
+                          a second; the default), dwolla (15 min ... 24 h), none, or delays in ms
+                          separated by commas [MOCK_DWOLLA_WEBHOOK_RETRY_SCHEDULE]
   -h, --help              show this help
   -v, --version           show the version
 
@@ -42,7 +47,7 @@ export type CliCommand =
   | { kind: 'start'; options: StartOptions & { host: string; port: number }; logLevel: LogLevel; exitWithParent: boolean; hostSource: string }
 
 /** The flags that take a value, so that a value starting with a dash (`--port -1`) stays theirs. */
-const VALUE_FLAGS = new Set(['--port', '--host', '--fixtures', '--log-level', '--admin-token', '--allowed-host', '--public-url', '--state'])
+const VALUE_FLAGS = new Set(['--port', '--host', '--fixtures', '--log-level', '--admin-token', '--allowed-host', '--public-url', '--state', '--webhook-retry-schedule'])
 
 /**
  * argv and the environment to what to do: the only place either is read. Precedence: flags,
@@ -63,6 +68,7 @@ export function parseCliOptions(argv: readonly string[], env: Readonly<Record<st
       'allowed-host': { type: 'string', multiple: true },
       'public-url': { type: 'string' },
       state: { type: 'string' },
+      'webhook-retry-schedule': { type: 'string' },
       help: { type: 'boolean', short: 'h' },
       version: { type: 'boolean', short: 'v' },
     },
@@ -83,6 +89,7 @@ export function parseCliOptions(argv: readonly string[], env: Readonly<Record<st
   const logLevel = pick(values['log-level'], '--log-level', 'MOCK_DWOLLA_LOG_LEVEL')
   const publicUrl = pick(values['public-url'], '--public-url', 'MOCK_DWOLLA_PUBLIC_URL')
   const stateFile = pick(values.state, '--state', 'MOCK_DWOLLA_STATE')
+  const retrySchedule = pick(values['webhook-retry-schedule'], '--webhook-retry-schedule', 'MOCK_DWOLLA_WEBHOOK_RETRY_SCHEDULE')
   const envFixtures = fromEnv('MOCK_DWOLLA_FIXTURES')
   const watch = values.watch ? undefined : fromEnv('MOCK_DWOLLA_WATCH')
   const defaults = values['no-default-fixtures'] ? undefined : fromEnv('MOCK_DWOLLA_DEFAULT_FIXTURES')
@@ -113,6 +120,7 @@ export function parseCliOptions(argv: readonly string[], env: Readonly<Record<st
       ...(allowedHosts === undefined ? {} : { allowedHosts }),
       ...(publicUrl === undefined ? {} : { publicUrl: publicUrl.value }),
       ...(stateFile === undefined ? {} : { stateFile: stateFile.value }),
+      ...(retrySchedule === undefined ? {} : { webhookRetrySchedule: parseRetrySchedule(retrySchedule) }),
     },
   }
 }
@@ -130,6 +138,16 @@ function parseLogLevel({ value, source }: { value: string; source: string }): Lo
     throw new StartupError(`${source}: expected one of ${LOG_LEVELS.join(', ')}, got "${value}"`)
   }
   return value as LogLevel
+}
+
+/** `scaled`, `dwolla`, `none`, or delays in milliseconds separated by commas (checked in depth by the options). */
+function parseRetrySchedule({ value, source }: { value: string; source: string }): RetrySchedule {
+  if (value === 'scaled' || value === 'dwolla') return value
+  if (value === 'none') return []
+  if (!/^\d+(,\d+)*$/.test(value)) {
+    throw new StartupError(`${source}: expected scaled, dwolla, none or delays in milliseconds separated by commas, got "${value}"`)
+  }
+  return value.split(',').map(Number)
 }
 
 function parseBoolean({ value, source }: { value: string; source: string }): boolean {

@@ -11,6 +11,7 @@ export class Clock {
 
   #offsetMs = 0
   readonly #base: () => number
+  readonly #advanceListeners = new Set<() => void>()
 
   constructor(base: () => number) {
     this.#base = base
@@ -32,6 +33,16 @@ export class Clock {
       throw new RangeError(`the clock cannot pass ${new Date(Clock.LATEST).toISOString()}`)
     }
     this.#offsetMs += milliseconds
+    for (const listener of this.#advanceListeners) listener()
+  }
+
+  /**
+   * Calls `listener` after every move forward, so work due at a clock time (a webhook retry)
+   * goes at once instead of waiting for a timer. Returns the function that unsubscribes.
+   */
+  onAdvance(listener: () => void): () => void {
+    this.#advanceListeners.add(listener)
+    return () => void this.#advanceListeners.delete(listener)
   }
 
   reset(): void {

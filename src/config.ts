@@ -5,6 +5,7 @@ import type { FixtureSource } from './fixtures/fixture-sources.js'
 import { JOURNAL_MIN_BYTES } from './journal/request-journal.js'
 import { loggerOption, type LoggerOption } from './logger.js'
 import { CLIENT_ID_MAX_LENGTH } from './tokens/application-registry.js'
+import { MAX_RETRY_DELAY_MS, retryDelays, type RetrySchedule } from './webhooks/retry-schedule.js'
 
 /** A Dwolla application's credentials: the key (client id) and secret. */
 export interface Application {
@@ -93,6 +94,25 @@ export interface MockDwollaOptions {
    * lives in memory only.
    */
   stateFile?: string
+  /** Most events kept per application (the oldest go first); Dwolla keeps 30 days of them. */
+  eventLimit?: number
+  /**
+   * Most webhook subscriptions per application; past it POST /webhook-subscriptions answers
+   * MaxNumberOfResources (Dwolla's sandbox allows 10, production 5).
+   */
+  webhookSubscriptionLimit?: number
+  /** How long a webhook receiver has to answer, in milliseconds (Dwolla: 10 seconds). */
+  webhookTimeoutMs?: number
+  /**
+   * When failed webhooks are tried again: `scaled` (the default: Dwolla's schedule with each hour
+   * a second, 72 s in all), `dwolla` (15 min, 45 min, 2 h, 3 h, 6 h, 12 h, 24 h, 24 h), or a
+   * list of delays in milliseconds (`[]`: never). Driven by the mock's clock.
+   */
+  webhookRetrySchedule?: RetrySchedule
+  /** Webhook deliveries in flight to one subscription at once (Dwolla: bursts of up to 10). */
+  webhookConcurrency?: number
+  /** Webhooks kept with their attempts (the oldest go first), for the history and the test double. */
+  webhookHistoryLimit?: number
 }
 
 /** See {@link MockDwollaOptions.customerCheck}. */
@@ -120,6 +140,12 @@ export interface ResolvedOptions {
   readonly applicationLimit: number
   readonly duplicateEmailCheck: DuplicateEmailCheck
   readonly stateFile: string | undefined
+  readonly eventLimit: number
+  readonly webhookSubscriptionLimit: number
+  readonly webhookTimeoutMs: number
+  readonly webhookRetrySchedule: RetrySchedule
+  readonly webhookConcurrency: number
+  readonly webhookHistoryLimit: number
 }
 
 export const DEFAULTS: ResolvedOptions = Object.freeze({
@@ -155,6 +181,16 @@ export const DEFAULTS: ResolvedOptions = Object.freeze({
   applicationLimit: 10,
   duplicateEmailCheck: 'all',
   stateFile: undefined,
+  // An event takes about 200 bytes: 1,000 per application is 2 MiB across ten applications.
+  eventLimit: 1_000,
+  // Dwolla's sandbox cap ("up to ten active webhook subscriptions in Sandbox").
+  webhookSubscriptionLimit: 10,
+  webhookTimeoutMs: 10_000,
+  webhookRetrySchedule: 'scaled',
+  webhookConcurrency: 10,
+  // A webhook keeps its body and at most 10 attempts, each at most 4 KiB of the answer's body and
+  // 1 KiB of its headers: about 70 KiB at worst (70 MiB for 1,000), a few KiB each in practice.
+  webhookHistoryLimit: 1_000,
 })
 
 /** The names {@link buildServer} takes: those DEFAULTS has a value for. */
@@ -244,7 +280,24 @@ export function resolveOptions(options: MockDwollaOptions = {}): ResolvedOptions
     applicationLimit: positiveInteger('applicationLimit', merged.applicationLimit),
     duplicateEmailCheck: oneOf('duplicateEmailCheck', merged.duplicateEmailCheck, ['all', 'active', 'off'] as const),
     stateFile: merged.stateFile === undefined ? undefined : nonEmptyString('stateFile', merged.stateFile),
+    eventLimit: positiveInteger('eventLimit', merged.eventLimit),
+    webhookSubscriptionLimit: positiveInteger('webhookSubscriptionLimit', merged.webhookSubscriptionLimit),
+    webhookTimeoutMs: atMost('webhookTimeoutMs', positiveInteger('webhookTimeoutMs', merged.webhookTimeoutMs), MAX_RETRY_DELAY_MS),
+    webhookRetrySchedule: retrySchedule(merged.webhookRetrySchedule),
+    webhookConcurrency: positiveInteger('webhookConcurrency', merged.webhookConcurrency),
+    webhookHistoryLimit: positiveInteger('webhookHistoryLimit', merged.webhookHistoryLimit),
   })
+}
+
+function atMost(name: string, value: number, limit: number): number {
+  if (value > limit) throw new StartupError(`option ${name}: expected at most ${limit}, got ${value}`)
+  return value
+}
+
+function retrySchedule(value: unknown): RetrySchedule {
+  const delays = retryDelays(value)
+  if (typeof delays === 'string') throw new StartupError(`option webhookRetrySchedule: ${delays}`)
+  return typeof value === 'string' ? (value as RetrySchedule) : delays
 }
 
 /** Never quoted back: it is a secret. Sent in a header, so printable ASCII without spaces. */

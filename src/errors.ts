@@ -81,6 +81,18 @@ export const NOT_FOUND_MESSAGES = {
   customer: 'Customer not found.',
   account: 'Account not found.',
   businessClassification: 'Business classification not found.',
+  event: 'Application event not found.',
+  webhookSubscription: 'Webhook subscription not found.',
+  webhook: 'Webhook not found.',
+} as const
+
+/**
+ * MaxNumberOfResources for each kind of resource: Dwolla's own for webhook subscriptions
+ * (MaxSubscriptionsReachedError); the catalogue's default is the customers' one.
+ */
+export const LIMIT_MESSAGES = {
+  customers: DWOLLA_ERRORS.MaxNumberOfResources.message,
+  subscriptions: 'The maximum number of subscriptions has been reached.',
 } as const
 
 /** A `ValidationError` carrying the embedded errors that explain it. */

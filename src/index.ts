@@ -6,6 +6,7 @@ export {
   DWOLLA_ERRORS,
   OAUTH_ERRORS,
   NOT_FOUND_MESSAGES,
+  LIMIT_MESSAGES,
   DwollaError,
   OAuthError,
   StartupError,
@@ -47,3 +48,8 @@ export type { CustomerEvent, CustomerTopic, CustomerEventListener } from './cust
 export type { DuplicateEmailCheck } from './customers/customer-store.js'
 export { BUSINESS_CLASSIFICATIONS } from './business-classifications/catalogue.js'
 export { STATE_FORMAT, STATE_VERSION } from './persistence/state-file.js'
+export type { EventView, EventFilter } from './events/event-store.js'
+export type { WebhookControls, DeliveryView, DeliveryFilter, SubscriptionView } from './webhooks/webhooks.js'
+export type { PendingView } from './webhooks/delivery-engine.js'
+export type { AttemptCause } from './webhooks/webhook-history.js'
+export { DWOLLA_RETRY_DELAYS_MS, SCALED_RETRY_DELAYS_MS, type RetrySchedule } from './webhooks/retry-schedule.js'

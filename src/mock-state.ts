@@ -2,6 +2,7 @@ import { Clock } from './clock.js'
 import { resolveOptions, type MockDwollaOptions, type ResolvedOptions } from './config.js'
 import { CustomerDirectory, type CustomerSeed } from './customers/customer-directory.js'
 import { DwollaError, StartupError } from './errors.js'
+import { EventStore } from './events/event-store.js'
 import { FixtureRules } from './fixtures/fixture-rules.js'
 import { loadDefaultFixtures, loadFixtureSources } from './fixtures/fixture-sources.js'
 import { createCredentialCheck, type CredentialCheck } from './http/client-credentials.js'
@@ -9,6 +10,8 @@ import { RequestJournal } from './journal/request-journal.js'
 import { readStateFile, StateFileWriter } from './persistence/state-file.js'
 import { ApplicationRegistry } from './tokens/application-registry.js'
 import { TokenStore, type IssuedToken } from './tokens/token-store.js'
+import { retryDelays } from './webhooks/retry-schedule.js'
+import { Webhooks } from './webhooks/webhooks.js'
 
 /** What an application access token stands for. */
 export interface AccessTokenDetails {
@@ -42,6 +45,10 @@ export interface MockState {
   readonly journal: RequestJournal
   /** Every application's customers and idempotency records, and their events. */
   readonly customers: CustomerDirectory
+  /** Every application's events, raised by the customers' transitions. */
+  readonly events: EventStore
+  /** Webhook subscriptions, the delivery history, and the engine delivering each event. */
+  readonly webhooks: Webhooks
   /** Writes the state file after changes, when there is one (`stateFile`). */
   readonly stateFile: StateFileWriter | undefined
   /** Re-reads the fixture files; on any problem it throws and nothing changes. */
@@ -54,7 +61,10 @@ export interface MockState {
    * revocation cannot be remembered (see tokens/revoked-serials.ts).
    */
   revokeToken(token: string): 'access' | 'client' | undefined
-  /** Back to the start state: no tokens, empty journal, no runtime rules, counts at zero, clock at zero offset, customers back to the seeds. */
+  /**
+   * Back to the start state: no tokens, empty journal, no runtime rules, counts at zero, clock at
+   * zero offset, customers back to the seeds, no events, webhook subscriptions or deliveries.
+   */
   reset(): void
 }
 
@@ -95,7 +105,20 @@ export async function createMockState(given: MockDwollaOptions): Promise<MockSta
     duplicateEmailCheck: options.duplicateEmailCheck,
     seeds,
   })
-  const stateFile = options.stateFile === undefined ? undefined : await restoreStateFile(options.stateFile, customers, clock)
+  const events = new EventStore(options.eventLimit)
+  const webhooks = new Webhooks({
+    clock,
+    subscriptionLimit: options.webhookSubscriptionLimit,
+    applicationLimit: options.applicationLimit,
+    historyLimit: options.webhookHistoryLimit,
+    retryDelays: retryDelays(options.webhookRetrySchedule) as readonly number[],
+    timeoutMs: options.webhookTimeoutMs,
+    concurrency: options.webhookConcurrency,
+  })
+  // Every customer transition is recorded as Dwolla's event, and every event delivered.
+  customers.events.subscribe((event) => void events.record(event))
+  events.subscribe((event) => void webhooks.deliver(event))
+  const stateFile = options.stateFile === undefined ? undefined : await restoreStateFile(options.stateFile, customers, webhooks, clock)
 
   const view = <T>(record: IssuedToken<T>): TokenView<T> => ({
     token: record.token,
@@ -114,6 +137,8 @@ export async function createMockState(given: MockDwollaOptions): Promise<MockSta
     fixtures,
     journal,
     customers,
+    events,
+    webhooks,
     stateFile,
     async reloadFixtures() {
       const { options: reloaded, seeds: reseeded } = await settle()
@@ -137,24 +162,33 @@ export async function createMockState(given: MockDwollaOptions): Promise<MockSta
       fixtures.reset()
       clock.reset()
       customers.reset()
+      events.clear()
+      webhooks.reset()
     },
   }
   return state
 }
 
 /**
- * Loads a state file into the customers and keeps it written after every change. Whatever the
- * file holds must fit the limits in force; anything wrong stops the start, naming the file.
+ * Loads a state file into the customers and webhook subscriptions, and keeps it written after
+ * every change. Whatever the file holds must fit the limits in force; anything wrong stops the
+ * start, naming the file.
  */
-async function restoreStateFile(path: string, customers: CustomerDirectory, clock: Clock): Promise<StateFileWriter> {
+async function restoreStateFile(path: string, customers: CustomerDirectory, webhooks: Webhooks, clock: Clock): Promise<StateFileWriter> {
   const snapshot = await readStateFile(path)
   try {
-    customers.restore(snapshot)
+    customers.restore(snapshot.applications)
   } catch (error) {
     const what = error instanceof DwollaError ? 'holds more applications or customers than applicationLimit and customerLimit allow' : (error as Error).message
     throw new StartupError(`${path}: ${what}; the state file is left as it is`)
   }
-  const writer = new StateFileWriter(path, () => customers.snapshot(), { now: clock.now })
+  try {
+    webhooks.subscriptionStore.restore(snapshot.webhookSubscriptions)
+  } catch {
+    throw new StartupError(`${path}: holds more webhook subscriptions than webhookSubscriptionLimit and applicationLimit allow; the state file is left as it is`)
+  }
+  const writer = new StateFileWriter(path, () => ({ applications: customers.snapshot(), webhookSubscriptions: webhooks.subscriptionStore.snapshot() }), { now: clock.now })
   customers.onChange(() => writer.schedule())
+  webhooks.subscriptionStore.onChange(() => writer.schedule())
   return writer
 }

@@ -62,6 +62,16 @@ export async function buildServer(options: MockDwollaOptions = {}): Promise<Fast
     })
   }
   await registerAdminApi(app, state, table, open)
+  // Webhook deliveries never hold a shutdown: what is in flight is aborted, what waits dropped.
+  app.addHook('onClose', (_app, done) => {
+    state.webhooks.close()
+    done()
+  })
+  state.webhooks.onAttempt = (webhook, attempt) =>
+    app.log.info(
+      { webhook: webhook.id, subscription: webhook.subscriptionId, topic: webhook.topic, cause: attempt.cause, status: attempt.response.statusCode, error: attempt.error },
+      attempt.succeeded ? 'webhook delivered' : 'webhook delivery failed',
+    )
   if (state.stateFile !== undefined) {
     state.stateFile.onError = (error) => app.log.error({ err: error }, `could not write the state file ${state.stateFile?.path}`)
     app.addHook('onClose', () => state.stateFile?.flush())

@@ -3,6 +3,7 @@ import type { FastifyInstance } from 'fastify'
 import { OPTION_NAMES, rejectUnknownOptions, type MockDwollaOptions } from './config.js'
 import type { Clock } from './clock.js'
 import type { CustomerControls } from './customers/customer-directory.js'
+import type { EventFilter, EventView } from './events/event-store.js'
 import type { FixtureRules } from './fixtures/fixture-rules.js'
 import type { JournalEntry, JournalFilter } from './journal/request-journal.js'
 import type { TokenListing } from './mock-state.js'
@@ -11,6 +12,7 @@ import { watchFixtureFiles } from './fixtures/watch-fixture-files.js'
 import { StartupError } from './errors.js'
 import { isLoopbackAddress, isLoopbackHost } from './loopback.js'
 import { buildServer } from './server.js'
+import type { WebhookControls } from './webhooks/webhooks.js'
 
 export interface StartOptions extends MockDwollaOptions {
   /** Address to bind; loopback unless told otherwise, so the mock is never exposed by accident. */
@@ -55,7 +57,18 @@ export interface RunningMockDwolla {
    * with an optional `{ application }` (without one: every application that has the customer).
    */
   readonly customers: CustomerControls
-  /** Back to the start state: tokens, journal, runtime fixtures and their counts, clock, customers (back to the seeds). */
+  /** Every application's events, oldest first; filter by `application`, `topic`, `resourceId` (the customer). */
+  events(filter?: EventFilter): EventView[]
+  /**
+   * Webhooks: `deliveries(filter?)` (every attempt, with the request sent and the response),
+   * `settle()` (resolves once every delivery due by the mock's clock has been attempted: await it
+   * instead of sleeping), `pending()` (retries waiting) and `subscriptions()` (without secrets).
+   */
+  readonly webhooks: WebhookControls
+  /**
+   * Back to the start state: tokens, journal, runtime fixtures and their counts, clock, customers
+   * (back to the seeds), events, webhook subscriptions and deliveries.
+   */
   reset(): void
   /**
    * Stops accepting connections and closes idle ones at once; requests in flight get
@@ -136,6 +149,8 @@ export async function start(options: StartOptions = {}): Promise<RunningMockDwol
     revokeToken: (token) => state.revokeToken(token),
     clock: state.clock,
     customers: state.customers,
+    events: (filter) => state.events.all(filter),
+    webhooks: state.webhooks,
     reset: () => state.reset(),
     close: async () => {
       stopWatching()

@@ -15,8 +15,10 @@ t.test('the document loads in openapi-backend strict mode (validated against the
   t.same(
     api.getOperations().map((o) => o.operationId).sort(),
     [
-      'createApplicationAccessToken', 'createClientToken', 'createCustomer', 'getAccount', 'getCustomer', 'getRoot',
-      'listAndSearchCustomers', 'listBusinessClassifications', 'retrieveBusinessClassification', 'update',
+      'createApplicationAccessToken', 'createClientToken', 'createCustomer', 'createWebhookSubscription', 'delete', 'getAccount',
+      'getCustomer', 'getEvent', 'getRoot', 'getWebhook', 'getWebhookSubscription', 'listAndSearchCustomers',
+      'listBusinessClassifications', 'listEvents', 'listWebhookRetries', 'listWebhookSubscriptions', 'listWebhooks',
+      'retrieveBusinessClassification', 'retryWebhook', 'update', 'updateWebhookSubscription',
     ],
     'every operation, by the operationIds Dwolla uses',
   )
@@ -58,4 +60,19 @@ t.test('the response check every test runs is not vacuous: it finds what does no
   t.match(responseProblem('createApplicationAccessToken', 200, 'application/json', JSON.stringify({ access_token: 'short', token_type: 'Bearer', expires_in: 1 })), /fewer than 50 characters/, '/token: a short token does not')
   t.equal(responseProblem('createClientToken', 404, hal, JSON.stringify({ code: 'NotFound', message: 'x' })), undefined, 'an error status falls to default: a Dwolla error conforms')
   t.match(responseProblem('listAndSearchCustomers', 200, hal, JSON.stringify({ _links: {}, _embedded: { customers: [{ ...customer, status: 'unknown' }] }, total: 1 })), /listAndSearchCustomers 200/, 'one bad customer in a list does not')
+
+  const subscription = { _links: { self: { href: 'http://x/webhook-subscriptions/1' } }, id: '1', url: 'http://localhost/', paused: false, created: '2024-01-01T00:00:00.000Z' }
+  t.equal(responseProblem('getWebhookSubscription', 200, hal, JSON.stringify(subscription)), undefined, 'a webhook subscription conforms')
+  t.match(responseProblem('getWebhookSubscription', 200, hal, JSON.stringify({ ...subscription, secret: 's' })), /must NOT have additional properties/, 'one showing its secret does not')
+  t.match(responseProblem('listWebhookSubscriptions', 200, hal, JSON.stringify({ _links: {}, _embedded: { 'webhook-subscriptions': [{ ...subscription, secret: 's' }] }, total: 1 })), /listWebhookSubscriptions 200/, 'nor a list with a secret in it')
+  const link = { href: 'http://x/' }
+  const event = { _links: { account: link, customer: link, resource: link, self: link }, created: '2024-01-01T00:00:00.000Z', id: '1', resourceId: '2', topic: 'customer_created' }
+  t.equal(responseProblem('getEvent', 200, hal, JSON.stringify(event)), undefined, 'an event conforms')
+  t.match(responseProblem('getEvent', 200, hal, JSON.stringify({ ...event, topic: 'transfer_created' })), /getEvent 200/, 'not with a topic the mock never raises')
+  t.match(responseProblem('getEvent', 200, hal, JSON.stringify({ ...event, _links: { self: link } })), /getEvent 200/, 'nor without its account, customer and resource links')
+  const attempt = { id: '1', request: { timestamp: event.created, url: 'http://localhost/', headers: [{ name: 'a', value: 'b' }], body: '{}' }, response: { timestamp: event.created, headers: [], body: '' } }
+  const webhook = { _links: {}, id: '1', topic: 'customer_created', accountId: '2', eventId: '3', subscriptionId: '4', attempts: [attempt] }
+  t.equal(responseProblem('getWebhook', 200, hal, JSON.stringify(webhook)), undefined, 'a webhook whose attempt got no answer (no statusCode) conforms')
+  t.match(responseProblem('getWebhook', 200, hal, JSON.stringify({ ...webhook, attempts: [{ ...attempt, response: { ...attempt.response, statusCode: '200' } }] })), /getWebhook 200/, 'not with a statusCode that is no integer')
+  t.equal(responseProblem('retryWebhook', 201, undefined, ''), undefined, 'a retry: 201 without a body')
 })

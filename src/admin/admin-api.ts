@@ -8,6 +8,7 @@ import { guardAdminApi } from './admin-guard.js'
 import { customersRoutes } from './customers-routes.js'
 import { fixturesRoutes } from './fixtures-routes.js'
 import { stateRoutes } from './state-routes.js'
+import { webhooksRoutes } from './webhooks-routes.js'
 
 /**
  * The test-double surface under /__mock, in its own Fastify context with its own errors. The
@@ -31,6 +32,7 @@ export async function registerAdminApi(app: FastifyInstance, state: MockState, t
       fixturesRoutes(admin, state)
       stateRoutes(admin, state, table)
       customersRoutes(admin, state)
+      webhooksRoutes(admin, state)
     },
     { prefix: ADMIN_PREFIX },
   )

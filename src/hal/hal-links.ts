@@ -13,6 +13,9 @@ const COLLECTIONS = {
   transfer: '/transfers',
   document: '/documents',
   'beneficial-owner': '/beneficial-owners',
+  event: '/events',
+  'webhook-subscription': '/webhook-subscriptions',
+  webhook: '/webhooks',
 } as const
 
 export type ResourceType = keyof typeof COLLECTIONS

@@ -14,9 +14,13 @@ export function registerBodyParsers(app: FastifyInstance): void {
   // Fastify's JSON parser rejects __proto__ and constructor.prototype keys with a 400, so no
   // payload can pollute. Dwolla accepts its own media type on POSTs as well as application/json.
   const json = app.getDefaultJsonParser('error', 'error')
+  // An empty body is no body, whatever the Content-Type says: dwolla-v2's `post(url)` without one
+  // (Dwolla's own example for POST /webhooks/{id}/retries) sends `application/json` and nothing.
+  // An operation that needs a body still answers its absence with 400 BadRequest.
   const parseJson = (request: FastifyRequest, body: string | Buffer, done: ParserDone): void => {
     request.bodyText = body as string
-    json(request, body as string, done)
+    if (body === '') done(null, undefined)
+    else json(request, body as string, done)
   }
   app.addContentTypeParser('application/json', { parseAs: 'string' }, parseJson)
   app.addContentTypeParser(DWOLLA_MEDIA_TYPE, { parseAs: 'string' }, parseJson)

@@ -5,9 +5,10 @@ import type { ApplicationSnapshot } from '../customers/customer-directory.js'
 import type { IdempotencyRecord } from '../customers/idempotency-records.js'
 import { StartupError } from '../errors.js'
 import { checkCustomerDocument } from '../fixtures/check-fixtures.js'
+import { subscriptionProblems, type SubscriptionDocument } from '../webhooks/subscription-store.js'
 
 /**
- * `--state <file>`: customers and idempotency records kept across restarts. A layer outside the
+ * `--state <file>`: customers, idempotency records and webhook subscriptions kept across restarts. A layer outside the
  * stores (as LocalStack persists its services): it reads a snapshot at start, and writes the
  * stores' snapshot after they change; the stores never know about files.
  *
@@ -18,15 +19,24 @@ import { checkCustomerDocument } from '../fixtures/check-fixtures.js'
 export const STATE_FORMAT = 'mock-dwolla-state'
 export const STATE_VERSION = 1
 
-export interface StateDocument {
+/** What a state file holds. */
+export interface StateSnapshot {
+  applications: ApplicationSnapshot[]
+  /**
+   * Webhook subscriptions, secrets included (the file is the user's own, readable by its owner
+   * only). Optional when read: a file written before webhooks existed has none.
+   */
+  webhookSubscriptions: SubscriptionDocument[]
+}
+
+export interface StateDocument extends StateSnapshot {
   format: typeof STATE_FORMAT
   version: typeof STATE_VERSION
   savedAt: string
-  applications: ApplicationSnapshot[]
 }
 
 /** The snapshot a state file holds; an empty one when the file does not exist yet (its folder must). */
-export async function readStateFile(path: string): Promise<ApplicationSnapshot[]> {
+export async function readStateFile(path: string): Promise<StateSnapshot> {
   let text: string
   try {
     text = await readFile(path, 'utf8')
@@ -34,7 +44,7 @@ export async function readStateFile(path: string): Promise<ApplicationSnapshot[]
     const code = (error as NodeJS.ErrnoException).code
     if (code !== 'ENOENT') throw new StartupError(`${path}: cannot read the state file (${code ?? (error as Error).message})`)
     await requireFolder(path)
-    return []
+    return { applications: [], webhookSubscriptions: [] }
   }
   let parsed: unknown
   try {
@@ -63,14 +73,18 @@ function isObject(value: unknown): value is Record<string, unknown> {
 }
 
 /** Every part of the document checked, customers by the fixture schema's customer definition. */
-function checkStateDocument(value: unknown, path: string): ApplicationSnapshot[] {
+function checkStateDocument(value: unknown, path: string): StateSnapshot {
   if (!isObject(value) || value.format !== STATE_FORMAT) throw corrupt(path, '/format', `not a mock-dwolla state file (expected format "${STATE_FORMAT}")`)
   if (value.version !== STATE_VERSION) {
     throw corrupt(path, '/version', `format version ${JSON.stringify(value.version)}, this mock-dwolla reads version ${STATE_VERSION}`)
   }
   if (!Array.isArray(value.applications)) throw corrupt(path, '/applications', 'expected an array')
+  return { applications: checkApplications(value.applications, path), webhookSubscriptions: checkSubscriptions(value.webhookSubscriptions, path) }
+}
+
+function checkApplications(applications: unknown[], path: string): ApplicationSnapshot[] {
   const seen = new Set<string>()
-  return value.applications.map((entry: unknown, index) => {
+  return applications.map((entry: unknown, index) => {
     const at = `/applications/${index}`
     if (!isObject(entry) || typeof entry.application !== 'string' || entry.application === '') {
       throw corrupt(path, `${at}/application`, 'expected an application key')
@@ -93,6 +107,29 @@ function checkStateDocument(value: unknown, path: string): ApplicationSnapshot[]
       return { key: record.key, customerId: record.customerId, at: record.at }
     })
     return { application: entry.application, customers, idempotency }
+  })
+}
+
+/** Each subscription as POST /webhook-subscriptions would have accepted it, with its own id, once. */
+function checkSubscriptions(value: unknown, path: string): SubscriptionDocument[] {
+  if (value === undefined) return []
+  if (!Array.isArray(value)) throw corrupt(path, '/webhookSubscriptions', 'expected an array')
+  const seen = new Set<string>()
+  return value.map((entry: unknown, index): SubscriptionDocument => {
+    const at = `/webhookSubscriptions/${index}`
+    if (!isObject(entry)) throw corrupt(path, at, 'expected a webhook subscription')
+    if (typeof entry.id !== 'string' || !UUID.test(entry.id)) throw corrupt(path, `${at}/id`, 'expected a lowercase UUID')
+    if (seen.has(entry.id)) throw corrupt(path, `${at}/id`, `subscription ${entry.id} appears twice`)
+    seen.add(entry.id)
+    if (typeof entry.application !== 'string' || entry.application === '') throw corrupt(path, `${at}/application`, 'expected an application key')
+    // The message never quotes the secret: the problem's own words only.
+    const [problem] = subscriptionProblems(entry.url, entry.secret)
+    if (problem !== undefined) throw corrupt(path, `${at}${problem.path}`, problem.message)
+    if (typeof entry.paused !== 'boolean') throw corrupt(path, `${at}/paused`, 'expected true or false')
+    if (typeof entry.created !== 'string' || Number.isNaN(Date.parse(entry.created))) throw corrupt(path, `${at}/created`, 'expected a date and time')
+    if (typeof entry.baseUrl !== 'string' || !/^https?:\/\/[^/\s]+(\/\S*)?$/.test(entry.baseUrl)) throw corrupt(path, `${at}/baseUrl`, 'expected an http or https base URL')
+    const { id, application, url, secret, paused, created, baseUrl } = entry as unknown as SubscriptionDocument
+    return { id, application, url, secret, paused, created, baseUrl }
   })
 }
 
@@ -143,7 +180,7 @@ export class StateFileWriter {
 
   constructor(
     readonly path: string,
-    private readonly snapshot: () => ApplicationSnapshot[],
+    private readonly snapshot: () => StateSnapshot,
     private readonly options: {
       coalesceMs?: number
       io?: AtomicWriteIo
@@ -186,7 +223,7 @@ export class StateFileWriter {
       format: STATE_FORMAT,
       version: STATE_VERSION,
       savedAt: new Date((this.options.now ?? Date.now)()).toISOString(),
-      applications: this.snapshot(),
+      ...this.snapshot(),
     }
     this.#writing = writeFileAtomically(this.path, `${JSON.stringify(document, null, 2)}\n`, this.options.io)
       .then(

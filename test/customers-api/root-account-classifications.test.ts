@@ -5,12 +5,19 @@ import { accessTokenFor, apiRequest, mockFor } from '../helpers/mock.js'
 const HAL = 'application/vnd.dwolla.v1.hal+json'
 const link = (path: string, resourceType: string) => ({ href: `http://localhost:80${path}`, type: HAL, 'resource-type': resourceType })
 
-t.test('GET /: the account and customers links of the calling application', async (t) => {
+t.test('GET /: the account, customers, events and webhook-subscriptions links of the calling application', async (t) => {
   const app = await mockFor(t)
   const token = await accessTokenFor(app)
   const response = await apiRequest(app, 'GET', '/', { token })
   t.equal(response.headers['content-type'], DWOLLA_CONTENT_TYPE, 'the Dwolla media type')
-  t.same(response.json(), { _links: { account: link('/accounts/8f22fb7f-d09a-51b0-8291-477a09c1224d', 'account'), customers: link('/customers', 'customer') } }, 'account and customers')
+  t.same(response.json(), {
+    _links: {
+      account: link('/accounts/8f22fb7f-d09a-51b0-8291-477a09c1224d', 'account'),
+      customers: link('/customers', 'customer'),
+      events: link('/events', 'event'),
+      'webhook-subscriptions': link('/webhook-subscriptions', 'webhook-subscription'),
+    },
+  }, 'account, customers, events and webhook subscriptions')
   const other = (await apiRequest(app, 'GET', '/', { token: await accessTokenFor(app, 'other-app') })).json()
   t.not(other._links.account.href, response.json()._links.account.href, 'another application, another account')
   const unauthenticated = await apiRequest(app, 'GET', '/', { token, headers: { authorization: undefined } })

@@ -31,8 +31,8 @@ function recipe(name: string): string {
 t.test('the README has every recipe', async (t) => {
   t.same(
     [...recipes.keys()].sort(),
-    ['dwolla', 'dwolla-v2', 'github-actions', 'jest', 'jest-commonjs', 'node-test', 'shell-background', 'tap', 'try-it', 'vitest', 'walkthrough-dwolla', 'walkthrough-dwolla-v2'],
-    'twelve recipes (github-actions, shell-background and jest-commonjs run from the packed tarball, in package.test.ts and commonjs-jest.test.ts)',
+    ['dwolla', 'dwolla-v2', 'github-actions', 'jest', 'jest-commonjs', 'node-test', 'shell-background', 'tap', 'try-it', 'vitest', 'walkthrough-dwolla', 'walkthrough-dwolla-v2', 'webhook-handler', 'webhooks-node-test'],
+    'fourteen recipes (github-actions, shell-background and jest-commonjs run from the packed tarball, in package.test.ts and commonjs-jest.test.ts)',
   )
 })
 
@@ -111,4 +111,27 @@ t.test('the drop-in backend walkthrough, with both SDKs, as written', async (t) 
   }
   t.equal(server.requests({ operation: 'createCustomer' }).length, 2, 'each created its customer on the mock')
   t.same(server.requests({ operation: 'getCustomer' }).map((entry) => entry.status), [200, 200], 'and read it back')
+})
+
+t.test('the webhook handler recipe, as written: a signed customer_created, verified, the customer re-read', async (t) => {
+  const server = await start()
+  t.teardown(() => server.close())
+  const folder = await recipeFolder(t)
+  const file = join(folder, 'webhook-handler.mjs')
+  await writeFile(file, recipe('webhook-handler').replaceAll('http://127.0.0.1:8910', server.url))
+  const { stdout } = await run(process.execPath, [file], { cwd: folder, env: cleanEnv() })
+  t.equal(stdout.trim(), 'customer_created verified', 'the handler verified the signature and printed the topic and the customer’s status')
+  await server.webhooks.settle()
+  const created = server.webhooks.deliveries({ topic: 'customer_created' })
+  t.same(created.map((d) => [d.response.status, d.succeeded]), [[200, true]], 'the mock recorded the delivery as acknowledged')
+  t.equal(server.requests({ operation: 'getCustomer' }).length, 1, 'and the handler read the customer back')
+})
+
+t.test('the webhooks node:test recipe: settle() instead of sleeping, retries by the clock', async (t) => {
+  const folder = await recipeFolder(t)
+  const file = join(folder, 'webhooks.test.mjs')
+  await writeFile(file, recipe('webhooks-node-test'))
+  const { stdout } = await run(process.execPath, ['--test', '--test-reporter=spec', file], { cwd: folder, env: cleanEnv() })
+  t.match(stdout, /pass 2/, 'its two tests pass')
+  t.match(stdout, /fail 0/, 'none fails')
 })

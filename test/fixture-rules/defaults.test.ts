@@ -75,6 +75,8 @@ t.test('the fixture schema names exactly the catalogue codes and the documented 
   const typed: Record<OperationId, true> = {
     createApplicationAccessToken: true, createClientToken: true, getRoot: true, getAccount: true, listAndSearchCustomers: true,
     createCustomer: true, getCustomer: true, update: true, listBusinessClassifications: true, retrieveBusinessClassification: true,
+    listEvents: true, getEvent: true, listWebhookSubscriptions: true, createWebhookSubscription: true, getWebhookSubscription: true,
+    updateWebhookSubscription: true, delete: true, listWebhooks: true, getWebhook: true, retryWebhook: true, listWebhookRetries: true,
   }
   t.same(Object.keys(typed).sort(), operationIds.sort(), 'the OperationId type names the same operations')
 })

@@ -1,3 +1,4 @@
+import type { FastifyInstance } from 'fastify'
 import type { Test } from 'tap'
 import type { IncomingHttpHeaders } from 'node:http'
 import { checkResponsesAgainstDocument } from './openapi-conformance.js'
@@ -13,7 +14,7 @@ export interface SeenRequest {
  * A mock listening on a free loopback port for one test, which also notes every request it
  * receives, so a test can check what an SDK really sent.
  */
-export async function listeningMock(t: Test, options?: MockDwollaOptions): Promise<{ url: string; seen: SeenRequest[] }> {
+export async function listeningMock(t: Test, options?: MockDwollaOptions): Promise<{ url: string; seen: SeenRequest[]; app: FastifyInstance }> {
   const app = await buildServer(options)
   checkResponsesAgainstDocument(app, t)
   const seen: SeenRequest[] = []
@@ -23,5 +24,5 @@ export async function listeningMock(t: Test, options?: MockDwollaOptions): Promi
   t.teardown(() => app.close())
   await app.listen({ host: '127.0.0.1', port: 0 })
   const address = app.server.address() as { port: number }
-  return { url: `http://127.0.0.1:${address.port}`, seen }
+  return { url: `http://127.0.0.1:${address.port}`, seen, app }
 }

@@ -130,7 +130,8 @@ t.test('a burst of changes is one write; flush writes what is pending; a failed 
   const { path } = await tempFolder(t)
   const target = join(path, 'state.json')
   let snapshots = 0
-  const writer = new StateFileWriter(target, () => (snapshots += 1, []), { coalesceMs: 60_000 })
+  const empty = () => ({ applications: [], webhookSubscriptions: [] })
+  const writer = new StateFileWriter(target, () => (snapshots += 1, empty()), { coalesceMs: 60_000 })
   for (let i = 0; i < 1000; i++) writer.schedule()
   t.equal(writer.writes, 0, 'nothing written during the burst')
   await writer.flush()
@@ -139,7 +140,7 @@ t.test('a burst of changes is one write; flush writes what is pending; a failed 
   t.equal(writer.writes, 1, 'flushing with nothing pending writes nothing')
   const pending: Array<{ callback: () => void; ms: number }> = []
   const fakeTimer = (callback: () => void, ms: number) => (pending.push({ callback, ms }), { unref: () => undefined }) as unknown as NodeJS.Timeout
-  const timed = new StateFileWriter(target, () => [], { coalesceMs: 100, setTimer: fakeTimer })
+  const timed = new StateFileWriter(target, empty, { coalesceMs: 100, setTimer: fakeTimer })
   timed.schedule()
   timed.schedule()
   t.same(pending.map(({ ms }) => ms), [100], 'changes close together share one timer of coalesceMs')
@@ -147,7 +148,7 @@ t.test('a burst of changes is one write; flush writes what is pending; a failed 
   await timed.flush()
   t.equal(timed.writes, 1, 'when the timer fires, the one write happens')
   const steps: string[] = []
-  const failing = new StateFileWriter(target, () => [], { io: recordingIo(steps, 'rename') })
+  const failing = new StateFileWriter(target, empty, { io: recordingIo(steps, 'rename') })
   const errors: Error[] = []
   failing.onError = (error) => errors.push(error)
   failing.schedule()

@@ -2,18 +2,14 @@ import type { CustomerStatus } from '../../customers/customer.js'
 import { validationError } from '../../errors.js'
 import { linksFor } from '../../hal/base-url.js'
 import { customerRepresentation } from '../../hal/customer-representation.js'
+import { pagedList } from '../../hal/paged-list.js'
 import { halBody } from '../../hal/send-hal.js'
 import { beginApiCall } from '../../http/api-call.js'
 import type { OperationHandler } from '../../http/openapi-routes.js'
 import type { MockState } from '../../mock-state.js'
+import { pageWindowOf, type PageQuery } from '../page-window.js'
 
-/** "limit: default 25, max 200" (list-and-search.mdx). */
-const DEFAULT_LIMIT = 25
-const MAX_LIMIT = 200
-
-interface ListQuery {
-  limit?: number | string
-  offset?: number | string
+interface ListQuery extends PageQuery {
   search?: string
   email?: string
   status?: CustomerStatus | CustomerStatus[]
@@ -32,8 +28,6 @@ export function listAndSearchCustomers(state: MockState): OperationHandler {
       const { clientId, problems } = beginApiCall(request, check, state, 'listAndSearchCustomers')
       if (problems.query.length > 0) throw validationError(problems.query)
       const query = request.query as ListQuery
-      const limit = Math.min(Number(query.limit ?? DEFAULT_LIMIT), MAX_LIMIT)
-      const offset = Number(query.offset ?? 0)
       const statuses = query.status === undefined ? undefined : [query.status].flat()
       const found = state.customers.storeFor(clientId).list({ search: query.search, email: query.email, statuses })
       const filters: Array<[string, string]> = [
@@ -42,11 +36,8 @@ export function listAndSearchCustomers(state: MockState): OperationHandler {
         ...(statuses ?? []).map((status): [string, string] => ['status', status]),
       ]
       const links = linksFor(request, state.options.publicUrl)
-      return halBody(reply, {
-        _links: links.page('/customers', 'customer', { limit, offset, total: found.length }, filters),
-        _embedded: { customers: found.slice(offset, offset + limit).map((customer) => customerRepresentation(customer, links)) },
-        total: found.length,
-      })
+      const shape = { path: '/customers', resourceType: 'customer', embedded: 'customers' } as const
+      return halBody(reply, pagedList(links, shape, found, pageWindowOf(query), (customer) => customerRepresentation(customer, links), filters))
     },
   }
 }

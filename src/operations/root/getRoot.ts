@@ -6,8 +6,9 @@ import type { OperationHandler } from '../../http/openapi-routes.js'
 import type { MockState } from '../../mock-state.js'
 
 /**
- * GET /: the entry point an application token sees, linking its account and its customers
- * (dev-portal root/index.mdx; Dwolla's TS SDK tests read `links.account.href` from it).
+ * GET /: the entry point an application token sees, linking its account, customers, events and
+ * webhook subscriptions (dev-portal root/index.mdx; Dwolla's TS SDK tests read
+ * `links.account.href` from it).
  */
 export function getRoot(state: MockState): OperationHandler {
   return {
@@ -15,7 +16,14 @@ export function getRoot(state: MockState): OperationHandler {
     handle(request, reply, check) {
       const { clientId } = beginApiCall(request, check, state, 'getRoot')
       const links = linksFor(request, state.options.publicUrl)
-      return halBody(reply, { _links: { account: links.to('account', accountIdFor(clientId)), customers: links.to('customer') } })
+      return halBody(reply, {
+        _links: {
+          account: links.to('account', accountIdFor(clientId)),
+          customers: links.to('customer'),
+          events: links.to('event'),
+          'webhook-subscriptions': links.to('webhook-subscription'),
+        },
+      })
     },
   }
 }
