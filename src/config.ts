@@ -236,7 +236,9 @@ function journalBytes(value: unknown): number {
 
 function applicationList(value: unknown): readonly Application[] {
   if (!Array.isArray(value)) {
-    throw new StartupError(`option applications: expected an array of {key, secret}, got ${JSON.stringify(value)}`)
+    // Named by its type, never quoted: the value may hold a secret.
+    const got = value === null ? 'null' : typeof value === 'object' ? 'an object' : typeof value
+    throw new StartupError(`option applications: expected an array of {key, secret}, got ${got}`)
   }
   return Object.freeze(
     value.map((app: unknown, index) => {

@@ -3,7 +3,7 @@ import type { MockDwollaOptions } from './config.js'
 import { registerAdminApi } from './admin/admin-api.js'
 import { applyFixtureRules } from './fixtures/apply-fixture-rules.js'
 import { registerBodyParsers } from './http/body-parsers.js'
-import { answerClientError, answerUnmetExpectation, installErrorHandling } from './http/error-handler.js'
+import { answerClientError, answerFrameworkError, answerUnmetExpectation, installErrorHandling } from './http/error-handler.js'
 import { allowedMethodsByPath, registerOperations } from './http/openapi-routes.js'
 import { loadOperationTable } from './http/operation-table.js'
 import { openRequest, type OpenRequest } from './http/request-context.js'
@@ -39,6 +39,8 @@ export async function buildServer(options: MockDwollaOptions = {}): Promise<Fast
     requestIdHeader: false,
     routerOptions: { ignoreTrailingSlash: true },
     clientErrorHandler: answerClientError,
+    // Bound below: `open` needs the state, and Fastify calls this only once requests arrive.
+    frameworkErrors: (error, request, reply) => answerFrameworkError(error, request, reply, open),
     // Slow clients are answered 408 by answerClientError (Node reports ERR_HTTP_REQUEST_TIMEOUT).
     requestTimeout: state.options.requestTimeoutMs,
     http: { headersTimeout: state.options.headersTimeoutMs, connectionsCheckingInterval: timeoutCheckInterval(state.options) },

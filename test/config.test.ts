@@ -24,6 +24,7 @@ t.test('bad options fail at build with a message naming the option', async (t) =
     ['fractional limit', { tokenLimit: 1.5 }, /option tokenLimit/],
     ['negative body limit', { bodyLimit: -1 }, /option bodyLimit/],
     ['applications not a list', { applications: 'key:secret' }, /option applications: expected an array/],
+    ['applications as one object, its secret never quoted', { applications: { key: 'k', secret: 'very-secret-value' } }, /^option applications: expected an array of \{key, secret\}, got an object$/],
     ['application without secret', { applications: [{ key: 'k' }] }, /option applications\[0\]: expected non-empty strings key and secret/],
     ['application with empty key', { applications: [{ key: 'ok', secret: 's' }, { key: '', secret: 's' }] }, /option applications\[1\]/],
     ['now not a function', { now: 5 }, /option now: expected a function/],

@@ -2,7 +2,7 @@ import type { FastifyRequest } from 'fastify'
 import { DwollaError } from '../errors.js'
 import type { AccessTokenDetails, ClientTokenDetails } from '../mock-state.js'
 import type { TokenStore } from '../tokens/token-store.js'
-import { bearerTokenOf } from './bearer-token.js'
+import { bearerTokenOf, lookupBearer } from './bearer-token.js'
 
 /** Who is calling: an application with its access token, or a browser with a client token. */
 export type Caller =
@@ -16,16 +16,16 @@ interface TokenStores {
 
 /**
  * The Bearer token of an API call, checked the way Dwolla answers: no usable header is
- * InvalidCredentials, a token this server never issued (or has forgotten) InvalidAccessToken,
- * an expired one ExpiredAccessToken. Access tokens are looked up first, then client tokens,
+ * InvalidCredentials, a token this server never issued (or revoked, or issued before a reset)
+ * InvalidAccessToken, an expired one ExpiredAccessToken. Access tokens are looked up first, then client tokens,
  * which dwolla-web.js sends as Bearer tokens straight to the API.
  */
 export function authenticate(request: FastifyRequest, tokens: TokenStores): Caller {
-  const token = bearerTokenOf(request.headers.authorization)
-  if (token === undefined) throw new DwollaError('InvalidCredentials')
-  const access = tokens.accessTokens.lookup(token)
+  // The lookup the request's facts (fixture rules, journal) make too, made once for both.
+  const access = lookupBearer(request, tokens.accessTokens)
+  if (access === undefined) throw new DwollaError('InvalidCredentials')
   if (access.status === 'valid') return { kind: 'application', clientId: access.record.details.clientId }
-  const client = access.status === 'unknown' ? tokens.clientTokens.lookup(token) : access
+  const client = access.status === 'unknown' ? tokens.clientTokens.lookup(bearerTokenOf(request.headers.authorization) as string) : access
   switch (client.status) {
     case 'valid':
       return { kind: 'client-token', ...(client.record.details as ClientTokenDetails) }

@@ -86,6 +86,18 @@ export function installErrorHandling(app: FastifyInstance, allowedMethods: Allow
   })
 }
 
+/**
+ * URLs the router refuses before any handler: malformed percent-encoding (`/customers/%zz`) is
+ * Dwolla's 400 BadRequest, a path segment over the router's 100 characters 404 NotFound (no
+ * resource has such an id). Fastify would answer both in its own shape (*inferred*: Dwolla's
+ * gateway answers such URLs, but nothing public says how).
+ */
+export function answerFrameworkError(error: FastifyError, request: FastifyRequest, reply: FastifyReply, open: OpenRequest): void {
+  open(request, reply, NO_OPERATION)
+  sendError(reply, new DwollaError(error.code === 'FST_ERR_MAX_PARAM_LENGTH' ? 'NotFound' : 'BadRequest'))
+  endRequest(request, reply.statusCode)
+}
+
 /** 405 with an Allow header on a path the document has, 404 NotFound anywhere else. */
 function answerNoOperation(request: FastifyRequest, reply: FastifyReply, allowedMethods: AllowedMethods): void {
   const methods = allowedMethods(pathOf(request.url))

@@ -141,6 +141,23 @@ t.test('path tricks', async (t) => {
   await stillServing(t, 'path tricks')
 })
 
+t.test('URLs the router refuses are answered in Dwolla\'s shape, with an X-Request-Id, and journaled', async (t) => {
+  const cases: Array<[string, string, number, string]> = [
+    ['malformed percent-encoding', '/customers/%zz', 400, 'BadRequest'],
+    ['a path segment over 100 characters', `/customers/${'a'.repeat(101)}`, 404, 'NotFound'],
+  ]
+  for (const [label, path, status, code] of cases) {
+    const response = await sendRaw(server.port, rawRequest('GET', path, { Accept: HAL, Authorization: `Bearer ${token}`, Origin: 'http://localhost:5173' }))
+    t.equal(response.status, status, `${label}: ${status}`)
+    expectRejected(t, response, 'dwolla', label)
+    t.equal(JSON.parse(response.body).code, code, `${label}: ${code}`)
+    t.ok(response.headers['x-request-id'], `${label}: an X-Request-Id`)
+    t.equal(response.headers['access-control-allow-origin'], 'http://localhost:5173', `${label}: a page can read it`)
+    t.match(server.requests({ path }).at(-1), { method: 'GET', status }, `${label}: in the journal`)
+  }
+  await stillServing(t, 'refused URLs')
+})
+
 t.test('malformed HTTP', async (t) => {
   const cases: Array<[string, string | Buffer]> = [
     ['a garbage request line', 'HELLO\r\n\r\n'],
