@@ -122,14 +122,15 @@ async function soak(mix) {
   server.child.kill('SIGTERM')
   await once(server.child, 'exit')
 
-  // Flat: after a warm-up of 10 s, RSS moves less than 20 % and descriptors by at most a handful;
-  // once idle, descriptors are back to where they started (no leaked sockets).
+  // Flat: after a warm-up of 10 s, RSS moves less than 20 %; under load, descriptors stay within
+  // one per connection of the start (the mixed mix's connections close and reopen, so the count
+  // moves within that); once idle, they are back to where they started (no leaked sockets).
   const warm = duringLoad.find((s) => s.seconds >= 10) ?? duringLoad[0]
   const last = duringLoad.at(-1)
   const idle = samples.at(-1)
   const checks = [
     [`RSS flat after warm-up (${warm.rssMiB} → ${last.rssMiB} MiB)`, last.rssMiB <= warm.rssMiB * 1.2],
-    [`open file descriptors flat under load (${warm.fds} → ${last.fds})`, Math.abs(last.fds - warm.fds) <= 4],
+    [`open file descriptors bounded under load (${Math.max(...duringLoad.map((s) => s.fds))} at most, for ${connections} connections from ${samples[0].fds})`, duringLoad.every((s) => s.fds <= samples[0].fds + connections + 2)],
     [`open file descriptors back to the start when idle (${samples[0].fds} → ${idle.fds})`, idle.fds <= samples[0].fds + 2],
     ['no connection errors', errors === 0],
   ]
