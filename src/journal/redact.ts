@@ -10,10 +10,19 @@ export const REDACTED = '[redacted]'
  */
 const SECRET_KEYS = new Set(['client_secret', 'access_token', 'secret', 'ssn', 'dateofbirth', 'ein'])
 const SECRET_KEY_NAMES = [...SECRET_KEYS].join('|')
-/** `client_secret=…` in a form or query string, up to the next field. */
-const SECRET_FIELD = new RegExp(`(^|[?&;\\s])(${SECRET_KEY_NAMES})=[^&;#\\s]*`, 'gi')
-/** `"client_secret": "…"` in JSON text, to the closing quote or the end of a cut-off text. */
-const SECRET_MEMBER = new RegExp(`("(?:${SECRET_KEY_NAMES})"\\s*:\\s*)"(?:[^"\\\\]|\\\\.)*(?:"|$)`, 'gi')
+/**
+ * `client_secret=…` in a form or query string, up to the next field; also as the last bracketed
+ * part of a key (`controller[ssn]=…`, its brackets percent-encoded or not).
+ */
+const SECRET_FIELD = new RegExp(`(^|[?&;\\s])((?:[^=&;#\\s]*?(?:\\[|%5B))?(?:${SECRET_KEY_NAMES})(?:\\]|%5D)?)=[^&;#\\s]*`, 'gi')
+/** `"client_secret": "…"` (or a number) in JSON text, to the closing quote or the end of a cut-off text. */
+const SECRET_MEMBER = new RegExp(`("(?:${SECRET_KEY_NAMES})"\\s*:\\s*)(?:"(?:[^"\\\\]|\\\\.)*(?:"|$)|-?[0-9][0-9.eE+-]*)`, 'gi')
+/** A key, or the last bracketed part of a form key (`controller[ssn]`), names a secret. */
+function isSecretKey(key: string): boolean {
+  const lower = key.toLowerCase()
+  const bracketed = /\[([^\]]*)\]$/.exec(lower)
+  return SECRET_KEYS.has(bracketed === null ? lower : (bracketed[1] as string))
+}
 /** Fifty alphanumerics in a row are what a Dwolla token looks like: shortened wherever they appear. */
 const TOKEN_RUN = /(?<![0-9A-Za-z])([0-9A-Za-z]{6})[0-9A-Za-z]{44}(?![0-9A-Za-z])/g
 /**
@@ -68,7 +77,7 @@ export class Redactor {
     const copy: Record<string, unknown> = {}
     for (const [key, item] of Object.entries(value)) {
       // defineProperty, so a `__proto__` key stays a key (the body parsers allow it as data).
-      Object.defineProperty(copy, key, { value: SECRET_KEYS.has(key.toLowerCase()) ? REDACTED : this.value(item), enumerable: true, writable: true, configurable: true })
+      Object.defineProperty(copy, key, { value: isSecretKey(key) ? REDACTED : this.value(item), enumerable: true, writable: true, configurable: true })
     }
     return copy
   }
@@ -97,7 +106,7 @@ export function secretsOf(authorization: string | undefined, body: unknown): str
 function collectSecretValues(value: unknown, into: string[], depth: number): void {
   if (typeof value !== 'object' || value === null || depth > 32) return
   for (const [key, item] of Object.entries(value)) {
-    if (SECRET_KEYS.has(key.toLowerCase()) && typeof item === 'string') into.push(item)
+    if (isSecretKey(key) && typeof item === 'string') into.push(item)
     else collectSecretValues(item, into, depth + 1)
   }
 }

@@ -60,8 +60,14 @@ t.test('what Dwolla never shows again is never journaled: ssn, dateOfBirth, ein,
   await apiRequest(app, 'POST', '/customers', { token, body: business })
   // A form body and a query string carry them too, whatever a client sends.
   await app.inject({ method: 'POST', url: '/customers?SSN=112233445', headers: { 'content-type': FORM }, payload: 'DateOfBirth=1955-05-05&ein=55-4443332' })
+  // A bracketed form key, a percent-encoded one in the query, and a number in a body kept only as
+  // text (over 16 KiB): each is still the secret key it names.
+  await app.inject({ method: 'POST', url: '/customers?controller%5BdateOfBirth%5D=1944-04-04', headers: { 'content-type': FORM }, payload: 'controller[ssn]=998877665' })
+  const padding = 'x'.repeat(17 * 1024)
+  await apiRequest(app, 'POST', '/customers', { token, body: { ssn: 334455667, ein: 223344556, pad: padding } })
   const journal = JSON.stringify(app.mockDwolla.journal.list())
-  for (const value of ['1974-03-19', '8765', '98-7654321', '1961-07-04', '6543', '112233445', '1955-05-05', '55-4443332']) {
+  t.ok(app.mockDwolla.journal.list().at(-1)?.bodyTruncated, 'the last body is kept only as its text')
+  for (const value of ['1974-03-19', '8765', '98-7654321', '1961-07-04', '6543', '112233445', '1955-05-05', '55-4443332', '1944-04-04', '998877665', '334455667', '223344556']) {
     t.notMatch(journal, value, `${value} is not in the journal`)
   }
   const [first] = app.mockDwolla.journal.list({ path: '/customers' })
