@@ -6,7 +6,7 @@ const ORIGIN = 'http://localhost:5173'
 
 t.test('preflight on the API: the Origin echoed, credentials, the headers dwolla-web.js sends', async (t) => {
   const app = await mockFor(t)
-  for (const url of ['/customers', `/customers/${SEEDED.personalVerified}`, '/client-tokens', '/']) {
+  for (const url of ['/customers', `/customers/${SEEDED.personalVerified}`, '/client-tokens', '/', '/funding-sources/not-mocked']) {
     const response = await app.inject({
       method: 'OPTIONS',
       url,
@@ -22,6 +22,8 @@ t.test('preflight on the API: the Origin echoed, credentials, the headers dwolla
       vary: 'Origin',
     }, `${url}: the CORS answer`)
   }
+  const journaled = app.mockDwolla.journal.list({ method: 'OPTIONS' })
+  t.same(journaled.map(({ status, operation }) => [status, operation]), Array(5).fill([204, undefined]), 'each preflight is in the journal, as an OPTIONS with no operation')
 })
 
 t.test('an API answer carries the CORS headers, errors included, and exposes Location and X-Request-Id', async (t) => {
@@ -39,7 +41,7 @@ t.test('no CORS without an Origin, on the admin API, or for an OPTIONS that is n
   const app = await mockFor(t)
   const token = await accessTokenFor(app)
   const server = await apiRequest(app, 'GET', `/customers/${SEEDED.personalVerified}`, { token })
-  t.equal(server.headers['access-control-allow-origin'], undefined, 'no Origin (a server, an SDK): no CORS headers')
+  t.same([server.headers['access-control-allow-origin'], server.headers.vary], [undefined, undefined], 'no Origin (a server, an SDK): no CORS headers, no Vary')
   const admin = await app.inject({ method: 'GET', url: '/__mock/health', headers: { origin: ORIGIN } })
   t.same([admin.statusCode, admin.headers['access-control-allow-origin'], admin.headers['access-control-allow-credentials']], [403, undefined, undefined], 'the admin API: no CORS headers, and the admin guard refuses the foreign Origin')
   const adminPreflight = await app.inject({ method: 'OPTIONS', url: '/__mock/reset', headers: { origin: ORIGIN, 'access-control-request-method': 'POST' } })
