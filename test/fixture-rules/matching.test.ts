@@ -135,6 +135,25 @@ t.test('order: first match wins; runtime (newest first), then files in order, th
   t.same(app.mockDwolla.fixtures.list().map((r) => r.source), ['runtime', 'runtime', 'file', 'file', ...Array(6).fill('default')], 'listed in checking order')
 })
 
+t.test('rules changed between requests: each request is checked against the rules then in force', async (t) => {
+  const app = await mockFor(t, { defaultFixtures: false, customerCheck: 'any' })
+  const token = await accessTokenFor(app)
+  const { fixtures } = app.mockDwolla
+  t.equal((await requestClientToken(app, { token })).statusCode, 200, 'no rule yet')
+  const [rule] = fixtures.add(forbidden({}))
+  fixtures.add({ when: { operation: 'createApplicationAccessToken' }, respond: { error: 'invalid_client' } })
+  t.equal((await requestClientToken(app, { token })).statusCode, 403, 'added after a request: it answers')
+  fixtures.clear(rule!.id)
+  t.equal((await requestClientToken(app, { token })).statusCode, 200, 'cleared by id: it no longer answers')
+  t.equal((await requestAccessToken(app)).json().error, 'invalid_client', "another operation's rule stays")
+  fixtures.add(forbidden({}, { times: 1 }))
+  const statuses = [(await requestClientToken(app, { token })).statusCode, (await requestClientToken(app, { token })).statusCode]
+  t.same(statuses, [403, 200], 'a times rule used up is let go')
+  t.equal(fixtures.list().length, 1, 'only the /token rule is left')
+  fixtures.reset()
+  t.equal((await requestAccessToken(app)).statusCode, 200, 'reset: no runtime rule answers')
+})
+
 t.test('fixtures answer before validation: a rule can target an invalid request', async (t) => {
   const app = await mockFor(t, { defaultFixtures: false, customerCheck: 'any', fixtures: { rules: [forbidden({ action: 'not.an.action' })] } })
   const token = await accessTokenFor(app)
