@@ -317,3 +317,11 @@ t.test('after clear, records are written and read from the start again', async (
   const entries = journal.list()
   t.match(entries, [{ id: 'idé😀', body: 'é😀', fixtureRule: 'ré😀' }, { id: 'id-3', body: 'x'.repeat(10), operation: undefined }], 'both, whole')
 })
+
+t.test('a declared body size past 4 GiB is kept as it is', async (t) => {
+  // A request refused before its body was read counts the Content-Length it declared, which may
+  // be anything; the old four-byte field threw on it, losing the entry.
+  const journal = new RequestJournal(10, JOURNAL_MIN_BYTES)
+  journal.record({ ...record(1, 0), bodyBytes: 99_999_999_999, status: 413 })
+  t.match(journal.list(), [{ id: 'id-1', body: undefined, bodyBytes: 99_999_999_999, bodyTruncated: false, status: 413 }])
+})
