@@ -71,34 +71,46 @@ export interface JournalFilter {
   method?: string
 }
 
-// A record in the byte ring: its numbers (receivedAt, durationMs, status, bodyBytes, truncated),
-// then each text as its length and UTF-8: id, method, url, headers, body, operation, clientId,
-// fixtureRule.
-const HEAD_BYTES = 8 + 8 + 4 + 4 + 1
+/** How many texts a record has: id, method, url, headers, body, operation, clientId, fixtureRule. */
 const TEXTS = 8
 /**
  * The most characters of each text a record keeps. Node already holds a request line and its
  * headers to 16 KiB; in-process requests (inject) are held to the same here. The body is cut in
- * bytes instead (JOURNAL_BODY_CAP), when written.
+ * bytes instead (JOURNAL_BODY_CAP).
  */
 const ID_CAP = 64
 const HEADERS_CAP = 16 * 1024
+/** The length kept for a text that is undefined (no text is this long: they are capped). */
 const ABSENT = 0xffffffff
 
 /**
- * The last requests, oldest first, kept as bytes in one ring of `byteLimit` bytes and at most
- * `limit` of them (where each starts is a second, small ring), the oldest going first. Nothing
- * of a request stays on the JavaScript heap: a record is its text, written into the ring when
- * the request ends and read back (parsed, redacted) only when the journal is read. So memory is exactly the budget however long the mock
- * runs and whatever it is sent, and keeping the journal costs the garbage collector nothing.
+ * The last requests, oldest first, at most `limit` of them and their texts in one ring of
+ * `byteLimit` bytes, the oldest going first. Each record has a slot (a second, small ring of
+ * `limit` slots, `#oldest` the first): typed-array columns hold its numbers, where its bytes lie
+ * in the ring, and the length of each of its texts in UTF-16 units; the ring holds the texts,
+ * one after the other, as UTF-8. A record is written with one string write and read with one
+ * decode, cut by those lengths. Nothing of a request stays on the JavaScript heap: a record is
+ * read back (parsed, redacted) only when the journal is read. So memory is fixed by the limits
+ * however long the mock runs and whatever it is sent, and keeping the journal costs the garbage
+ * collector nothing.
  */
 export class RequestJournal {
   readonly #ring: Buffer
-  /** Where each record starts in the ring, oldest first from `#oldest`: `#count` of them. */
+  /** Where each slot's record starts in the ring, and how many bytes it takes. */
   readonly #starts: Float64Array
+  readonly #byteLengths: Uint32Array
+  /** Each slot's texts' lengths in UTF-16 units (or ABSENT), TEXTS to a slot. */
+  readonly #textLengths: Uint32Array
+  readonly #receivedAt: Float64Array
+  readonly #durationMs: Float64Array
+  /** The status, or -1 for none. */
+  readonly #status: Int32Array
+  readonly #bodyBytes: Float64Array
+  /** 1 when the body kept is the start of a longer one. */
+  readonly #truncated: Uint8Array
   #oldest = 0
   #count = 0
-  /** Where the next record goes. */
+  /** Where the next record's bytes go. */
   #next = 0
 
   constructor(
@@ -110,6 +122,13 @@ export class RequestJournal {
     // Outside the JavaScript heap, and only touched (so only resident) as it fills.
     this.#ring = Buffer.allocUnsafeSlow(byteLimit)
     this.#starts = new Float64Array(limit)
+    this.#byteLengths = new Uint32Array(limit)
+    this.#textLengths = new Uint32Array(limit * TEXTS)
+    this.#receivedAt = new Float64Array(limit)
+    this.#durationMs = new Float64Array(limit)
+    this.#status = new Int32Array(limit)
+    this.#bodyBytes = new Float64Array(limit)
+    this.#truncated = new Uint8Array(limit)
   }
 
   get size(): number {
@@ -118,45 +137,44 @@ export class RequestJournal {
 
   /** Writes a record, dropping the oldest until it fits and at most `limit` are kept. */
   record(record: JournalRecord): void {
-    const { id, method, url, headers, body, operation, clientId, fixtureRule } = record
-    // Room for the worst case (three UTF-8 bytes per UTF-16 unit); the record takes what it uses.
-    const room =
-      HEAD_BYTES +
-      4 * TEXTS +
-      3 * (Math.min(id.length, ID_CAP) + Math.min(method.length, ID_CAP) + Math.min(url.length, HEADERS_CAP) + Math.min(headers.length, HEADERS_CAP)) +
-      Math.min(3 * (body?.length ?? 0), JOURNAL_BODY_CAP) +
-      3 * (Math.min(operation?.length ?? 0, LABEL_CAP) + Math.min(clientId?.length ?? 0, LABEL_CAP) + Math.min(fixtureRule?.length ?? 0, LABEL_CAP))
+    const id = capped(record.id, ID_CAP)
+    const method = capped(record.method, ID_CAP)
+    const url = capped(record.url, HEADERS_CAP)
+    const headers = capped(record.headers, HEADERS_CAP)
+    const operation = record.operation === undefined ? undefined : capped(record.operation, LABEL_CAP)
+    const clientId = record.clientId === undefined ? undefined : capped(record.clientId, LABEL_CAP)
+    const fixtureRule = record.fixtureRule === undefined ? undefined : capped(record.fixtureRule, LABEL_CAP)
+    // A UTF-16 unit takes at most three bytes, so a body of up to a third of the cap in units is
+    // within it as it is; only a longer one is measured.
+    const sent = record.body
+    const body = sent === undefined ? undefined : 3 * sent.length <= JOURNAL_BODY_CAP ? capped(sent, sent.length) : bodyWithin(sent)
+    const bodyLength = body?.length ?? 0
+    const texts = id + method + url + headers + (body ?? '') + (operation ?? '') + (clientId ?? '') + (fixtureRule ?? '')
+    // Room for the worst case (three bytes a unit, the body no more than its cap), so the one
+    // write below never stops short; the record takes what it uses.
+    const room = 3 * (texts.length - bodyLength) + Math.min(3 * bodyLength, JOURNAL_BODY_CAP)
     const at = this.#reserve(room)
-    let offset = at + HEAD_BYTES
-    offset = this.#write(offset, id, ID_CAP)
-    offset = this.#write(offset, method, ID_CAP)
-    offset = this.#write(offset, url, HEADERS_CAP)
-    offset = this.#write(offset, headers, HEADERS_CAP)
-    offset = this.#write(offset, body, Number.POSITIVE_INFINITY, JOURNAL_BODY_CAP)
-    offset = this.#write(offset, operation, LABEL_CAP)
-    offset = this.#write(offset, clientId, LABEL_CAP)
-    offset = this.#write(offset, fixtureRule, LABEL_CAP)
-    const ring = this.#ring
-    ring.writeDoubleLE(record.receivedAt, at)
-    ring.writeDoubleLE(record.durationMs, at + 8)
-    ring.writeInt32LE(record.status ?? -1, at + 16)
-    ring.writeUInt32LE(record.bodyBytes, at + 20)
-    ring[at + 24] = body !== undefined && record.bodyBytes > JOURNAL_BODY_CAP ? 1 : 0
-    this.#starts[(this.#oldest + this.#count) % this.limit] = at
+    const written = this.#ring.write(texts, at, room)
+    const slot = (this.#oldest + this.#count) % this.limit
+    this.#starts[slot] = at
+    this.#byteLengths[slot] = written
+    const lengths = this.#textLengths
+    const first = slot * TEXTS
+    lengths[first] = id.length
+    lengths[first + 1] = method.length
+    lengths[first + 2] = url.length
+    lengths[first + 3] = headers.length
+    lengths[first + 4] = body === undefined ? ABSENT : body.length
+    lengths[first + 5] = operation === undefined ? ABSENT : operation.length
+    lengths[first + 6] = clientId === undefined ? ABSENT : clientId.length
+    lengths[first + 7] = fixtureRule === undefined ? ABSENT : fixtureRule.length
+    this.#receivedAt[slot] = record.receivedAt
+    this.#durationMs[slot] = record.durationMs
+    this.#status[slot] = record.status ?? -1
+    this.#bodyBytes[slot] = record.bodyBytes
+    this.#truncated[slot] = body !== undefined && record.bodyBytes > JOURNAL_BODY_CAP ? 1 : 0
     this.#count += 1
-    this.#next = offset
-  }
-
-  /** One text: its length in bytes, then its UTF-8, at most `characters` of it and `bytes` of that. */
-  #write(offset: number, text: string | undefined, characters: number, bytes = this.#ring.length - offset - 4): number {
-    if (text === undefined) {
-      this.#ring.writeUInt32LE(ABSENT, offset)
-      return offset + 4
-    }
-    // Buffer#write writes whole characters only, so a cut body ends on a character boundary.
-    const written = this.#ring.write(text.length > characters ? text.slice(0, characters) : text, offset + 4, bytes)
-    this.#ring.writeUInt32LE(written, offset)
-    return offset + 4 + written
+    this.#next = at + written
   }
 
   list(filter: JournalFilter = {}): JournalEntry[] {
@@ -164,10 +182,11 @@ export class RequestJournal {
     const redactor = new Redactor(this.knownSecrets())
     const entries: JournalEntry[] = []
     for (let i = 0; i < this.#count; i++) {
-      const { record, truncated } = this.#read(this.#starts[(this.#oldest + i) % this.limit] as number)
+      const slot = (this.#oldest + i) % this.limit
+      const record = this.#read(slot)
       if (filter.operation !== undefined && record.operation !== filter.operation) continue
       if (method !== undefined && record.method !== method) continue
-      const entry = toEntry(record, truncated, redactor)
+      const entry = toEntry(record, this.#truncated[slot] === 1, redactor)
       if (filter.path !== undefined && entry.path !== filter.path) continue
       entries.push(entry)
     }
@@ -206,37 +225,66 @@ export class RequestJournal {
     this.#count -= 1
   }
 
-  #read(at: number): { record: JournalRecord; truncated: boolean } {
-    const ring = this.#ring
+  /**
+   * A slot's record. Its bytes decode to as many UTF-16 units as its texts had, so its texts
+   * are cut from them by their lengths: Buffer#write writes a character as one to three bytes
+   * that decode to it, a surrogate pair as four that decode to the pair, and a lone surrogate as
+   * the three of U+FFFD, which decode to that one unit. (`capped` sees that no lone surrogate
+   * ends a text, so none pairs with the start of the next.)
+   */
+  #read(slot: number): JournalRecord {
+    const start = this.#starts[slot] as number
+    const bytes = this.#ring.toString('utf8', start, start + (this.#byteLengths[slot] as number))
     const texts: Array<string | undefined> = []
-    let offset = at + HEAD_BYTES
+    let offset = 0
     for (let i = 0; i < TEXTS; i++) {
-      const length = ring.readUInt32LE(offset)
-      offset += 4
+      const length = this.#textLengths[slot * TEXTS + i] as number
       if (length === ABSENT) texts.push(undefined)
       else {
-        texts.push(ring.toString('utf8', offset, offset + length))
+        texts.push(bytes.slice(offset, offset + length))
         offset += length
       }
     }
     const [id, method, url, headers, body, operation, clientId, fixtureRule] = texts
-    const status = ring.readInt32LE(at + 16)
-    const record: JournalRecord = {
+    const status = this.#status[slot] as number
+    return {
       id: id as string,
-      receivedAt: ring.readDoubleLE(at),
+      receivedAt: this.#receivedAt[slot] as number,
       method: method as string,
       url: url as string,
       headers: headers as string,
       body,
-      bodyBytes: ring.readUInt32LE(at + 20),
+      bodyBytes: this.#bodyBytes[slot] as number,
       operation,
       clientId,
       fixtureRule,
       status: status === -1 ? null : status,
-      durationMs: ring.readDoubleLE(at + 8),
+      durationMs: this.#durationMs[slot] as number,
     }
-    return { record, truncated: ring[at + 24] === 1 }
   }
+}
+
+/**
+ * A text's first `characters` units, as it is kept. A high surrogate that ends it (one cut off
+ * its pair, or one alone) becomes U+FFFD, as Buffer#write writes it: written just before the
+ * next text, it would otherwise pair with a low surrogate starting that one. Only a text over
+ * its cap, or with that rare end, is copied.
+ */
+function capped(text: string, characters: number): string {
+  const kept = text.length > characters ? text.slice(0, characters) : text
+  return (kept.charCodeAt(kept.length - 1) & 0xfc00) === 0xd800 ? `${kept.slice(0, -1)}\ufffd` : kept
+}
+
+/** Where a long body is encoded to find where the cap cuts it. */
+const bodyScratch = Buffer.allocUnsafeSlow(JOURNAL_BODY_CAP)
+
+/**
+ * A body that may be past JOURNAL_BODY_CAP bytes: whole when it is not, else the whole
+ * characters that fit (Buffer#write writes no partial one), read back as text.
+ */
+function bodyWithin(body: string): string {
+  if (Buffer.byteLength(body) <= JOURNAL_BODY_CAP) return capped(body, body.length)
+  return bodyScratch.toString('utf8', 0, bodyScratch.write(body, 0, JOURNAL_BODY_CAP))
 }
 
 function toEntry(record: JournalRecord, truncated: boolean, serverRedactor: Redactor): JournalEntry {
