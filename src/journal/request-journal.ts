@@ -112,6 +112,8 @@ export class RequestJournal {
   #count = 0
   /** Where the next record's bytes go. */
   #next = 0
+  /** The end of the furthest record ever written. */
+  #touched = 0
 
   constructor(
     readonly limit: number,
@@ -129,6 +131,11 @@ export class RequestJournal {
     this.#status = new Int32Array(limit)
     this.#bodyBytes = new Float64Array(limit)
     this.#truncated = new Uint8Array(limit)
+  }
+
+  /** How much of the ring has ever been written to (the most of it that is resident). */
+  get touchedBytes(): number {
+    return this.#touched
   }
 
   get size(): number {
@@ -155,6 +162,7 @@ export class RequestJournal {
     const room = 3 * (texts.length - bodyLength) + Math.min(3 * bodyLength, JOURNAL_BODY_CAP)
     const at = this.#reserve(room)
     const written = this.#ring.write(texts, at, room)
+    if (at + written > this.#touched) this.#touched = at + written
     const slot = (this.#oldest + this.#count) % this.limit
     this.#starts[slot] = at
     this.#byteLengths[slot] = written
@@ -209,8 +217,10 @@ export class RequestJournal {
       if (this.#count === 0) return (this.#next = 0)
       const first = this.#starts[this.#oldest] as number
       if (first < this.#next) {
-        if (this.#next + room <= this.#ring.length) return this.#next
-        // Not enough before the end: go on from 0, as a wrapped ring.
+        // Go on from 0, as a wrapped ring, as soon as the record fits before the oldest (not
+        // only at the end): the ring then only touches, so makes resident, about the bytes of
+        // the records kept, not the whole budget however small the requests.
+        if (room > first && this.#next + room <= this.#ring.length) return this.#next
         this.#next = 0
       } else if (this.#next + room <= first) {
         return this.#next

@@ -325,3 +325,17 @@ t.test('a declared body size past 4 GiB is kept as it is', async (t) => {
   journal.record({ ...record(1, 0), bodyBytes: 99_999_999_999, status: 413 })
   t.match(journal.list(), [{ id: 'id-1', body: undefined, bodyBytes: 99_999_999_999, bodyTruncated: false, status: 413 }])
 })
+
+t.test('the ring touches about what the kept records take, not its whole budget', async (t) => {
+  // 1,000 records kept of ~300 bytes each in an 8 MiB ring: once the count limit drops the
+  // oldest, the next record goes back to the start of the ring instead of running on to its end.
+  const journal = new RequestJournal(1000, 8 * 1024 * 1024)
+  for (let index = 0; index < 50_000; index++) journal.record(record(index, 200))
+  const kept = journal.list()
+  t.equal(kept.length, 1000, 'the limit of records kept')
+  t.equal(kept.at(-1)?.id, 'id-49999', 'the newest last')
+  t.ok(journal.touchedBytes < 2 * 1000 * 400, `${journal.touchedBytes} bytes of the ring ever written: about twice what 1,000 records take, of 8 MiB`)
+  // A large record still gets the room it needs further on.
+  journal.record(record(50_000, 1_000_000))
+  t.equal(journal.list().at(-1)?.id, 'id-50000', 'a record with a 16 KiB body after them')
+})
