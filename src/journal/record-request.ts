@@ -26,12 +26,21 @@ export function journalRecord(
     url: request.url,
     headers: request.raw.rawHeaders.join('\n'),
     body,
-    // A body never read (refused before parsing) counts as what it declared.
-    bodyBytes: body === undefined ? Number(request.headers['content-length']) || 0 : Buffer.byteLength(body),
+    bodyBytes: bodyBytesOf(request, body),
     operation: context?.operationId,
     clientId: context?.clientId,
     fixtureRule: context?.fixtureRule,
     status,
     durationMs,
   }
+}
+
+/**
+ * The size of the body received, in bytes: its Content-Length, which Fastify holds a body read to
+ * (a body of another length is refused unread), or, sent chunked, its text's UTF-8 length. A body
+ * never read (refused before parsing) counts as what it declared.
+ */
+function bodyBytesOf(request: FastifyRequest, body: string | undefined): number {
+  const declared = Number(request.headers['content-length']) || 0
+  return body === undefined || request.headers['content-length'] !== undefined ? declared : Buffer.byteLength(body)
 }

@@ -62,3 +62,12 @@ t.test('small bodies are shown parsed, as before', async (t) => {
   await sendRaw(server.port, chunkedRequest('POST', '/nowhere', { 'Content-Type': 'application/json' }, '{"action":"customer.read","n":[1,2]}', 5))
   t.match(server.requests()[0], { body: { action: 'customer.read', n: [1, 2] }, bodyTruncated: false, bodyBytes: 36 }, 'parsed, with its size, though chunked')
 })
+
+t.test('a body that is not valid UTF-8: its size is the bytes received, not its decoded text re-encoded', async (t) => {
+  const server = await start()
+  t.teardown(() => server.close())
+  // Four bytes, none of them valid UTF-8 on its own: decoded, each becomes U+FFFD (three bytes).
+  const head = 'POST /nowhere HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\nContent-Type: text/plain\r\nContent-Length: 4\r\n\r\n'
+  await sendRaw(server.port, Buffer.concat([Buffer.from(head, 'latin1'), Buffer.from([0xff, 0xfe, 0xc0, 0x80])]))
+  t.match(server.requests()[0], { bodyBytes: 4 }, 'four bytes, as Content-Length said and as were sent')
+})
