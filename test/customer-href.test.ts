@@ -16,10 +16,12 @@ t.test('the id of a customer href, lowercased; undefined for anything else', asy
 
 t.test('the same answer as the regular expression it stands for, on generated hrefs', async (t) => {
   const pieces = fc.constantFrom('/', 'customers', '/customers/', '?', '#', ' ', '\t', '\u00a0', 'A', 'b', '-', '9', 'é', '//', 'https://api.dwolla.com')
+  const differences: string[] = []
   fc.assert(
     fc.property(fc.array(pieces, { maxLength: 12 }).map((parts) => parts.join('')), (href) => {
-      t.equal(customerIdOf(href), REFERENCE.exec(href)?.[1]?.toLowerCase(), JSON.stringify(href))
+      if (customerIdOf(href) !== REFERENCE.exec(href)?.[1]?.toLowerCase()) differences.push(href)
     }),
     { numRuns: 5000 },
   )
+  t.same(differences, [], 'no href of 5,000 is read differently')
 })
