@@ -139,11 +139,11 @@ export class TokenCodec {
 }
 
 /**
- * A nonce's four counter blocks (the nonce's three bytes, the block's number, then zeros). The
- * one key sees each block at most once per nonce, and equal nonces make equal pads, as they must.
+ * A nonce's four counter blocks (the nonce's three bytes, the block's number, then zeros: the
+ * buffer is zeroed when made and nothing writes past a block's fourth byte). The one key sees
+ * each block at most once per nonce, and equal nonces make equal pads, as they must.
  */
 function writeCounterBlocks(blocks: Buffer, at: number, nonce: number): void {
-  blocks.fill(0, at, at + PAD_BYTES)
   for (let block = 0; block < 4; block++) {
     const start = at + 16 * block
     blocks[start] = nonce >>> 16
