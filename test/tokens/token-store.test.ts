@@ -60,6 +60,19 @@ t.test('client tokens carry their action and customer; access and client tokens 
   t.throws(() => client.issue({ clientId: 'app-1', action: 'customer.explode', customerId: undefined }), RangeError, 'only the documented actions')
 })
 
+t.test('the recent list gives each client token its action and customer; a looked-up token leaves it when its slot is reused', async (t) => {
+  const { client } = stores({ limit: 3, now: () => 0 })
+  const customers = ['707177c3-bf15-4e7e-b37c-55c3898d9bf4', undefined, 'ffffffff-0000-4000-8000-00000000000a', '00000000-0000-4000-8000-000000000000']
+  const actions = ['customer.update', 'customer.create', 'customer.read', 'customer.update']
+  const tokens = customers.map((customerId, i) => client.issue({ clientId: `app-${i}`, action: actions[i] as string, customerId }))
+  const expected = (i: number) => ({ token: tokens[i], details: { clientId: `app-${i}`, action: actions[i], customerId: customers[i] } })
+  t.match(client.list(), [expected(1), expected(2), expected(3)], 'listed before any lookup: the first left the list')
+  t.match(client.lookup(tokens[1] as string).record, expected(1), 'a lookup answers the same')
+  const replacing = client.issue({ clientId: 'app-4', action: 'customer.read', customerId: customers[0] })
+  t.same(client.list().map((record) => record.token), [tokens[2], tokens[3], replacing], 'the looked-up token has left the list (its slot reused)')
+  t.match(client.lookup(tokens[1] as string), { status: 'valid', record: expected(1) }, 'and still opens, from the token alone')
+})
+
 t.test('revoke: recent or old, once; it stays refused, its neighbours do not', async (t) => {
   const { access } = stores({ limit: 2, now: () => 0 })
   const tokens = Array.from({ length: 6 }, () => access.issue({ clientId: 'app' }))
