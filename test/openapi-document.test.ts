@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs'
+import fc from 'fast-check'
 import t from 'tap'
 import { OpenAPIBackend } from 'openapi-backend'
 import { parse } from 'yaml'
@@ -75,4 +76,23 @@ t.test('the response check every test runs is not vacuous: it finds what does no
   t.equal(responseProblem('getWebhook', 200, hal, JSON.stringify(webhook)), undefined, 'a webhook whose attempt got no answer (no statusCode) conforms')
   t.match(responseProblem('getWebhook', 200, hal, JSON.stringify({ ...webhook, attempts: [{ ...attempt, response: { ...attempt.response, statusCode: '200' } }] })), /getWebhook 200/, 'not with a statusCode that is no integer')
   t.equal(responseProblem('retryWebhook', 201, undefined, ''), undefined, 'a retry: 201 without a body')
+})
+
+t.test("the customer href pattern accepts exactly what 'any path, then /customers/{uuid}' does", async (t) => {
+  const href = document.components.schemas.ClientTokenRequest.properties._links.properties.customer.properties.href
+  const pattern = new RegExp(href.pattern, 'u')
+  const uuid = '[0-9A-Fa-f]{8}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{12}'
+  const straightforward = new RegExp(`^https?://[^/?#\\s]+(/[^?#\\s]*)?/customers/${uuid}/?$`, 'u')
+  const pieces = fc.constantFrom('https://', 'http://', 'api.dwolla.com', '/', '//', 'customers', '/customers/', '707177c3-bf15-4e7e-b37c-55c3898d9bf4', 'A', '-', '?', '#', ' ', 'é')
+  const differences: string[] = []
+  fc.assert(
+    fc.property(fc.array(pieces, { maxLength: 10 }).map((parts) => parts.join('')), (candidate) => {
+      if (pattern.test(candidate) !== straightforward.test(candidate)) differences.push(candidate)
+    }),
+    { numRuns: 5000 },
+  )
+  t.same(differences, [], 'no href of 5,000 is judged differently')
+  t.ok(pattern.test('https://api-sandbox.dwolla.com/customers/707177c3-bf15-4e7e-b37c-55c3898d9bf4'), "Dwolla's own href")
+  t.ok(pattern.test('http://localhost:8080/a//b/customers/707177C3-BF15-4E7E-B37C-55C3898D9BF4/'), 'a longer path, an empty segment, a trailing slash')
+  t.notOk(pattern.test(`https://h${'/a'.repeat(20_000)}/x`), 'a long path that is no customer href, refused')
 })
