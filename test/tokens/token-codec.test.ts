@@ -22,6 +22,23 @@ t.test('fields come back as sealed, at both ends of every range', async (t) => {
   const lastMoment = Date.parse('+010009-12-31T23:59:59.999Z')
   t.equal(codec.open(codec.seal({ ...fields, expiresAt: lastMoment }))?.expiresAt, lastMoment, 'the clock\'s last moment (end of 9999) plus the longest lifetime (ten years) fits')
   t.throws(() => codec.seal({ ...fields, customerId: '707177C3-BF15-4E7E-B37C-55C3898D9BF4' }), RangeError, 'an uppercase UUID (customer ids are lowercased first)')
+  // One bad character at each place of a UUID, of each kind: a letter past f, an uppercase
+  // digit, ASCII punctuation, a character past ASCII whose low seven bits are a hex digit's.
+  const uuid = '707177c3-bf15-4e7e-b37c-55c3898d9bf4'
+  const accepted: string[] = []
+  for (let at = 0; at < uuid.length; at++) {
+    for (const bad of ['g', 'A', '-', '/', '\u00e1', '\u0130', '\u{1f600}']) {
+      const customerId = uuid.slice(0, at) + bad + uuid.slice(at + 1)
+      if (customerId === uuid) continue
+      try {
+        codec.seal({ ...fields, customerId })
+        accepted.push(customerId)
+      } catch (error) {
+        if (!(error instanceof RangeError)) throw error
+      }
+    }
+  }
+  t.same(accepted, [], 'no UUID with a bad character is sealed')
 })
 
 t.test('a thousand tokens sealed, then opened in another order, each to its own fields', async (t) => {
