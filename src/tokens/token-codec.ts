@@ -1,4 +1,4 @@
-import { createCipheriv, randomBytes, type Cipher } from 'node:crypto'
+import { createCipheriv, randomBytes, randomFillSync, type Cipher } from 'node:crypto'
 import { sipHash24, sipHashKey, type SipHashKey } from './siphash.js'
 
 /**
@@ -69,7 +69,15 @@ export class TokenCodec {
   /** Counter blocks: for one nonce when opening, for a batch when sealing. */
   readonly #counterBlocks = Buffer.alloc(BATCH * PAD_BYTES)
   readonly #batchNonces = new Int32Array(BATCH)
-  #batchPads = Buffer.alloc(0)
+  /**
+   * The batch's pads, copied out of the Buffer AES returns. That Buffer's memory is outside the
+   * JavaScript heap and is freed only when the Buffer is collected: kept for a whole batch, it
+   * outlived two scavenges and waited for a full collection, which a server that promotes almost
+   * nothing seldom makes (RSS grew by 20 MiB over a million tokens). Dropped at once, it is freed
+   * by the next scavenge.
+   */
+  readonly #batchPads = Buffer.alloc(BATCH * PAD_BYTES)
+  readonly #batchRandom = Buffer.alloc(6 * BATCH)
   #batchNext = BATCH
 
   constructor() {
@@ -132,13 +140,13 @@ export class TokenCodec {
 
   /** The next BATCH nonces (uniform group values from the CSPRNG) and their pads, in one AES call. */
   #makeBatch(): void {
-    const random = randomBytes(6 * BATCH)
+    const random = randomFillSync(this.#batchRandom)
     for (let i = 0; i < BATCH; i++) {
       const nonce = mod(uint48(random, 6 * i), GROUP, 1 / GROUP)
       this.#batchNonces[i] = nonce
       writeCounterBlocks(this.#counterBlocks, PAD_BYTES * i, nonce)
     }
-    this.#batchPads = this.#cipher.update(this.#counterBlocks)
+    this.#cipher.update(this.#counterBlocks).copy(this.#batchPads)
     this.#batchNext = 0
   }
 }

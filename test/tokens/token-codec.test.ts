@@ -93,3 +93,23 @@ t.test('the actions are the OpenAPI document\'s, in its order', async (t) => {
   const document = parse(readFileSync(OPENAPI_DOCUMENT_PATH, 'utf8'))
   t.same([...CLIENT_TOKEN_ACTIONS], document.components.schemas.ClientTokenRequest.properties.action.enum, 'the same 18 actions')
 })
+
+t.test('sealing holds no memory outside the heap beyond its batch: a long run does not grow it', async (t) => {
+  // A server seals tokens between requests, so the memory AES returns for a batch lives through
+  // scavenges; kept, it was promoted and freed only by a full collection. Garbage made between
+  // seals plays the requests' part: enough that a batch outlives two scavenges even in a young
+  // generation grown to its largest (16 MiB semi-spaces).
+  const codec = new TokenCodec()
+  let garbage: unknown[] = []
+  const sealMany = (count: number) => {
+    for (let serial = 0; serial < count; serial++) {
+      codec.seal({ ...fields, serial })
+      garbage = new Array(12_000).fill(serial)
+    }
+  }
+  sealMany(256 * 4)
+  const before = process.memoryUsage().arrayBuffers
+  sealMany(256 * 100)
+  const grown = process.memoryUsage().arrayBuffers - before
+  t.ok(garbage.length > 0 && grown < 500_000, `100 batches (1.6 MB of pads) later, ${grown} bytes more`)
+})
