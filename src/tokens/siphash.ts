@@ -112,7 +112,8 @@ export function sipHash24(key: SipHashKey, message: Uint8Array, length: number, 
 /**
  * The carry out of adding two 32-bit words whose 32-bit sum is `sum`, computed from their top
  * bits. A comparison of the full sum against 2^32 is a branch the processor cannot predict (the
- * carry is a coin toss on hashed data): mispredicted, the hash of a token took 300 ns, not 90.
+ * carry is a coin toss on hashed data): mispredicted half the time, a hash of a random 44-byte
+ * message took 385 ns instead of 130 (copying the message in included).
  */
 function carry(a: number, b: number, sum: number): number {
   return ((a & b) | ((a | b) & ~sum)) >>> 31
