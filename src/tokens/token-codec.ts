@@ -175,7 +175,7 @@ function padAt(counterBlocks: Buffer, start: number, i: number): number {
 /**
  * `x mod m` for a whole x below 2^53, given `inverse` = 1/m: by a floating-point quotient, one
  * step of correction for its rounding (off by at most one). `%` on numbers past 2^31 is a call to
- * fmod, and a division several times a multiplication; this runs some thirty times a token.
+ * fmod, and a division several times a multiplication; this runs twelve times a seal.
  */
 function mod(x: number, m: number, inverse: number): number {
   const r = x - Math.floor(x * inverse) * m

@@ -23,11 +23,11 @@ t.test('fields come back as sealed, at both ends of every range', async (t) => {
   t.equal(codec.open(codec.seal({ ...fields, expiresAt: lastMoment }))?.expiresAt, lastMoment, 'the clock\'s last moment (end of 9999) plus the longest lifetime (ten years) fits')
   t.throws(() => codec.seal({ ...fields, customerId: '707177C3-BF15-4E7E-B37C-55C3898D9BF4' }), RangeError, 'an uppercase UUID (customer ids are lowercased first)')
   // One bad character at each place of a UUID, of each kind: a letter past f, an uppercase
-  // digit, ASCII punctuation, a character past ASCII whose low seven bits are a hex digit's.
+  // digit, ASCII punctuation, characters past ASCII whose low seven bits are a hex digit's.
   const uuid = '707177c3-bf15-4e7e-b37c-55c3898d9bf4'
   const accepted: string[] = []
   for (let at = 0; at < uuid.length; at++) {
-    for (const bad of ['g', 'A', '-', '/', '\u00e1', '\u0130', '\u{1f600}']) {
+    for (const bad of ['g', 'A', '-', '/', '\u00e1', '\u0130', '\u0166']) {
       const customerId = uuid.slice(0, at) + bad + uuid.slice(at + 1)
       if (customerId === uuid) continue
       try {
