@@ -31,8 +31,15 @@ let lastToken: string | undefined
 export function bearerTokenOf(authorization: string | undefined): string | undefined {
   if (authorization === undefined) return undefined
   if (authorization !== lastHeader) {
-    lastToken = BEARER.exec(authorization)?.[1]
+    const token = BEARER.exec(authorization)?.[1]
+    // A token is a slice of its header, which V8 keeps whole while the slice lives: inside a long
+    // header (white space may pad it to the header limit), copied out before a token store keeps it
+    // as a key.
+    lastToken = token !== undefined && authorization.length > token.length + PADDING_KEPT ? Buffer.from(token, 'latin1').toString('latin1') : token
     lastHeader = authorization
   }
   return lastToken
 }
+
+/** What a header may hold besides its token before the token is copied out of it. */
+const PADDING_KEPT = 32
