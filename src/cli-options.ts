@@ -2,7 +2,7 @@ import { delimiter } from 'node:path'
 import { parseArgs } from 'node:util'
 import { StartupError } from './errors.js'
 import { DEFAULT_HOST, type StartOptions } from './start.js'
-import type { RetrySchedule } from './webhooks/retry-schedule.js'
+import type { RetrySchedule } from './webhook-delivery/retry-schedule.js'
 
 /** The CLI's default port, documented in the README; the library itself defaults to 0 (free). */
 export const DEFAULT_PORT = 8910

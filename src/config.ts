@@ -1,11 +1,11 @@
 import { closestName } from './closest-name.js'
-import type { DuplicateEmailCheck } from './customers/customer-store.js'
+import type { DuplicateEmailCheck } from './resources/customers/customer-store.js'
 import { StartupError } from './errors.js'
-import type { FixtureSource } from './fixtures/fixture-sources.js'
+import type { FixtureSource } from './fixture-rules/fixture-sources.js'
 import { JOURNAL_MIN_BYTES } from './journal/request-journal.js'
 import { loggerOption, type LoggerOption } from './logger.js'
 import { CLIENT_ID_MAX_LENGTH } from './tokens/application-registry.js'
-import { MAX_RETRY_DELAY_MS, retryDelays, type RetrySchedule } from './webhooks/retry-schedule.js'
+import { MAX_RETRY_DELAY_MS, retryDelays, type RetrySchedule } from './webhook-delivery/retry-schedule.js'
 
 /** A Dwolla application's credentials: the key (client id) and secret. */
 export interface Application {

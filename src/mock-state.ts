@@ -1,17 +1,17 @@
 import { Clock } from './clock.js'
 import { resolveOptions, type MockDwollaOptions, type ResolvedOptions } from './config.js'
-import { CustomerDirectory, type CustomerSeed } from './customers/customer-directory.js'
+import { CustomerDirectory, type CustomerSeed } from './resources/customers/customer-directory.js'
 import { DwollaError, StartupError } from './errors.js'
-import { EventStore } from './events/event-store.js'
-import { FixtureRules } from './fixtures/fixture-rules.js'
-import { loadDefaultFixtures, loadFixtureSources } from './fixtures/fixture-sources.js'
+import { EventStore } from './resources/events/event-store.js'
+import { FixtureRules } from './fixture-rules/fixture-rules.js'
+import { loadDefaultFixtures, loadFixtureSources } from './fixture-rules/fixture-sources.js'
 import { createCredentialCheck, type CredentialCheck } from './http/client-credentials.js'
 import { RequestJournal } from './journal/request-journal.js'
 import { readStateFile, StateFileWriter } from './persistence/state-file.js'
 import { ApplicationRegistry } from './tokens/application-registry.js'
 import { TokenStore, type IssuedToken } from './tokens/token-store.js'
-import { retryDelays } from './webhooks/retry-schedule.js'
-import { Webhooks } from './webhooks/webhooks.js'
+import { retryDelays } from './webhook-delivery/retry-schedule.js'
+import { Webhooks } from './webhook-delivery/webhooks.js'
 
 /** What an application access token stands for. */
 export interface AccessTokenDetails {

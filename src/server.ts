@@ -1,7 +1,7 @@
 import Fastify, { type FastifyInstance } from 'fastify'
 import type { MockDwollaOptions } from './config.js'
 import { registerAdminApi } from './admin/admin-api.js'
-import { applyFixtureRules } from './fixtures/apply-fixture-rules.js'
+import { applyFixtureRules } from './fixture-rules/apply-fixture-rules.js'
 import { registerBodyParsers } from './http/body-parsers.js'
 import { answerClientError, answerFrameworkError, answerUnmetExpectation, installErrorHandling } from './http/error-handler.js'
 import { allowedMethodsByPath, registerOperations } from './http/openapi-routes.js'

@@ -5,10 +5,10 @@ import { endRequest } from '../http/request-end.js'
 import type { MockState } from '../mock-state.js'
 import { ADMIN_PREFIX, installAdminErrorHandling } from './admin-error.js'
 import { guardAdminApi } from './admin-guard.js'
-import { customersRoutes } from './customers-routes.js'
+import { customersRoutes } from '../resources/customers/admin-routes.js'
 import { fixturesRoutes } from './fixtures-routes.js'
 import { stateRoutes } from './state-routes.js'
-import { webhooksRoutes } from './webhooks-routes.js'
+import { webhooksRoutes } from '../resources/webhooks/admin-routes.js'
 
 /**
  * The test-double surface under /__mock, in its own Fastify context with its own errors. The

@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify'
 import { FixtureRuleError } from '../errors.js'
-import type { FixtureRule } from '../fixtures/fixture-types.js'
+import type { FixtureRule } from '../fixture-rules/fixture-types.js'
 import type { MockState } from '../mock-state.js'
 import { AdminError } from './admin-error.js'
 

@@ -1,5 +1,5 @@
 import type { FastifyReply, FastifyRequest } from 'fastify'
-import { RequestFacts } from '../fixtures/request-facts.js'
+import { RequestFacts } from '../fixture-rules/request-facts.js'
 import type { MockState } from '../mock-state.js'
 import { allowPageToRead } from './cors.js'
 import type { ErrorModel } from './error-handler.js'

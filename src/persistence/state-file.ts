@@ -1,11 +1,11 @@
 import { randomBytes } from 'node:crypto'
 import { open, readFile, rename, stat, unlink } from 'node:fs/promises'
 import { basename, dirname, join } from 'node:path'
-import type { ApplicationSnapshot } from '../customers/customer-directory.js'
-import type { IdempotencyRecord } from '../customers/idempotency-records.js'
+import type { ApplicationSnapshot } from '../resources/customers/customer-directory.js'
+import type { IdempotencyRecord } from '../resources/customers/idempotency-records.js'
 import { StartupError } from '../errors.js'
-import { checkCustomerDocument } from '../fixtures/check-fixtures.js'
-import { subscriptionProblems, type SubscriptionDocument } from '../webhooks/subscription-store.js'
+import { checkCustomerDocument } from '../fixture-rules/check-fixtures.js'
+import { subscriptionProblems, type SubscriptionDocument } from '../resources/webhook-subscriptions/subscription-store.js'
 
 /**
  * `--state <file>`: customers, idempotency records and webhook subscriptions kept across restarts. A layer outside the

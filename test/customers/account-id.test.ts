@@ -1,5 +1,5 @@
 import t from 'tap'
-import { accountIdFor } from '../../src/accounts/account-id.js'
+import { accountIdFor } from '../../src/resources/accounts/account-id.js'
 
 t.test('an application’s account id: a stable, distinct UUID v5 of its key', async (t) => {
   const id = accountIdFor('key')

@@ -1,6 +1,6 @@
 import t from 'tap'
-import { CustomerDirectory, type CustomerSeed } from '../../src/customers/customer-directory.js'
-import type { CustomerDocument } from '../../src/customers/customer-document.js'
+import { CustomerDirectory, type CustomerSeed } from '../../src/resources/customers/customer-directory.js'
+import type { CustomerDocument } from '../../src/resources/customers/customer-document.js'
 import { LLC, NOW, PERSONAL, UNVERIFIED } from './fields.js'
 
 const SHARED: CustomerDocument = { id: '11111111-1111-4111-8111-111111111111', type: 'unverified', status: 'unverified', ...UNVERIFIED, email: 'shared@example.com' }

@@ -1,5 +1,5 @@
 import t from 'tap'
-import { IDEMPOTENCY_WINDOW_MS, IdempotencyRecords, idempotencyDigest } from '../../src/customers/idempotency-records.js'
+import { IDEMPOTENCY_WINDOW_MS, IdempotencyRecords, idempotencyDigest } from '../../src/resources/customers/idempotency-records.js'
 
 t.test('a key is remembered for 24 hours, by its digest', async (t) => {
   let now = 0

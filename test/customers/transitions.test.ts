@@ -1,7 +1,7 @@
 import t from 'tap'
-import { CustomerProblems } from '../../src/customers/customer-problems.js'
-import * as transitions from '../../src/customers/transitions.js'
-import type { Customer } from '../../src/customers/customer.js'
+import { CustomerProblems } from '../../src/resources/customers/customer-problems.js'
+import * as transitions from '../../src/resources/customers/transitions.js'
+import type { Customer } from '../../src/resources/customers/customer.js'
 import { DWOLLA_ERRORS } from '../../src/errors.js'
 import { CONTROLLER, LLC, NOW, PERSONAL, RECEIVE_ONLY, SOLE_PROPRIETORSHIP, UNVERIFIED } from './fields.js'
 

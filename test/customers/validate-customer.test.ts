@@ -1,7 +1,7 @@
 import t from 'tap'
-import { CustomerProblems } from '../../src/customers/customer-problems.js'
-import { readCustomerDraft, readInformationUpdate } from '../../src/customers/validate-customer.js'
-import type { Customer } from '../../src/customers/customer.js'
+import { CustomerProblems } from '../../src/resources/customers/customer-problems.js'
+import { readCustomerDraft, readInformationUpdate } from '../../src/resources/customers/validate-customer.js'
+import type { Customer } from '../../src/resources/customers/customer.js'
 import { CONTROLLER, LLC, NOW, PERSONAL, RECEIVE_ONLY, SOLE_PROPRIETORSHIP, UNVERIFIED } from './fields.js'
 
 const context = { now: NOW }

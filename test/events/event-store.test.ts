@@ -1,5 +1,5 @@
 import t from 'tap'
-import { EventStore, type DwollaEvent } from '../../src/events/event-store.js'
+import { EventStore, type DwollaEvent } from '../../src/resources/events/event-store.js'
 
 const at = Date.parse('2026-03-04T05:06:07.000Z')
 const CUSTOMER = '11111111-1111-4111-8111-111111111111'

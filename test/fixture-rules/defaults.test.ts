@@ -82,7 +82,7 @@ t.test('the fixture schema names exactly the catalogue codes and the documented 
 })
 
 t.test('the shipped defaults pass every fixture check (a start reads them without checking)', async (t) => {
-  const { readFixtureFile } = await import('../../src/fixtures/read-fixture-file.js')
+  const { readFixtureFile } = await import('../../src/fixture-rules/read-fixture-file.js')
   const { DEFAULT_FIXTURES_PATH } = await import('../../src/index.js')
   const document = await readFixtureFile(DEFAULT_FIXTURES_PATH)
   t.equal(document.rules?.length, 6, 'six rules, all valid')

@@ -3,7 +3,7 @@ import { rm, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import t from 'tap'
 import { buildServer, start } from '../../src/index.js'
-import { FIXTURE_FILE_LIMIT } from '../../src/fixtures/read-fixture-file.js'
+import { FIXTURE_FILE_LIMIT } from '../../src/fixture-rules/read-fixture-file.js'
 import { runCli, startCli } from '../helpers/cli.js'
 import { tempFolder } from '../helpers/temp-folder.js'
 

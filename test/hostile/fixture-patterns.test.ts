@@ -1,6 +1,6 @@
 import t from 'tap'
 import { buildServer, type FixtureRule } from '../../src/index.js'
-import { PATTERN_INPUT_LIMIT } from '../../src/fixtures/bounded-pattern.js'
+import { PATTERN_INPUT_LIMIT } from '../../src/fixture-rules/bounded-pattern.js'
 import { accessTokenFor, mockFor, requestClientToken } from '../helpers/mock.js'
 import { tempFolder } from '../helpers/temp-folder.js'
 

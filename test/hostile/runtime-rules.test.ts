@@ -1,6 +1,6 @@
 import t from 'tap'
 import type { FixtureRule } from '../../src/index.js'
-import { RUNTIME_RULE_LIMIT } from '../../src/fixtures/fixture-rules.js'
+import { RUNTIME_RULE_LIMIT } from '../../src/fixture-rules/fixture-rules.js'
 import { accessTokenFor, mockFor, requestClientToken } from '../helpers/mock.js'
 
 const once = (action: string): FixtureRule => ({ when: { operation: 'createClientToken', action }, respond: { error: 'Forbidden' }, times: 1 })

@@ -1,8 +1,8 @@
 import t from 'tap'
 import { HalLinks } from '../../src/hal/hal-links.js'
-import { eventRepresentation } from '../../src/hal/event-representation.js'
-import { DWOLLA_RETRY_DELAYS_MS } from '../../src/webhooks/retry-schedule.js'
-import { AUTO_PAUSE_FAILURES } from '../../src/webhooks/subscription-store.js'
+import { eventRepresentation } from '../../src/resources/events/representation.js'
+import { DWOLLA_RETRY_DELAYS_MS } from '../../src/webhook-delivery/retry-schedule.js'
+import { AUTO_PAUSE_FAILURES } from '../../src/resources/webhook-subscriptions/subscription-store.js'
 import { webhookReceiver } from '../helpers/webhook-receiver.js'
 import { BASE_URL, NOW, SECRET, webhooksFor, whenever } from './engine-helpers.js'
 

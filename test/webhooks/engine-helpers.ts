@@ -1,9 +1,9 @@
 import type { Test } from 'tap'
 import { Clock } from '../../src/clock.js'
-import type { CustomerTopic } from '../../src/customers/customer-events.js'
-import { EventStore } from '../../src/events/event-store.js'
-import { SCALED_RETRY_DELAYS_MS } from '../../src/webhooks/retry-schedule.js'
-import { Webhooks, type WebhooksOptions } from '../../src/webhooks/webhooks.js'
+import type { CustomerTopic } from '../../src/resources/customers/customer-events.js'
+import { EventStore } from '../../src/resources/events/event-store.js'
+import { SCALED_RETRY_DELAYS_MS } from '../../src/webhook-delivery/retry-schedule.js'
+import { Webhooks, type WebhooksOptions } from '../../src/webhook-delivery/webhooks.js'
 
 export const NOW = Date.parse('2026-03-04T05:06:07.000Z')
 export const BASE_URL = 'http://mock.test:8910'

@@ -1,6 +1,6 @@
 import t from 'tap'
 import { buildServer, DWOLLA_RETRY_DELAYS_MS, SCALED_RETRY_DELAYS_MS } from '../../src/index.js'
-import { retryDelays } from '../../src/webhooks/retry-schedule.js'
+import { retryDelays } from '../../src/webhook-delivery/retry-schedule.js'
 
 const MINUTE = 60_000
 const HOUR = 60 * MINUTE

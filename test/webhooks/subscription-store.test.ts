@@ -1,6 +1,6 @@
 import t from 'tap'
 import { DwollaError, LIMIT_MESSAGES } from '../../src/index.js'
-import { SECRET_MAX_LENGTH, SUBSCRIPTION_FIELD_ERRORS, SubscriptionStore, URL_MAX_LENGTH, subscriptionProblems } from '../../src/webhooks/subscription-store.js'
+import { SECRET_MAX_LENGTH, SUBSCRIPTION_FIELD_ERRORS, SubscriptionStore, URL_MAX_LENGTH, subscriptionProblems } from '../../src/resources/webhook-subscriptions/subscription-store.js'
 
 const NOW = Date.parse('2026-03-04T05:06:07.000Z')
 const BASE = 'http://localhost:8910'

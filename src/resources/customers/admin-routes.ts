@@ -1,0 +1,84 @@
+import type { FastifyInstance } from 'fastify'
+import { CUSTOMER_STATUSES, type CustomerStatus } from './customer.js'
+import { CustomerProblems } from './customer-problems.js'
+import { DwollaError } from '../../errors.js'
+import type { MockState } from '../../mock-state.js'
+import { AdminError } from '../../admin/admin-error.js'
+
+interface ApplicationQuery {
+  application?: string
+}
+
+/**
+ * The customers of the test double: list, read, create (checked as POST /customers checks, in
+ * any status) and move to any status, for one application (`?application=` or `application` in
+ * the body) or, without one, for every application that has the customer.
+ *   GET  /__mock/customers                  { customers: [...] }
+ *   GET  /__mock/customers/:id               { customer }
+ *   POST /__mock/customers                  { ...a POST /customers body, status?, application? } → 201 { customer }
+ *   POST /__mock/customers/:id/status       { status, application? } → { customer }
+ */
+export function customersRoutes(admin: FastifyInstance, state: MockState): void {
+  admin.get<{ Querystring: ApplicationQuery }>('/customers', async (request) => {
+    return { customers: attempt(() => state.customers.list({ application: applicationOf(request.query.application) })) }
+  })
+
+  admin.get<{ Params: { id: string }; Querystring: ApplicationQuery }>('/customers/:id', async (request) => {
+    const customer = attempt(() => state.customers.get(request.params.id, { application: applicationOf(request.query.application) }))
+    if (customer === undefined) throw unknownCustomer(request.params.id)
+    return { customer }
+  })
+
+  admin.post<{ Body: unknown }>('/customers', async (request, reply) => {
+    const { application, status, ...body } = objectBody(request.body)
+    const customer = attempt(() => state.customers.create(body, { application: applicationOf(application), status: statusOf(status) }))
+    reply.code(201)
+    return { customer }
+  })
+
+  admin.post<{ Params: { id: string }; Body: unknown }>('/customers/:id/status', async (request) => {
+    const { application, status } = objectBody(request.body)
+    const customer = attempt(() => state.customers.setStatus(request.params.id, statusOf(status) ?? missingStatus(), { application: applicationOf(application) }))
+    if (customer === undefined) throw unknownCustomer(request.params.id)
+    return { customer }
+  })
+}
+
+function objectBody(body: unknown): Record<string, unknown> {
+  if (typeof body !== 'object' || body === null || Array.isArray(body)) throw new AdminError(400, 'InvalidCustomer', 'send a JSON object')
+  return body as Record<string, unknown>
+}
+
+function applicationOf(value: unknown): string | undefined {
+  if (value === undefined) return undefined
+  if (typeof value !== 'string' || value === '') throw new AdminError(400, 'InvalidApplication', 'application: expected an application key')
+  return value
+}
+
+function statusOf(value: unknown): CustomerStatus | undefined {
+  if (value === undefined) return undefined
+  if (!(CUSTOMER_STATUSES as readonly unknown[]).includes(value)) {
+    throw new AdminError(400, 'InvalidStatus', `status: expected one of ${CUSTOMER_STATUSES.join(', ')}`)
+  }
+  return value as CustomerStatus
+}
+
+function missingStatus(): never {
+  throw new AdminError(400, 'InvalidStatus', `status: expected one of ${CUSTOMER_STATUSES.join(', ')}`)
+}
+
+function unknownCustomer(id: string): AdminError {
+  return new AdminError(404, 'UnknownCustomer', `no application has customer ${id}`)
+}
+
+/** The model's refusals as admin errors: field problems, a status the type cannot have, a full store. */
+function attempt<T>(action: () => T): T {
+  try {
+    return action()
+  } catch (error) {
+    if (error instanceof CustomerProblems) throw new AdminError(400, 'InvalidCustomer', error.message)
+    if (error instanceof RangeError) throw new AdminError(400, 'InvalidStatus', error.message)
+    if (error instanceof DwollaError) throw new AdminError(error.statusCode, error.code, error.message)
+    throw error
+  }
+}

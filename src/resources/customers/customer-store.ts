@@ -1,0 +1,190 @@
+import { randomUUID } from 'node:crypto'
+import { DwollaError } from '../../errors.js'
+import type { Customer, CustomerStatus } from './customer.js'
+import type { CustomerEvents, CustomerTopic } from './customer-events.js'
+import { CustomerProblems, duplicateAt, type FieldProblem } from './customer-problems.js'
+import { IdempotencyRecords } from './idempotency-records.js'
+import * as transitions from './transitions.js'
+
+/**
+ * Which customers an email must not repeat (Dwolla documents the Duplicate error, not its scope):
+ * `all` customers of the application, deactivated ones too (the default, inferred); only
+ * `active` ones (not deactivated); or `off`. Always case-insensitive.
+ */
+export type DuplicateEmailCheck = 'all' | 'active' | 'off'
+
+export interface CustomerStoreOptions {
+  /** The application (its key) these customers belong to. */
+  clientId: string
+  /** Most customers it holds; past it a create is refused with MaxNumberOfResources. */
+  limit: number
+  now: () => number
+  duplicateEmailCheck: DuplicateEmailCheck
+  events: CustomerEvents
+  /** Called after every change, so persistence can write (it never knows what changed). */
+  onChange: () => void
+}
+
+/** What GET /customers filters on: `search` (fuzzy), `email` (exact), `statuses` (any of). */
+export interface CustomerFilter {
+  search?: string
+  email?: string
+  statuses?: readonly CustomerStatus[]
+}
+
+/**
+ * One application's customers: bounded, indexed by id, email and correlationId, and the only
+ * place the transitions' results are applied. It raises each transition's topics to the
+ * listeners and says it changed; it never knows about HTTP or files.
+ */
+export class CustomerStore {
+  readonly #customers = new Map<string, Customer>()
+  readonly #byEmail = new Map<string, Set<string>>()
+  readonly #byCorrelationId = new Map<string, string>()
+  readonly idempotency: IdempotencyRecords
+
+  constructor(private readonly options: CustomerStoreOptions) {
+    this.idempotency = new IdempotencyRecords(options.limit, options.now)
+  }
+
+  get clientId(): string {
+    return this.options.clientId
+  }
+
+  get size(): number {
+    return this.#customers.size
+  }
+
+  get(id: string): Customer | undefined {
+    return this.#customers.get(id.toLowerCase())
+  }
+
+  /** Newest first (Dwolla's other lists are; the docs say only "sorted by created"), ties newest-added first. */
+  list(filter: CustomerFilter = {}): Customer[] {
+    const search = filter.search?.toLowerCase()
+    const email = filter.email?.toLowerCase()
+    const matches: Customer[] = []
+    for (const customer of this.#customers.values()) {
+      if (email !== undefined && customer.email.toLowerCase() !== email) continue
+      if (filter.statuses !== undefined && !filter.statuses.includes(customer.status)) continue
+      if (search !== undefined && !matchesSearch(customer, search)) continue
+      matches.push(customer)
+    }
+    return matches.reverse().sort((a, b) => b.created - a.created)
+  }
+
+  /**
+   * POST /customers: a new customer from a request body, with a fresh id. With an
+   * Idempotency-Key already used in the last 24 hours, the customer it created instead, and
+   * nothing is created (`replayed`).
+   */
+  create(body: unknown, idempotencyKey?: string): { customer: Customer; replayed: boolean } {
+    const earlier = idempotencyKey === undefined ? undefined : this.idempotency.find(idempotencyKey)
+    const existing = earlier === undefined ? undefined : this.#customers.get(earlier)
+    if (existing !== undefined) return { customer: existing, replayed: true }
+    this.#requireRoom()
+    const { customer, topics } = transitions.createCustomer(randomUUID(), body, { now: this.options.now() })
+    const stored = this.#apply(customer, topics)
+    // Within the same turn as the change it joins: the state file is written later, holding both.
+    if (idempotencyKey !== undefined) this.idempotency.remember(idempotencyKey, stored.id)
+    return { customer: stored, replayed: false }
+  }
+
+  /** POST /customers/{id}. */
+  update(id: string, body: unknown): Customer {
+    const customer = this.#require(id)
+    const { customer: updated, topics } = transitions.updateCustomer(customer, body, { now: this.options.now() })
+    return this.#apply(updated, topics, customer)
+  }
+
+  /** The test double's shortcut to any status the customer's type allows. */
+  setStatus(id: string, status: CustomerStatus): Customer {
+    const customer = this.#require(id)
+    const { customer: updated, topics } = transitions.setStatus(customer, status)
+    return this.#apply(updated, topics, customer)
+  }
+
+  /**
+   * Puts a customer in as it is: seeds, restored state and the test double's creations. Raises
+   * the topics given (none for seeds and restores, which are not events).
+   */
+  insert(customer: Customer, topics: readonly CustomerTopic[] = []): Customer {
+    this.admit(customer)
+    return this.#apply(customer, topics)
+  }
+
+  /** Throws what {@link insert} would throw for this customer, changing nothing. */
+  admit(customer: Customer): void {
+    if (this.#customers.has(customer.id)) throw new RangeError(`customer ${customer.id} already exists for application ${this.clientId}`)
+    this.#requireRoom()
+    const problems = this.#duplicates(customer)
+    if (problems.length > 0) throw new CustomerProblems(problems)
+  }
+
+  snapshot(): Customer[] {
+    return [...this.#customers.values()].map((customer) => ({ ...customer }))
+  }
+
+  #require(id: string): Customer {
+    const customer = this.get(id)
+    if (customer === undefined) throw new RangeError(`no customer ${id} for application ${this.clientId}`)
+    return customer
+  }
+
+  #requireRoom(): void {
+    if (this.#customers.size >= this.options.limit) throw new DwollaError('MaxNumberOfResources')
+  }
+
+  /** Stores a customer (new or changed) once its email and correlationId are known to be free. */
+  #apply(customer: Customer, topics: readonly CustomerTopic[], previous?: Customer): Customer {
+    const problems = this.#duplicates(customer)
+    if (problems.length > 0) throw new CustomerProblems(problems)
+    if (previous !== undefined) this.#unindex(previous)
+    this.#customers.set(customer.id, customer)
+    this.#index(customer)
+    const at = this.options.now()
+    for (const topic of topics) this.options.events.emit({ topic, customerId: customer.id, clientId: this.clientId, at })
+    this.options.onChange()
+    return customer
+  }
+
+  #duplicates(customer: Customer): FieldProblem[] {
+    const problems: FieldProblem[] = []
+    const check = this.options.duplicateEmailCheck
+    if (check !== 'off') {
+      for (const id of this.#byEmail.get(customer.email.toLowerCase()) ?? []) {
+        const other = this.#customers.get(id) as Customer
+        if (id === customer.id || (check === 'active' && other.status === 'deactivated')) continue
+        problems.push(duplicateAt('/email', id))
+        break
+      }
+    }
+    // correlationId is documented as unique across Customers: always checked.
+    const holder = customer.correlationId === undefined ? undefined : this.#byCorrelationId.get(customer.correlationId.toLowerCase())
+    if (holder !== undefined && holder !== customer.id) problems.push(duplicateAt('/correlationId', holder))
+    return problems
+  }
+
+  #index(customer: Customer): void {
+    const email = customer.email.toLowerCase()
+    const ids = this.#byEmail.get(email) ?? new Set<string>()
+    ids.add(customer.id)
+    this.#byEmail.set(email, ids)
+    if (customer.correlationId !== undefined) this.#byCorrelationId.set(customer.correlationId.toLowerCase(), customer.id)
+  }
+
+  #unindex(customer: Customer): void {
+    const email = customer.email.toLowerCase()
+    const ids = this.#byEmail.get(email)
+    ids?.delete(customer.id)
+    if (ids?.size === 0) this.#byEmail.delete(email)
+    if (customer.correlationId !== undefined) this.#byCorrelationId.delete(customer.correlationId.toLowerCase())
+  }
+}
+
+/** "Searches on firstName, lastName, businessName and email" (list-and-search.mdx): a case-insensitive substring. */
+function matchesSearch(customer: Customer, search: string): boolean {
+  return [customer.firstName, customer.lastName, customer.businessName, customer.email].some(
+    (value) => value !== undefined && value.toLowerCase().includes(search),
+  )
+}

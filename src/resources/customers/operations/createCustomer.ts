@@ -1,0 +1,34 @@
+import { CustomerProblems } from '../customer-problems.js'
+import { DwollaError } from '../../../errors.js'
+import { linksFor } from '../../../hal/base-url.js'
+import { HalLinks } from '../../../hal/hal-links.js'
+import { customerValidationError } from '../validation-error.js'
+import { beginApiCall } from '../../../http/api-call.js'
+import type { OperationHandler } from '../../../http/openapi-routes.js'
+import type { MockState } from '../../../mock-state.js'
+
+/**
+ * POST /customers: `201 Created`, an absolute `Location` and no body, as Dwolla answers (the
+ * `dwolla` SDK reads `headers.location[0]`, dwolla-v2 users `headers.get('location')`). The
+ * fields are checked by the customer model, in Dwolla's words. A repeated Idempotency-Key
+ * answers the first creation again and creates nothing.
+ */
+export function createCustomer(state: MockState): OperationHandler {
+  return {
+    errorModel: 'dwolla',
+    handle(request, reply, check) {
+      const { clientId, problems } = beginApiCall(request, check, state, 'createCustomer')
+      if (problems.unreadableBody) throw new DwollaError('BadRequest')
+      const links = linksFor(request, state.options.publicUrl)
+      const key = request.headers['idempotency-key']
+      let created
+      try {
+        created = state.customers.storeFor(clientId).create(request.body, typeof key === 'string' && key !== '' ? key : undefined)
+      } catch (error) {
+        throw error instanceof CustomerProblems ? customerValidationError(error, links) : error
+      }
+      // No body, so no content type either (Dwolla's spec gives the 201 no content).
+      return reply.code(201).header('location', links.url(HalLinks.pathOf('customer', created.customer.id))).send()
+    },
+  }
+}

@@ -1,0 +1,236 @@
+import { randomUUID } from 'node:crypto'
+import { DwollaError, LIMIT_MESSAGES, validationError, type EmbeddedError } from '../../errors.js'
+
+/**
+ * A webhook subscription (dev-portal api-reference/webhook-subscriptions): where an application
+ * wants its events POSTed, and the secret their signatures are made with. The secret never
+ * leaves the mock except as those signatures (and in the user's own state file).
+ */
+export interface WebhookSubscription {
+  id: string
+  /** The application (its key) that subscribed; only its events go to this URL. */
+  clientId: string
+  url: string
+  secret: string
+  paused: boolean
+  /** In milliseconds by the mock's clock. */
+  created: number
+  /**
+   * The mock's base URL as the subscribing request reached it: the hrefs in the events delivered
+   * to this subscription use it, so they are the hrefs the application itself would follow.
+   */
+  baseUrl: string
+}
+
+/** A subscription written down, as a state file keeps it. */
+export interface SubscriptionDocument {
+  id: string
+  application: string
+  url: string
+  secret: string
+  paused: boolean
+  /** ISO 8601. */
+  created: string
+  baseUrl: string
+}
+
+/**
+ * "The webhook subscription will be paused after 400 consecutive failures and 24 hours since the
+ * last success" (dev-portal api-reference/webhook-subscriptions, automatic pause).
+ */
+export const AUTO_PAUSE_FAILURES = 400
+export const AUTO_PAUSE_QUIET_MS = 24 * 60 * 60 * 1000
+
+/** The longest url accepted (inferred: Dwolla documents none; common servers refuse longer request lines). */
+export const URL_MAX_LENGTH = 2048
+/** "Secret must be 128 or fewer characters." (Dwolla's SecretTooLongError). */
+export const SECRET_MAX_LENGTH = 128
+
+/** Dwolla's embedded errors for a subscription's fields (InvalidUrlFormatError, SecretTooLongError). */
+export const SUBSCRIPTION_FIELD_ERRORS = {
+  urlRequired: { code: 'Required', message: 'Url required.', path: '/url', _links: {} },
+  urlInvalid: { code: 'InvalidFormat', message: 'Url must be a valid url.', path: '/url', _links: {} },
+  secretRequired: { code: 'Required', message: 'Secret required.', path: '/secret', _links: {} },
+  secretInvalid: { code: 'Invalid', message: 'Secret invalid.', path: '/secret', _links: {} },
+  secretTooLong: { code: 'InvalidFormat', message: 'Secret must be 128 or fewer characters.', path: '/secret', _links: {} },
+} as const satisfies Record<string, EmbeddedError>
+
+/**
+ * What is wrong with a subscription's url and secret, in Dwolla's embedded errors; empty when
+ * nothing. The url must be an absolute http or https URL without credentials (local URLs are the
+ * point); an empty secret counts as missing, one that is not a string is Invalid (both inferred).
+ */
+export function subscriptionProblems(url: unknown, secret: unknown): EmbeddedError[] {
+  const problems: EmbeddedError[] = []
+  if (url === undefined) problems.push({ ...SUBSCRIPTION_FIELD_ERRORS.urlRequired })
+  else if (!isDeliverableUrl(url)) problems.push({ ...SUBSCRIPTION_FIELD_ERRORS.urlInvalid })
+  if (secret === undefined || secret === '') problems.push({ ...SUBSCRIPTION_FIELD_ERRORS.secretRequired })
+  else if (typeof secret !== 'string') problems.push({ ...SUBSCRIPTION_FIELD_ERRORS.secretInvalid })
+  else if (secret.length > SECRET_MAX_LENGTH) problems.push({ ...SUBSCRIPTION_FIELD_ERRORS.secretTooLong })
+  return problems
+}
+
+function isDeliverableUrl(value: unknown): value is string {
+  if (typeof value !== 'string' || value.length > URL_MAX_LENGTH) return false
+  let url: URL
+  try {
+    url = new URL(value)
+  } catch {
+    return false
+  }
+  return (url.protocol === 'http:' || url.protocol === 'https:') && url.hostname !== '' && url.username === '' && url.password === ''
+}
+
+export interface SubscriptionStoreOptions {
+  /** Most subscriptions one application holds (Dwolla's sandbox: 10). */
+  limit: number
+  /** Most applications holding subscriptions at once. */
+  applicationLimit: number
+  now: () => number
+}
+
+/**
+ * Every application's webhook subscriptions, bounded: at most `limit` per application, in at most
+ * `applicationLimit` applications. It also keeps each subscription's run of failed deliveries, to
+ * pause it as Dwolla does. No HTTP, no I/O: persistence listens through `onChange`.
+ */
+export class SubscriptionStore {
+  /** By id, in the order created. */
+  readonly #subscriptions = new Map<string, WebhookSubscription>()
+  /** Failures in a row and the last success, per subscription: not persisted (a restart forgives). */
+  readonly #health = new Map<string, { failures: number; lastSuccess: number }>()
+  readonly #changeListeners = new Set<() => void>()
+  readonly #removeListeners = new Set<(subscription: WebhookSubscription) => void>()
+
+  constructor(private readonly options: SubscriptionStoreOptions) {}
+
+  /** Calls `listener` after every change (create, pause, delete, clear); returns the unsubscribe. */
+  onChange(listener: () => void): () => void {
+    this.#changeListeners.add(listener)
+    return () => void this.#changeListeners.delete(listener)
+  }
+
+  /** Calls `listener` with each subscription deleted (not on clear); returns the unsubscribe. */
+  onRemove(listener: (subscription: WebhookSubscription) => void): () => void {
+    this.#removeListeners.add(listener)
+    return () => void this.#removeListeners.delete(listener)
+  }
+
+  /**
+   * POST /webhook-subscriptions: checks the fields (400 ValidationError), then the bounds (400
+   * MaxNumberOfResources "The maximum number of subscriptions has been reached."), then stores it.
+   */
+  create(clientId: string, body: { url?: unknown; secret?: unknown }, baseUrl: string): WebhookSubscription {
+    const problems = subscriptionProblems(body.url, body.secret)
+    if (problems.length > 0) throw validationError(problems)
+    const mine = this.list(clientId)
+    const applications = new Set([...this.#subscriptions.values()].map((subscription) => subscription.clientId))
+    if (mine.length >= this.options.limit || (mine.length === 0 && applications.size >= this.options.applicationLimit)) {
+      throw new DwollaError('MaxNumberOfResources', { message: LIMIT_MESSAGES.subscriptions })
+    }
+    const subscription: WebhookSubscription = {
+      id: randomUUID(),
+      clientId,
+      url: body.url as string,
+      secret: body.secret as string,
+      paused: false,
+      created: this.options.now(),
+      baseUrl,
+    }
+    this.#subscriptions.set(subscription.id, subscription)
+    this.#changed()
+    return subscription
+  }
+
+  /** One application's subscriptions, newest first (inferred: Dwolla's other lists are). */
+  list(clientId: string): WebhookSubscription[] {
+    return this.all().filter((subscription) => subscription.clientId === clientId)
+  }
+
+  /** Every application's, newest first. */
+  all(): WebhookSubscription[] {
+    return [...this.#subscriptions.values()].reverse()
+  }
+
+  /** One of the application's subscriptions; another application's is not found. */
+  get(clientId: string, id: string): WebhookSubscription | undefined {
+    const subscription = this.#subscriptions.get(id.toLowerCase())
+    return subscription?.clientId === clientId ? subscription : undefined
+  }
+
+  /** Any application's subscription by id (the delivery engine's view). */
+  byId(id: string): WebhookSubscription | undefined {
+    return this.#subscriptions.get(id)
+  }
+
+  /** POST /webhook-subscriptions/{id} `{paused}`; unpausing forgives the failures so far. */
+  setPaused(subscription: WebhookSubscription, paused: boolean): WebhookSubscription {
+    subscription.paused = paused
+    if (!paused) this.#health.delete(subscription.id)
+    this.#changed()
+    return subscription
+  }
+
+  /** DELETE /webhook-subscriptions/{id}: gone, and its listeners told (its deliveries stop). */
+  remove(subscription: WebhookSubscription): WebhookSubscription {
+    this.#subscriptions.delete(subscription.id)
+    this.#health.delete(subscription.id)
+    for (const listener of this.#removeListeners) listener(subscription)
+    this.#changed()
+    return subscription
+  }
+
+  /**
+   * Notes how a delivery to the subscription went. After AUTO_PAUSE_FAILURES failures in a row
+   * with no success for AUTO_PAUSE_QUIET_MS (since it was created, if never), it is paused, as
+   * Dwolla pauses endpoints that are no longer reachable. Says whether it paused it now.
+   */
+  recordDelivery(subscription: WebhookSubscription, succeeded: boolean, at: number): boolean {
+    if (!this.#subscriptions.has(subscription.id)) return false
+    if (succeeded) {
+      this.#health.set(subscription.id, { failures: 0, lastSuccess: at })
+      return false
+    }
+    const health = this.#health.get(subscription.id) ?? { failures: 0, lastSuccess: subscription.created }
+    health.failures += 1
+    this.#health.set(subscription.id, health)
+    if (subscription.paused || health.failures < AUTO_PAUSE_FAILURES || at - health.lastSuccess < AUTO_PAUSE_QUIET_MS) return false
+    this.setPaused(subscription, true)
+    return true
+  }
+
+  snapshot(): SubscriptionDocument[] {
+    return [...this.#subscriptions.values()].map(({ clientId, created, ...rest }) => ({
+      ...rest,
+      application: clientId,
+      created: new Date(created).toISOString(),
+    }))
+  }
+
+  /**
+   * Replaces everything with what a state file holds (its fields checked by the caller), without
+   * announcing a change. More than the bounds allow: MaxNumberOfResources, and nothing changes.
+   */
+  restore(documents: readonly SubscriptionDocument[]): void {
+    const perApplication = new Map<string, number>()
+    for (const { application } of documents) perApplication.set(application, (perApplication.get(application) ?? 0) + 1)
+    if (perApplication.size > this.options.applicationLimit || [...perApplication.values()].some((count) => count > this.options.limit)) {
+      throw new DwollaError('MaxNumberOfResources', { message: LIMIT_MESSAGES.subscriptions })
+    }
+    this.#subscriptions.clear()
+    this.#health.clear()
+    for (const { application, created, ...rest } of documents) {
+      this.#subscriptions.set(rest.id, { ...rest, clientId: application, created: Date.parse(created) })
+    }
+  }
+
+  clear(): void {
+    this.#subscriptions.clear()
+    this.#health.clear()
+    this.#changed()
+  }
+
+  #changed(): void {
+    for (const listener of this.#changeListeners) listener()
+  }
+}
