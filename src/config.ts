@@ -1,5 +1,9 @@
 import { closestName } from './closest-name.js'
-import type { DuplicateEmailCheck } from './resources/customers/customer-store.js'
+import type { Application } from './http/client-credentials.js'
+import type { CustomerCheck, DuplicateEmailCheck } from './fixture-rules/fixture-types.js'
+
+export type { Application }
+export type { CustomerCheck, DuplicateEmailCheck }
 import { StartupError } from './errors.js'
 import type { FixtureSource } from './fixture-rules/fixture-sources.js'
 import { JOURNAL_MIN_BYTES } from './journal/request-journal.js'
@@ -7,11 +11,6 @@ import { loggerOption, type LoggerOption } from './logger.js'
 import { CLIENT_ID_MAX_LENGTH } from './tokens/application-registry.js'
 import { MAX_RETRY_DELAY_MS, retryDelays, type RetrySchedule } from './webhook-delivery/retry-schedule.js'
 
-/** A Dwolla application's credentials: the key (client id) and secret. */
-export interface Application {
-  key: string
-  secret: string
-}
 
 /** Options for {@link buildServer}; every one has a default (see {@link DEFAULTS}). */
 export interface MockDwollaOptions {
@@ -84,8 +83,17 @@ export interface MockDwollaOptions {
   customerCheck?: CustomerCheck
   /** Most customers one application holds; past it POST /customers answers MaxNumberOfResources. */
   customerLimit?: number
-  /** Most applications holding customers at once; past it a new one answers MaxNumberOfResources. */
+  /**
+   * Most applications whose state (customers, events, webhook subscriptions, ...) is kept at
+   * once. Past it the least recently used application's state is dropped, and a line names it:
+   * a call is never refused for a limit its own application did not reach.
+   */
   applicationLimit?: number
+  /**
+   * Most bytes all applications' stores hold together, counted at each record's worst case.
+   * Past it the least recently used applications' state is dropped, as for applicationLimit.
+   */
+  storeByteLimit?: number
   /** Which customers an email must not repeat: `all` (the default), `active` (not deactivated) or `off`. */
   duplicateEmailCheck?: DuplicateEmailCheck
   /**
@@ -115,8 +123,6 @@ export interface MockDwollaOptions {
   webhookHistoryLimit?: number
 }
 
-/** See {@link MockDwollaOptions.customerCheck}. */
-export type CustomerCheck = 'exists' | 'any'
 
 export interface ResolvedOptions {
   readonly applications: readonly Application[]
@@ -138,6 +144,7 @@ export interface ResolvedOptions {
   readonly customerCheck: CustomerCheck
   readonly customerLimit: number
   readonly applicationLimit: number
+  readonly storeByteLimit: number
   readonly duplicateEmailCheck: DuplicateEmailCheck
   readonly stateFile: string | undefined
   readonly eventLimit: number
@@ -175,10 +182,12 @@ export const DEFAULTS: ResolvedOptions = Object.freeze({
   publicUrl: undefined,
   customerCheck: 'exists',
   // A development session or a CI run holds tens to hundreds of customers in one or two
-  // applications. A customer with every field filled and an Idempotency-Key costs about 1.5 KiB
-  // of heap, so the worst case at these caps (every application full) is about 75 MiB.
+  // applications; a suite with a key per test file, hundreds of applications.
   customerLimit: 5_000,
-  applicationLimit: 10,
+  applicationLimit: 1_000,
+  // What all applications' stores may hold together, each record counted at its worst case: a
+  // full application's customers count 20 MiB, so a dozen full ones, or thousands of small ones.
+  storeByteLimit: 256 * 1024 * 1024,
   duplicateEmailCheck: 'all',
   stateFile: undefined,
   // An event takes about 200 bytes: 1,000 per application is 2 MiB across ten applications.
@@ -280,6 +289,7 @@ export function resolveOptions(options: MockDwollaOptions = {}): ResolvedOptions
     customerCheck: oneOf('customerCheck', merged.customerCheck, ['exists', 'any'] as const),
     customerLimit: positiveInteger('customerLimit', merged.customerLimit),
     applicationLimit: positiveInteger('applicationLimit', merged.applicationLimit),
+    storeByteLimit: positiveInteger('storeByteLimit', merged.storeByteLimit),
     duplicateEmailCheck: oneOf('duplicateEmailCheck', merged.duplicateEmailCheck, ['all', 'active', 'off'] as const),
     stateFile: merged.stateFile === undefined ? undefined : nonEmptyString('stateFile', merged.stateFile),
     eventLimit: positiveInteger('eventLimit', merged.eventLimit),

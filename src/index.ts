@@ -1,3 +1,6 @@
+import type { FixtureDocument as FixtureFile } from './fixture-rules/fixture-types.js'
+import type { CustomerDocument } from './resources/customers/index.js'
+
 export { buildServer } from './server.js'
 export { start, DEFAULT_HOST, type StartOptions, type RunningMockDwolla } from './start.js'
 export { DEFAULTS, type MockDwollaOptions, type Application, type CustomerCheck } from './config.js'
@@ -22,9 +25,8 @@ export type { MockState, AccessTokenDetails, ClientTokenDetails, TokenListing, T
 export { Clock } from './clock.js'
 export type { JournalEntry, JournalFilter } from './journal/request-journal.js'
 export { RevocationLimitError } from './tokens/revoked-serials.js'
-export { ADMIN_PREFIX } from './admin/admin-error.js'
+export { ADMIN_PREFIX } from './admin/admin-path.js'
 export type {
-  FixtureDocument,
   FixtureRule,
   ApiFixtureRule,
   TokenFixtureRule,
@@ -38,17 +40,28 @@ export type {
   ApiOperationId,
 } from './fixture-rules/fixture-types.js'
 export type { FixtureSource } from './fixture-rules/fixture-sources.js'
+/** A fixture file: its settings, its rules and its seeded customers (fixtures/fixtures.schema.json). */
+export type FixtureDocument = FixtureFile<CustomerDocument>
 export { DEFAULT_FIXTURES_PATH } from './fixture-rules/fixture-sources.js'
 export { FIXTURE_SCHEMA_PATH } from './fixture-rules/check-fixtures.js'
 export type { FixtureRules, ActiveRule, RuleSource } from './fixture-rules/fixture-rules.js'
-export type { CustomerControls, CustomerView, ApplicationOption } from './resources/customers/customer-directory.js'
-export type { CustomerDocument } from './resources/customers/customer-document.js'
-export type { Customer, CustomerType, CustomerStatus, BusinessType } from './resources/customers/customer.js'
-export type { CustomerEvent, CustomerTopic, CustomerEventListener } from './resources/customers/customer-events.js'
-export type { DuplicateEmailCheck } from './resources/customers/customer-store.js'
-export { BUSINESS_CLASSIFICATIONS } from './resources/business-classifications/catalogue.js'
+export type {
+  CustomerControls,
+  CustomerView,
+  ApplicationOption,
+  CustomerDocument,
+  Customer,
+  CustomerType,
+  CustomerStatus,
+  BusinessType,
+  CustomerEvent,
+  CustomerTopic,
+  CustomerEventListener,
+} from './resources/customers/index.js'
+export type { DuplicateEmailCheck } from './config.js'
+export { BUSINESS_CLASSIFICATIONS } from './resources/business-classifications/index.js'
 export { STATE_FORMAT, STATE_VERSION } from './persistence/state-file.js'
-export type { EventView, EventFilter } from './resources/events/event-store.js'
+export type { EventView, EventFilter } from './resources/events/index.js'
 export type { WebhookControls, DeliveryView, DeliveryFilter, SubscriptionView } from './webhook-delivery/webhooks.js'
 export type { PendingView } from './webhook-delivery/delivery-engine.js'
 export type { AttemptCause } from './webhook-delivery/webhook-history.js'

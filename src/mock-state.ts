@@ -1,72 +1,43 @@
 import { Clock } from './clock.js'
 import { resolveOptions, type MockDwollaOptions, type ResolvedOptions } from './config.js'
-import { CustomerDirectory, type CustomerSeed } from './resources/customers/customer-directory.js'
-import { DwollaError, StartupError } from './errors.js'
-import { EventStore } from './resources/events/event-store.js'
+import { StartupError } from './errors.js'
 import { FixtureRules } from './fixture-rules/fixture-rules.js'
 import { loadDefaultFixtures, loadFixtureSources } from './fixture-rules/fixture-sources.js'
+import { HalLinks } from './hal/hal-links.js'
 import { createCredentialCheck, type CredentialCheck } from './http/client-credentials.js'
 import { RequestJournal } from './journal/request-journal.js'
 import { readStateFile, StateFileWriter } from './persistence/state-file.js'
+import { restoreWorlds, snapshotWorlds } from './persistence/world-snapshots.js'
+import { RESOURCES } from './resources/registry.js'
+import { customerControls, customerDocumentProblem, CUSTOMER_SEEDS, CustomerSeeds, type CustomerControls, type CustomerDocument, type CustomerSeed } from './resources/customers/index.js'
+import { eventRepresentation, eventViews, EVENTS, type EventFilter, type EventView } from './resources/events/index.js'
+import { deliveryTargets } from './resources/webhook-subscriptions/index.js'
 import { ApplicationRegistry } from './tokens/application-registry.js'
+import type { AccessTokenDetails, ClientTokenDetails, TokenListing, TokenView } from './tokens/token-kinds.js'
 import { TokenStore, type IssuedToken } from './tokens/token-store.js'
 import { retryDelays } from './webhook-delivery/retry-schedule.js'
 import { Webhooks } from './webhook-delivery/webhooks.js'
+import type { ApplicationWorld, WorldServer } from './world/application-world.js'
+import { ClientTokenGrants } from './world/client-token-grants.js'
+import type { MockContext } from './world/mock-context.js'
+import type { ServiceKey } from './world/application-world.js'
+import { Worlds } from './world/worlds.js'
 
-/** What an application access token stands for. */
-export interface AccessTokenDetails {
-  clientId: string
-}
-
-/** What a client token was issued for: the action and, except for customer.create, the customer. */
-export interface ClientTokenDetails {
-  clientId: string
-  action: string
-  customerId: string | undefined
-}
-
-/** A token as `tokens()` lists it. */
-export type TokenView<T> = { token: string; issuedAt: string; expiresAt: string; expired: boolean } & T
-
-export interface TokenListing {
-  accessTokens: Array<TokenView<AccessTokenDetails>>
-  clientTokens: Array<TokenView<ClientTokenDetails>>
-}
+export type { AccessTokenDetails, ClientTokenDetails, TokenListing, TokenView }
 
 /** Everything a running mock remembers, and the controls a test suite uses on it. */
-export interface MockState {
+export interface MockState extends MockContext {
   /** The options in force: those given, over fixture settings, over DEFAULTS. */
   options: ResolvedOptions
   credentialCheck: CredentialCheck
-  readonly clock: Clock
-  readonly accessTokens: TokenStore<AccessTokenDetails>
-  readonly clientTokens: TokenStore<ClientTokenDetails>
-  readonly fixtures: FixtureRules
-  readonly journal: RequestJournal
-  /** Every application's customers and idempotency records, and their events. */
-  readonly customers: CustomerDirectory
-  /** Every application's events, raised by the customers' transitions. */
-  readonly events: EventStore
-  /** Webhook subscriptions, the delivery history, and the engine delivering each event. */
-  readonly webhooks: Webhooks
-  /** Writes the state file after changes, when there is one (`stateFile`). */
-  readonly stateFile: StateFileWriter | undefined
-  /** Re-reads the fixture files; on any problem it throws and nothing changes. */
-  reloadFixtures(): Promise<void>
-  /** The recent tokens (the last `tokenLimit` of each kind, not revoked), with what they were issued for. */
-  tokens(): TokenListing
-  /**
-   * Revokes a token (access or client); it then answers as one never issued. Undefined when it
-   * is no token of this server or was already revoked; throws RevocationLimitError when the
-   * revocation cannot be remembered (see tokens/revoked-serials.ts).
-   */
-  revokeToken(token: string): 'access' | 'client' | undefined
-  /**
-   * Back to the start state: no tokens, empty journal, no runtime rules, counts at zero, clock at
-   * zero offset, customers back to the seeds, no events, webhook subscriptions or deliveries.
-   */
-  reset(): void
+  /** The test double's customers: every application's. */
+  readonly customers: CustomerControls
+  /** The test double's events: every application's, oldest first. */
+  readonly events: { all(filter?: EventFilter): EventView[] }
 }
+
+/** Every resource's state-file part, from the registry. */
+const PERSISTED_PARTS = RESOURCES.flatMap((resource) => (resource.persisted === undefined ? [] : [resource.persisted]))
 
 /**
  * Builds the state from the options as given. Options are checked first, then every fixture
@@ -74,17 +45,19 @@ export interface MockState {
  */
 export async function createMockState(given: MockDwollaOptions): Promise<MockState> {
   const first = resolveOptions(given)
+  const checkSeed = (customer: object) => customerDocumentProblem(customer as CustomerDocument)
   const defaults = first.defaultFixtures ? await loadDefaultFixtures() : undefined
   const fixtures = new FixtureRules()
   fixtures.replace('default', defaults?.rules ?? [])
 
   const settle = async (): Promise<{ options: ResolvedOptions; seeds: CustomerSeed[] }> => {
-    const loaded = await loadFixtureSources(first.fixtures)
+    const loaded = await loadFixtureSources(first.fixtures, checkSeed)
     // Options given in code win over fixture files; fixture files win over DEFAULTS.
     const options = resolveOptions({ ...loaded.settings, ...given })
     // Fixture files' seeds come after the shipped ones, so a file can redefine a shipped customer.
-    const seeds = [...(defaults?.customers ?? []), ...loaded.customers]
-    const problem = CustomerDirectory.seedProblem(seeds, options.customerLimit)
+    // The checks above (the schema, then checkSeed) make each one a customer document.
+    const seeds = [...(defaults?.customers ?? []), ...loaded.customers] as CustomerSeed[]
+    const problem = CustomerSeeds.problem(seeds, options.customerLimit)
     if (problem !== undefined) throw new StartupError(problem)
     fixtures.replace('file', loaded.rules)
     return { options, seeds }
@@ -98,27 +71,48 @@ export async function createMockState(given: MockDwollaOptions): Promise<MockSta
   const clientTokens = new TokenStore<ClientTokenDetails>({ ...common, kind: 'client', lifetimeSeconds: options.clientTokenLifetimeSeconds })
   // Configured secrets are redacted wherever they appear in the journal, whatever carries them.
   const journal = new RequestJournal(options.journalLimit, options.journalByteLimit, () => state.options.applications.map((application) => application.secret))
-  const customers = new CustomerDirectory({
-    customerLimit: options.customerLimit,
-    applicationLimit: options.applicationLimit,
+
+  const services = new Map<ServiceKey<unknown>, unknown>()
+  const service = <T>(key: ServiceKey<T>): T => {
+    if (!services.has(key)) services.set(key, key.create())
+    return services.get(key) as T
+  }
+  service(CUSTOMER_SEEDS).replace(seeds)
+
+  // What every application's world asks of the server: an event is recorded in the world, then
+  // delivered to its webhook subscriptions; a change is weighed and written to the state file.
+  const server: WorldServer = {
+    get options() {
+      return state.options
+    },
     now: clock.now,
-    duplicateEmailCheck: options.duplicateEmailCheck,
-    seeds,
-  })
-  const events = new EventStore(options.eventLimit)
+    service,
+    raise(world: ApplicationWorld, raised) {
+      const event = world.get(EVENTS).record(raised)
+      // Events are not kept in the state file: the world is only weighed again.
+      worlds.reweigh(world)
+      webhooks.deliver({
+        clientId: world.clientId,
+        eventId: event.id,
+        topic: event.topic,
+        bodyFor: (baseUrl) => JSON.stringify(eventRepresentation(event, new HalLinks(baseUrl))),
+      })
+    },
+    changed(world) {
+      worlds.reweigh(world)
+      stateFile?.schedule()
+    },
+  }
+  const worlds = new Worlds(server, () => ({ applicationLimit: state.options.applicationLimit, byteLimit: state.options.storeByteLimit }))
   const webhooks = new Webhooks({
     clock,
-    subscriptionLimit: options.webhookSubscriptionLimit,
-    applicationLimit: options.applicationLimit,
+    targets: deliveryTargets(worlds, service),
     historyLimit: options.webhookHistoryLimit,
     retryDelays: retryDelays(options.webhookRetrySchedule) as readonly number[],
     timeoutMs: options.webhookTimeoutMs,
     concurrency: options.webhookConcurrency,
   })
-  // Every customer transition is recorded as Dwolla's event, and every event delivered.
-  customers.events.subscribe((event) => void events.record(event))
-  events.subscribe((event) => void webhooks.deliver(event))
-  const stateFile = options.stateFile === undefined ? undefined : await restoreStateFile(options.stateFile, customers, webhooks, clock)
+  let stateFile: StateFileWriter | undefined
 
   const view = <T>(record: IssuedToken<T>): TokenView<T> => ({
     token: record.token,
@@ -134,15 +128,22 @@ export async function createMockState(given: MockDwollaOptions): Promise<MockSta
     clock,
     accessTokens,
     clientTokens,
+    clientTokenGrants: new ClientTokenGrants(RESOURCES.flatMap((resource) => resource.clientTokenGrants ?? [])),
     fixtures,
     journal,
-    customers,
-    events,
+    worlds,
     webhooks,
-    stateFile,
+    service,
+    get customers() {
+      return customerControls(state)
+    },
+    events: { all: (filter) => eventViews(state, filter) },
+    get stateFile() {
+      return stateFile
+    },
     async reloadFixtures() {
       const { options: reloaded, seeds: reseeded } = await settle()
-      customers.replaceSeeds(reseeded)
+      service(CUSTOMER_SEEDS).replace(reseeded)
       state.options = reloaded
       state.credentialCheck = createCredentialCheck(reloaded.applications)
       accessTokens.lifetimeSeconds = reloaded.accessTokenLifetimeSeconds
@@ -161,34 +162,23 @@ export async function createMockState(given: MockDwollaOptions): Promise<MockSta
       journal.clear()
       fixtures.reset()
       clock.reset()
-      customers.reset()
-      events.clear()
       webhooks.reset()
+      worlds.clear()
+      for (const resource of RESOURCES) resource.reset?.(state)
+      stateFile?.schedule()
     },
   }
+  if (options.stateFile !== undefined) stateFile = await restoreStateFile(options.stateFile, state)
   return state
 }
 
 /**
- * Loads a state file into the customers and webhook subscriptions, and keeps it written after
- * every change. Whatever the file holds must fit the limits in force; anything wrong stops the
- * start, naming the file.
+ * Loads a state file into every application's world, and keeps it written after every change.
+ * Whatever the file holds must fit the limits in force; anything wrong stops the start, naming
+ * the file and the place.
  */
-async function restoreStateFile(path: string, customers: CustomerDirectory, webhooks: Webhooks, clock: Clock): Promise<StateFileWriter> {
+async function restoreStateFile(path: string, state: MockState): Promise<StateFileWriter> {
   const snapshot = await readStateFile(path)
-  try {
-    customers.restore(snapshot.applications)
-  } catch (error) {
-    const what = error instanceof DwollaError ? 'holds more applications or customers than applicationLimit and customerLimit allow' : (error as Error).message
-    throw new StartupError(`${path}: ${what}; the state file is left as it is`)
-  }
-  try {
-    webhooks.subscriptionStore.restore(snapshot.webhookSubscriptions)
-  } catch {
-    throw new StartupError(`${path}: holds more webhook subscriptions than webhookSubscriptionLimit and applicationLimit allow; the state file is left as it is`)
-  }
-  const writer = new StateFileWriter(path, () => ({ applications: customers.snapshot(), webhookSubscriptions: webhooks.subscriptionStore.snapshot() }), { now: clock.now })
-  customers.onChange(() => writer.schedule())
-  webhooks.subscriptionStore.onChange(() => writer.schedule())
-  return writer
+  restoreWorlds(snapshot, PERSISTED_PARTS, state.worlds, path, state.options)
+  return new StateFileWriter(path, () => snapshotWorlds(state.worlds, PERSISTED_PARTS), { now: state.clock.now })
 }

@@ -11,7 +11,8 @@ import { generateRequestId } from './http/request-id.js'
 import { logArrival, logsArrivals } from './http/request-log.js'
 import { createLogger } from './logger.js'
 import { createMockState, type MockState } from './mock-state.js'
-import { operationHandlers } from './operations/index.js'
+import { RESOURCES } from './resources/registry.js'
+import { operationHandlers } from './resources/operation-handlers.js'
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -59,7 +60,7 @@ export async function buildServer(options: MockDwollaOptions = {}): Promise<Fast
 
   registerBodyParsers(app)
   installErrorHandling(app, allowedMethodsByPath(table), open)
-  registerOperations(app, table, operationHandlers(state), { open, answerWithFixture: applyFixtureRules(state) })
+  registerOperations(app, table, operationHandlers(RESOURCES, state), { open, answerWithFixture: applyFixtureRules(state) })
   // Only at trace: each request's arrival is logged as it comes in.
   if (logsArrivals(app.log)) {
     app.addHook('onRequest', (request, _reply, done) => {
@@ -67,7 +68,7 @@ export async function buildServer(options: MockDwollaOptions = {}): Promise<Fast
       done()
     })
   }
-  await registerAdminApi(app, state, table, open)
+  await registerAdminApi(app, state, table, open, RESOURCES)
   // Webhook deliveries never hold a shutdown: what is in flight is aborted, what waits dropped.
   app.addHook('onClose', (_app, done) => {
     state.webhooks.close()
@@ -78,6 +79,7 @@ export async function buildServer(options: MockDwollaOptions = {}): Promise<Fast
       { webhook: webhook.id, subscription: webhook.subscriptionId, topic: webhook.topic, cause: attempt.cause, status: attempt.response.statusCode, error: attempt.error },
       attempt.succeeded ? 'webhook delivered' : 'webhook delivery failed',
     )
+  state.worlds.onEvict = (world, reason) => app.log.warn({ application: world.clientId }, `dropped application ${world.clientId}'s state: ${reason}`)
   if (state.stateFile !== undefined) {
     state.stateFile.onError = (error) => app.log.error({ err: error }, `could not write the state file ${state.stateFile?.path}`)
     app.addHook('onClose', () => state.stateFile?.flush())

@@ -11,8 +11,8 @@ t.test('defaults', async (t) => {
   t.ok(Object.isFrozen(DEFAULTS), 'frozen')
   t.same(
     [DEFAULTS.customerCheck, DEFAULTS.customerLimit, DEFAULTS.applicationLimit, DEFAULTS.duplicateEmailCheck, DEFAULTS.publicUrl, DEFAULTS.stateFile],
-    ['exists', 5000, 10, 'all', undefined, undefined],
-    'customers: checked, 5,000 per application, 10 applications, duplicate emails refused, the Host as base URL, memory only',
+    ['exists', 5000, 1000, 'all', undefined, undefined],
+    'customers: checked, 5,000 per application, state for 1,000 applications, duplicate emails refused, the Host as base URL, memory only',
   )
   t.ok(['publicUrl', 'stateFile'].every((name) => Object.hasOwn(DEFAULTS, name)), 'every option has a DEFAULTS entry, unset ones too')
 })

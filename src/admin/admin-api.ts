@@ -2,19 +2,19 @@ import type { FastifyInstance } from 'fastify'
 import type { OperationTable } from '../http/operation-table.js'
 import { stampRequestId, type OpenRequest } from '../http/request-context.js'
 import { endRequest } from '../http/request-end.js'
-import type { MockState } from '../mock-state.js'
-import { ADMIN_PREFIX, installAdminErrorHandling } from './admin-error.js'
+import type { MockContext } from '../world/mock-context.js'
+import { installAdminErrorHandling } from './admin-error.js'
+import { ADMIN_PREFIX } from './admin-path.js'
 import { guardAdminApi } from './admin-guard.js'
-import { customersRoutes } from '../resources/customers/admin-routes.js'
 import { fixturesRoutes } from './fixtures-routes.js'
 import { stateRoutes } from './state-routes.js'
-import { webhooksRoutes } from '../resources/webhooks/admin-routes.js'
+import type { Resource } from '../world/resource.js'
 
 /**
  * The test-double surface under /__mock, in its own Fastify context with its own errors. The
  * guard comes first, so it covers every route registered in this context, now or later.
  */
-export async function registerAdminApi(app: FastifyInstance, state: MockState, table: OperationTable, open: OpenRequest): Promise<void> {
+export async function registerAdminApi(app: FastifyInstance, mock: MockContext, table: OperationTable, open: OpenRequest, resources: readonly Resource[]): Promise<void> {
   await app.register(
     async (admin) => {
       // Scoped to the admin routes: API requests get their X-Request-Id in their own route.
@@ -28,11 +28,10 @@ export async function registerAdminApi(app: FastifyInstance, state: MockState, t
         done()
       })
       installAdminErrorHandling(admin, open)
-      guardAdminApi(admin, state.options)
-      fixturesRoutes(admin, state)
-      stateRoutes(admin, state, table)
-      customersRoutes(admin, state)
-      webhooksRoutes(admin, state)
+      guardAdminApi(admin, mock.options)
+      fixturesRoutes(admin, mock)
+      stateRoutes(admin, mock, table)
+      for (const resource of resources) resource.adminRoutes?.(admin, mock)
     },
     { prefix: ADMIN_PREFIX },
   )

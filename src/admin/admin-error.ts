@@ -1,13 +1,6 @@
 import type { FastifyInstance } from 'fastify'
 import { NO_OPERATION, type OpenRequest } from '../http/request-context.js'
 
-/** The reserved prefix: Dwolla has no path starting with `__`, so nothing can collide. */
-export const ADMIN_PREFIX = '/__mock'
-
-export function isAdminPath(url: string): boolean {
-  return url.startsWith(ADMIN_PREFIX) && (url.length === ADMIN_PREFIX.length || '/?'.includes(url.charAt(ADMIN_PREFIX.length)))
-}
-
 /** An admin request that cannot be done; answered as mock-dwolla's own JSON, not Dwolla's. */
 export class AdminError extends Error {
   constructor(

@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify'
 import { FixtureRuleError } from '../errors.js'
 import type { FixtureRule } from '../fixture-rules/fixture-types.js'
-import type { MockState } from '../mock-state.js'
+import type { MockContext } from '../world/mock-context.js'
 import { AdminError } from './admin-error.js'
 
 /**
@@ -10,13 +10,13 @@ import { AdminError } from './admin-error.js'
  * `POST` adds one rule or an array of them (checked like a fixture file, all or nothing);
  * `DELETE` removes the runtime rules, or one by id.
  */
-export function fixturesRoutes(admin: FastifyInstance, state: MockState): void {
-  admin.get('/fixtures', async () => ({ rules: state.fixtures.list() }))
+export function fixturesRoutes(admin: FastifyInstance, mock: MockContext): void {
+  admin.get('/fixtures', async () => ({ rules: mock.fixtures.list() }))
 
   admin.post('/fixtures', async (request, reply) => {
     const given = (Array.isArray(request.body) ? request.body : [request.body]) as FixtureRule[]
     try {
-      const rules = state.fixtures.add(...given)
+      const rules = mock.fixtures.add(...given)
       reply.code(201)
       return { rules }
     } catch (error) {
@@ -25,10 +25,10 @@ export function fixturesRoutes(admin: FastifyInstance, state: MockState): void {
     }
   })
 
-  admin.delete('/fixtures', async () => ({ removed: state.fixtures.clear() }))
+  admin.delete('/fixtures', async () => ({ removed: mock.fixtures.clear() }))
 
   admin.delete<{ Params: { id: string } }>('/fixtures/:id', async (request) => {
-    const removed = state.fixtures.clear(request.params.id)
+    const removed = mock.fixtures.clear(request.params.id)
     if (removed === 0) throw new AdminError(404, 'UnknownFixture', `no runtime rule ${request.params.id}`)
     return { removed }
   })

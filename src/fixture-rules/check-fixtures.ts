@@ -1,7 +1,6 @@
 import { readFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import type { Ajv as AjvClass, ErrorObject, ValidateFunction } from 'ajv'
-import { customerDocumentProblem, type CustomerDocument } from '../resources/customers/customer-document.js'
 import { DWOLLA_ERRORS, FixtureRuleError, OAUTH_ERRORS, StartupError } from '../errors.js'
 import { packageFile } from '../package-files.js'
 import { headerNameProblem, headerValueProblem } from '../http/header-syntax.js'
@@ -33,30 +32,33 @@ function compiledValidators(): { document: ValidateFunction; rule: ValidateFunct
   return validators
 }
 
+/**
+ * What is wrong with a seeded customer that the schema let through, as a pointer under it and a
+ * sentence (undefined when nothing): the customers resource knows, and the server passes it in.
+ */
+export type SeedCheck = (customer: object) => { pointer: string; problem: string } | undefined
+
 /** Checks a whole fixture document; throws StartupError naming the source, place and problem. */
-export function checkFixtureDocument(value: unknown, source: string, locate?: Locate): FixtureDocument {
+export function checkFixtureDocument(value: unknown, source: string, locate?: Locate, checkSeed?: SeedCheck): FixtureDocument {
   const { document } = compiledValidators()
   if (!document(value)) throw schemaProblem(document.errors?.[0], '', source, locate)
   const checked = value as FixtureDocument
   checked.rules?.forEach((rule, index) => checkRuleMeaning(rule, `/rules/${index}`, source, locate))
-  checked.customers?.forEach((customer, index) => checkCustomerMeaning(customer, `/customers/${index}`, source, locate))
+  checked.customers?.forEach((customer, index) => {
+    const found = checkSeed?.(customer)
+    if (found !== undefined) throw problem(source, `/customers/${index}${found.pointer}`, found.problem, locate)
+  })
   return checked
 }
 
 /**
- * Checks one customer written down elsewhere (a state file) by the same schema and rules as a
- * fixture file's seeds; throws StartupError naming the source and the pointer.
+ * Checks a customer written down elsewhere (a state file) against the fixture schema's customer
+ * definition, as a seed is; throws StartupError naming the source and the pointer.
  */
-export function checkCustomerDocument(value: unknown, source: string, pointer: string): CustomerDocument {
+export function checkAgainstCustomerSchema(value: unknown, source: string, pointer: string): object {
   const { customer } = compiledValidators()
   if (!customer(value)) throw schemaProblem(customer.errors?.[0], pointer, source)
-  checkCustomerMeaning(value as CustomerDocument, pointer, source)
-  return value as CustomerDocument
-}
-
-function checkCustomerMeaning(customer: CustomerDocument, pointer: string, source: string, locate?: Locate): void {
-  const found = customerDocumentProblem(customer)
-  if (found !== undefined) throw problem(source, `${pointer}${found.pointer}`, found.problem, locate)
+  return value as object
 }
 
 /**
@@ -74,7 +76,9 @@ export function checkFixtureRule(value: unknown, source: string): FixtureRule {
   return value as FixtureRule
 }
 
-function problem(source: string, pointer: string, what: string, locate?: Locate): StartupError {
+
+/** A problem at a place in a file, in the words every fixture and state-file message uses. */
+export function problem(source: string, pointer: string, what: string, locate?: Locate): StartupError {
   const position = locate?.(pointer)
   return new StartupError(`${source}${position === undefined ? '' : `:${position}`} at ${pointer || '/'}: ${what}`)
 }

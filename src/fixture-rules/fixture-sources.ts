@@ -1,10 +1,8 @@
 import { readFile } from 'node:fs/promises'
 import { packageFile } from '../package-files.js'
-import type { Application, CustomerCheck } from '../config.js'
-import type { CustomerSeed } from '../resources/customers/customer-directory.js'
-import type { DuplicateEmailCheck } from '../resources/customers/customer-store.js'
-import { checkFixtureDocument } from './check-fixtures.js'
-import type { FixtureDocument, FixtureRule } from './fixture-types.js'
+import type { Application } from '../http/client-credentials.js'
+import { checkFixtureDocument, type SeedCheck } from './check-fixtures.js'
+import type { CustomerCheck, DuplicateEmailCheck, FixtureDocument, FixtureRule } from './fixture-types.js'
 import { readFixtureFile } from './read-fixture-file.js'
 
 /** A fixture file's path, or the same structure as an object. */
@@ -16,8 +14,8 @@ export const DEFAULT_FIXTURES_PATH = packageFile('fixtures/defaults.json')
 /** What a set of fixture sources adds up to. Settings are undefined where no source gives them. */
 export interface LoadedFixtures {
   rules: Array<{ id: string; rule: FixtureRule }>
-  /** Seeded customers, in source order (a later seed of the same id and application wins). */
-  customers: CustomerSeed[]
+  /** Seeded customers, in source order (a later seed of the same id and application wins), with where each was written. */
+  customers: Array<{ document: object; source: string }>
   settings: {
     applications?: Application[]
     accessTokenLifetimeSeconds?: number
@@ -39,11 +37,11 @@ const LAST_WINS = [
  * half-loaded. Later sources add rules, applications and customers to earlier ones; for the other
  * settings the last source that sets one wins.
  */
-export async function loadFixtureSources(sources: readonly FixtureSource[]): Promise<LoadedFixtures> {
+export async function loadFixtureSources(sources: readonly FixtureSource[], checkSeed?: SeedCheck): Promise<LoadedFixtures> {
   const loaded: LoadedFixtures = { rules: [], customers: [], settings: {} }
   for (const [index, source] of sources.entries()) {
     const label = typeof source === 'string' ? source : `fixtures[${index}]`
-    const document = typeof source === 'string' ? await readFixtureFile(source) : checkFixtureDocument(structuredClone(source), label)
+    const document = typeof source === 'string' ? await readFixtureFile(source, checkSeed) : checkFixtureDocument(structuredClone(source), label, undefined, checkSeed)
     addDocument(loaded, label, document)
   }
   return loaded

@@ -1,8 +1,15 @@
 /** The shape of a fixture file; fixtures/fixtures.schema.json is its JSON Schema. */
-import type { CustomerCheck } from '../config.js'
-import type { CustomerDocument } from '../resources/customers/customer-document.js'
-import type { DuplicateEmailCheck } from '../resources/customers/customer-store.js'
 import type { DwollaErrorCode, EmbeddedError, OAuthErrorCode } from '../errors.js'
+
+/**
+ * Which customers an email must not repeat (Dwolla documents the Duplicate error, not its scope):
+ * `all` customers of the application, deactivated ones too (the default, inferred); only
+ * `active` ones (not deactivated); or `off`. Always case-insensitive.
+ */
+export type DuplicateEmailCheck = 'all' | 'active' | 'off'
+
+/** See the `customerCheck` option. */
+export type CustomerCheck = 'exists' | 'any'
 
 /** Every operationId of openapi/mock-dwolla.yaml (a test holds the two to each other). */
 export type OperationId =
@@ -91,7 +98,12 @@ export type TokenFixtureRule = RuleFor<TokenOperationId, OAuthErrorCode>
 /** A rule for any other operation: Dwolla's codes. */
 export type ApiFixtureRule = RuleFor<ApiOperationId, DwollaErrorCode>
 
-export interface FixtureDocument {
+/**
+ * A fixture file as the fixture rules read it. Its seeded customers are the customers
+ * resource's to understand: here they are only checked against the schema's customer definition
+ * (the package exports the file's full type as FixtureDocument).
+ */
+export interface FixtureDocument<Seed = object> {
   $schema?: string
   applications?: Array<{ key: string; secret: string }>
   accessTokenLifetimeSeconds?: number
@@ -102,5 +114,5 @@ export interface FixtureDocument {
   duplicateEmailCheck?: DuplicateEmailCheck
   rules?: FixtureRule[]
   /** Seeded customers. */
-  customers?: CustomerDocument[]
+  customers?: Seed[]
 }

@@ -1,6 +1,6 @@
 import type { FastifyRequest } from 'fastify'
 import { DwollaError } from '../errors.js'
-import type { MockState } from '../mock-state.js'
+import type { MockContext } from '../world/mock-context.js'
 import { authorize } from './authenticate.js'
 import type { RequestCheck } from './openapi-routes.js'
 import type { RequestProblems } from './validation-errors.js'
@@ -13,11 +13,11 @@ import type { RequestProblems } from './validation-errors.js'
 export function beginApiCall(
   request: FastifyRequest,
   check: RequestCheck,
-  state: MockState,
+  mock: MockContext,
   operationId: string,
   customerId?: string,
 ): { clientId: string; problems: RequestProblems } {
-  const clientId = authorize(request, state, operationId, customerId)
+  const clientId = authorize(request, mock, operationId, customerId)
   const problems = check.problems()
   if (problems.headers.length > 0) throw new DwollaError('InvalidVersion')
   return { clientId, problems }

@@ -1,7 +1,8 @@
 import type { FastifyRequest } from 'fastify'
 import { DwollaError } from '../errors.js'
-import type { AccessTokenDetails, ClientTokenDetails } from '../mock-state.js'
+import type { AccessTokenDetails, ClientTokenDetails } from '../tokens/token-kinds.js'
 import type { TokenStore } from '../tokens/token-store.js'
+import type { ClientTokenGrants } from '../world/client-token-grants.js'
 import { bearerTokenOf, lookupBearer } from './bearer-token.js'
 
 /** Who is calling: an application with its access token, or a browser with a client token. */
@@ -37,30 +38,16 @@ export function authenticate(request: FastifyRequest, tokens: TokenStores): Call
 }
 
 /**
- * What a client token allows as a Bearer token, by action (the drop-in components' calls):
- * reading and updating its own customer, creating a customer, reading business
- * classifications (the business create component lists them; inferred from the action's name).
- */
-const CLIENT_TOKEN_ALLOWS: Readonly<Record<string, { operations: readonly string[]; ownCustomerOnly: boolean }>> = {
-  'customer.read': { operations: ['getCustomer'], ownCustomerOnly: true },
-  'customer.update': { operations: ['update'], ownCustomerOnly: true },
-  'customer.create': { operations: ['createCustomer'], ownCustomerOnly: false },
-  'businessclassifications.read': { operations: ['listBusinessClassifications', 'retrieveBusinessClassification'], ownCustomerOnly: false },
-}
-
-/**
  * Authenticates an API call and checks the caller may make it: an application may call any
- * operation; a client token only what its action allows, and on its own customer only.
- * Anything else is Dwolla's 403 Forbidden. Returns the application the call acts for.
+ * operation; a client token only what its action grants (each resource declares its grants),
+ * and where the grant says so, on its own customer only. Anything else is Dwolla's 403
+ * Forbidden. Returns the application the call acts for.
  */
-export function authorize(request: FastifyRequest, tokens: TokenStores, operationId: string, customerId?: string): string {
+export function authorize(request: FastifyRequest, tokens: TokenStores & { clientTokenGrants: ClientTokenGrants }, operationId: string, customerId?: string): string {
   const caller = authenticate(request, tokens)
   if (caller.kind === 'application') return caller.clientId
-  const allows = CLIENT_TOKEN_ALLOWS[caller.action]
-  const permitted =
-    allows !== undefined &&
-    allows.operations.includes(operationId) &&
-    (!allows.ownCustomerOnly || (customerId !== undefined && caller.customerId === customerId.toLowerCase()))
+  const ownCustomerOnly = tokens.clientTokenGrants.ownCustomerOnly(caller.action, operationId)
+  const permitted = ownCustomerOnly !== undefined && (!ownCustomerOnly || (customerId !== undefined && caller.customerId === customerId.toLowerCase()))
   if (!permitted) throw new DwollaError('Forbidden')
   return caller.clientId
 }

@@ -3,7 +3,7 @@ import { DwollaError } from '../errors.js'
 import { beginApiCall } from './api-call.js'
 import type { RequestCheck } from './openapi-routes.js'
 import type { RequestProblems } from './validation-errors.js'
-import type { MockState } from '../mock-state.js'
+import type { MockContext } from '../world/mock-context.js'
 
 /**
  * How an operation on one of the calling application's resources by `{id}` starts (an event, a
@@ -14,13 +14,13 @@ import type { MockState } from '../mock-state.js'
 export function beginResourceCall<T>(
   request: FastifyRequest,
   check: RequestCheck,
-  state: MockState,
+  mock: MockContext,
   operationId: string,
   find: (clientId: string, id: string) => T | undefined,
   notFoundMessage: string,
 ): { clientId: string; problems: RequestProblems; resource: T } {
   const { id } = request.params as { id: string }
-  const { clientId, problems } = beginApiCall(request, check, state, operationId)
+  const { clientId, problems } = beginApiCall(request, check, mock, operationId)
   const resource = problems.path.length > 0 ? undefined : find(clientId, id)
   if (resource === undefined) throw new DwollaError('NotFound', { message: notFoundMessage })
   return { clientId, problems, resource }

@@ -1,7 +1,12 @@
 import { createHash, timingSafeEqual } from 'node:crypto'
 import type { FastifyReply, FastifyRequest } from 'fastify'
-import type { Application } from '../config.js'
 import { OAuthError } from '../errors.js'
+
+/** A Dwolla application's credentials: the key (client id) and secret. */
+export interface Application {
+  key: string
+  secret: string
+}
 
 /** Decides whether a key and secret belong to an accepted application. */
 export type CredentialCheck = (key: string, secret: string) => boolean

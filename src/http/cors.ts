@@ -1,5 +1,5 @@
 import type { FastifyReply, FastifyRequest } from 'fastify'
-import { isAdminPath } from '../admin/admin-error.js'
+import { isAdminPath } from '../admin/admin-path.js'
 
 /**
  * What a browser page may do with the API: dwolla-web.js calls it straight from the page with a

@@ -8,10 +8,9 @@ import { DWOLLA_CONTENT_TYPE } from './media-types.js'
 import type { AllowedMethods } from './openapi-routes.js'
 import { NO_OPERATION, type OpenRequest, type RouteFacts } from './request-context.js'
 import { endRequest } from './request-end.js'
+import type { ErrorModel } from './error-model.js'
 import { generateRequestId } from './request-id.js'
 
-/** Which error dialect a route speaks: Dwolla's `{code, message}` or OAuth's `{error}`. */
-export type ErrorModel = 'dwolla' | 'oauth'
 
 declare module 'fastify' {
   interface FastifyContextConfig {

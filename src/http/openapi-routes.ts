@@ -1,6 +1,6 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import { DwollaError, OAuthError, StartupError } from '../errors.js'
-import type { ErrorModel } from './error-handler.js'
+import type { ErrorModel } from './error-model.js'
 import { mediaTypeOf } from './media-types.js'
 import { OPENAPI_DOCUMENT_PATH, type OperationTable } from './operation-table.js'
 import type { RequestContext, RouteFacts } from './request-context.js'

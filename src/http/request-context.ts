@@ -1,8 +1,8 @@
 import type { FastifyReply, FastifyRequest } from 'fastify'
 import { RequestFacts } from '../fixture-rules/request-facts.js'
-import type { MockState } from '../mock-state.js'
+import type { MockContext } from '../world/mock-context.js'
 import { allowPageToRead } from './cors.js'
-import type { ErrorModel } from './error-handler.js'
+import type { ErrorModel } from './error-model.js'
 import type { RequestValidator } from './operation-table.js'
 import { classifyProblems, type RequestProblems, type SchemaViolation } from './validation-errors.js'
 
@@ -55,9 +55,9 @@ export class RequestContext extends RequestFacts {
     route: RouteFacts,
     /** When it arrived, by the mock's clock. */
     readonly receivedAt: number,
-    state: MockState,
+    mock: MockContext,
   ) {
-    super(request, route.operationId, state)
+    super(request, route.operationId, mock)
     this.errorModel = route.errorModel
     this.#request = request
     this.#validators = route.validators ?? []
@@ -79,11 +79,11 @@ export class RequestContext extends RequestFacts {
 export type OpenRequest = (request: FastifyRequest, reply: FastifyReply, route: RouteFacts) => RequestContext
 
 /** The request's context, made (and its X-Request-Id set) on first call. */
-export function openRequest(request: FastifyRequest, reply: FastifyReply, route: RouteFacts, state: MockState): RequestContext {
+export function openRequest(request: FastifyRequest, reply: FastifyReply, route: RouteFacts, mock: MockContext): RequestContext {
   if (request.mockContext !== undefined) return request.mockContext
   reply.header(REQUEST_ID_HEADER, request.id)
   allowPageToRead(request, reply)
-  request.mockContext = new RequestContext(request, route, state.clock.now(), state)
+  request.mockContext = new RequestContext(request, route, mock.clock.now(), mock)
   return request.mockContext
 }
 

@@ -1,5 +1,5 @@
 import type { FastifyRequest } from 'fastify'
-import { isAdminPath } from '../admin/admin-error.js'
+import { isAdminPath } from '../admin/admin-path.js'
 import { journalRecord } from '../journal/record-request.js'
 import { logRequestEnd } from './request-log.js'
 

@@ -1,32 +1,32 @@
 import { randomBytes } from 'node:crypto'
 import { open, readFile, rename, stat, unlink } from 'node:fs/promises'
 import { basename, dirname, join } from 'node:path'
-import type { ApplicationSnapshot } from '../resources/customers/customer-directory.js'
-import type { IdempotencyRecord } from '../resources/customers/idempotency-records.js'
 import { StartupError } from '../errors.js'
-import { checkCustomerDocument } from '../fixture-rules/check-fixtures.js'
-import { subscriptionProblems, type SubscriptionDocument } from '../resources/webhook-subscriptions/subscription-store.js'
 
 /**
- * `--state <file>`: customers, idempotency records and webhook subscriptions kept across restarts. A layer outside the
- * stores (as LocalStack persists its services): it reads a snapshot at start, and writes the
- * stores' snapshot after they change; the stores never know about files.
+ * `--state <file>`: every application's stores kept across restarts. A layer outside the stores
+ * (as LocalStack persists its services): it reads the file at start, and writes the stores'
+ * snapshot after they change; the stores never know about files. Each application is one entry,
+ * `{application, ...}`, and each resource with a state-file part owns some of the entry's keys
+ * (world/resource.ts); persistence knows none of them.
  *
  * The file says what it is and which version of the format it follows, so a file of another
  * kind, or from a newer mock-dwolla, is refused rather than misread. A file that cannot be read
  * or understood stops the start with its path and the problem, and is never written over.
  */
 export const STATE_FORMAT = 'mock-dwolla-state'
-export const STATE_VERSION = 1
+/**
+ * 2: webhook subscriptions inside their application's entry. Version 1 files (subscriptions in
+ * one top-level list, each naming its application) are read and written back as version 2.
+ */
+export const STATE_VERSION = 2
+
+/** One application's entry: its key, and each state-file part's keys. */
+export type ApplicationEntry = { application: string } & Record<string, unknown>
 
 /** What a state file holds. */
 export interface StateSnapshot {
-  applications: ApplicationSnapshot[]
-  /**
-   * Webhook subscriptions, secrets included (the file is the user's own, readable by its owner
-   * only). Optional when read: a file written before webhooks existed has none.
-   */
-  webhookSubscriptions: SubscriptionDocument[]
+  applications: ApplicationEntry[]
 }
 
 export interface StateDocument extends StateSnapshot {
@@ -44,13 +44,13 @@ export async function readStateFile(path: string): Promise<StateSnapshot> {
     const code = (error as NodeJS.ErrnoException).code
     if (code !== 'ENOENT') throw new StartupError(`${path}: cannot read the state file (${code ?? (error as Error).message})`)
     await requireFolder(path)
-    return { applications: [], webhookSubscriptions: [] }
+    return { applications: [] }
   }
   let parsed: unknown
   try {
     parsed = JSON.parse(text)
   } catch (error) {
-    throw corrupt(path, '', `not valid JSON (${(error as Error).message})`)
+    throw corruptStateFile(path, '', `not valid JSON (${(error as Error).message})`)
   }
   return checkStateDocument(parsed, path)
 }
@@ -61,76 +61,49 @@ async function requireFolder(path: string): Promise<void> {
   if (found === undefined || !found.isDirectory()) throw new StartupError(`${path}: the folder ${folder} does not exist`)
 }
 
-function corrupt(path: string, pointer: string, what: string): StartupError {
+/** A problem at a place in a state file: named by path and pointer, and the file left as it is. */
+export function corruptStateFile(path: string, pointer: string, what: string): StartupError {
   return new StartupError(`${path} at ${pointer || '/'}: ${what}; the state file is left as it is`)
 }
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/
-const DIGEST = /^[0-9a-f]{64}$/
 
 function isObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value)
 }
 
-/** Every part of the document checked, customers by the fixture schema's customer definition. */
+/** The document's frame checked: its format, version, and one entry per application. Each part checks its own keys. */
 function checkStateDocument(value: unknown, path: string): StateSnapshot {
-  if (!isObject(value) || value.format !== STATE_FORMAT) throw corrupt(path, '/format', `not a mock-dwolla state file (expected format "${STATE_FORMAT}")`)
-  if (value.version !== STATE_VERSION) {
-    throw corrupt(path, '/version', `format version ${JSON.stringify(value.version)}, this mock-dwolla reads version ${STATE_VERSION}`)
+  if (!isObject(value) || value.format !== STATE_FORMAT) throw corruptStateFile(path, '/format', `not a mock-dwolla state file (expected format "${STATE_FORMAT}")`)
+  if (value.version !== STATE_VERSION && value.version !== 1) {
+    throw corruptStateFile(path, '/version', `format version ${JSON.stringify(value.version)}, this mock-dwolla reads versions 1 and ${STATE_VERSION}`)
   }
-  if (!Array.isArray(value.applications)) throw corrupt(path, '/applications', 'expected an array')
-  return { applications: checkApplications(value.applications, path), webhookSubscriptions: checkSubscriptions(value.webhookSubscriptions, path) }
-}
-
-function checkApplications(applications: unknown[], path: string): ApplicationSnapshot[] {
+  if (!Array.isArray(value.applications)) throw corruptStateFile(path, '/applications', 'expected an array')
   const seen = new Set<string>()
-  return applications.map((entry: unknown, index) => {
+  const applications = value.applications.map((entry: unknown, index): ApplicationEntry => {
     const at = `/applications/${index}`
     if (!isObject(entry) || typeof entry.application !== 'string' || entry.application === '') {
-      throw corrupt(path, `${at}/application`, 'expected an application key')
+      throw corruptStateFile(path, `${at}/application`, 'expected an application key')
     }
-    if (seen.has(entry.application)) throw corrupt(path, `${at}/application`, `application ${entry.application} appears twice`)
+    if (seen.has(entry.application)) throw corruptStateFile(path, `${at}/application`, `application ${entry.application} appears twice`)
     seen.add(entry.application)
-    if (!Array.isArray(entry.customers)) throw corrupt(path, `${at}/customers`, 'expected an array')
-    if (!Array.isArray(entry.idempotency)) throw corrupt(path, `${at}/idempotency`, 'expected an array')
-    const customers = entry.customers.map((customer: unknown, i) => {
-      try {
-        return checkCustomerDocument(customer, path, `${at}/customers/${i}`)
-      } catch (error) {
-        throw new StartupError(`${(error as Error).message}; the state file is left as it is`)
-      }
-    })
-    const idempotency = entry.idempotency.map((record: unknown, i): IdempotencyRecord => {
-      if (!isObject(record) || typeof record.key !== 'string' || !DIGEST.test(record.key) || typeof record.customerId !== 'string' || !UUID.test(record.customerId) || typeof record.at !== 'number' || !Number.isFinite(record.at)) {
-        throw corrupt(path, `${at}/idempotency/${i}`, 'expected {key: a SHA-256 hex digest, customerId: a lowercase UUID, at: milliseconds}')
-      }
-      return { key: record.key, customerId: record.customerId, at: record.at }
-    })
-    return { application: entry.application, customers, idempotency }
+    return { ...entry, application: entry.application }
   })
+  return value.version === 1 ? fromVersion1(applications, value.webhookSubscriptions, path) : { applications }
 }
 
-/** Each subscription as POST /webhook-subscriptions would have accepted it, with its own id, once. */
-function checkSubscriptions(value: unknown, path: string): SubscriptionDocument[] {
-  if (value === undefined) return []
-  if (!Array.isArray(value)) throw corrupt(path, '/webhookSubscriptions', 'expected an array')
-  const seen = new Set<string>()
-  return value.map((entry: unknown, index): SubscriptionDocument => {
-    const at = `/webhookSubscriptions/${index}`
-    if (!isObject(entry)) throw corrupt(path, at, 'expected a webhook subscription')
-    if (typeof entry.id !== 'string' || !UUID.test(entry.id)) throw corrupt(path, `${at}/id`, 'expected a lowercase UUID')
-    if (seen.has(entry.id)) throw corrupt(path, `${at}/id`, `subscription ${entry.id} appears twice`)
-    seen.add(entry.id)
-    if (typeof entry.application !== 'string' || entry.application === '') throw corrupt(path, `${at}/application`, 'expected an application key')
-    // The message never quotes the secret: the problem's own words only.
-    const [problem] = subscriptionProblems(entry.url, entry.secret)
-    if (problem !== undefined) throw corrupt(path, `${at}${problem.path}`, problem.message)
-    if (typeof entry.paused !== 'boolean') throw corrupt(path, `${at}/paused`, 'expected true or false')
-    if (typeof entry.created !== 'string' || Number.isNaN(Date.parse(entry.created))) throw corrupt(path, `${at}/created`, 'expected a date and time')
-    if (typeof entry.baseUrl !== 'string' || !/^https?:\/\/[^/\s]+(\/\S*)?$/.test(entry.baseUrl)) throw corrupt(path, `${at}/baseUrl`, 'expected an http or https base URL')
-    const { id, application, url, secret, paused, created, baseUrl } = entry as unknown as SubscriptionDocument
-    return { id, application, url, secret, paused, created, baseUrl }
+/** Version 1 kept the subscriptions in one list, each naming its application: each goes into its application's entry. */
+function fromVersion1(applications: ApplicationEntry[], subscriptions: unknown, path: string): StateSnapshot {
+  if (subscriptions === undefined) return { applications }
+  if (!Array.isArray(subscriptions)) throw corruptStateFile(path, '/webhookSubscriptions', 'expected an array')
+  const byApplication = new Map(applications.map((entry) => [entry.application, entry]))
+  subscriptions.forEach((subscription: unknown, index) => {
+    const application = isObject(subscription) ? subscription.application : undefined
+    if (typeof application !== 'string' || application === '') throw corruptStateFile(path, `/webhookSubscriptions/${index}/application`, 'expected an application key')
+    const { application: _application, ...rest } = subscription as Record<string, unknown>
+    const entry = byApplication.get(application) ?? { application }
+    byApplication.set(application, entry)
+    entry.webhookSubscriptions = [...((entry.webhookSubscriptions as unknown[] | undefined) ?? []), rest]
   })
+  return { applications: [...byApplication.values()] }
 }
 
 /** The file operations an atomic write needs (tests pass their own to see the steps, or fail one). */

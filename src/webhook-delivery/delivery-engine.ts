@@ -2,12 +2,12 @@ import { randomUUID } from 'node:crypto'
 import { performance } from 'node:perf_hooks'
 import type { Clock } from '../clock.js'
 import { postWebhook, type PostOutcome, type WebhookPost } from './post-webhook.js'
-import type { SubscriptionStore } from '../resources/webhook-subscriptions/subscription-store.js'
+import type { DeliveryTargets } from './delivery-target.js'
 import type { Attempt, AttemptCause, Webhook, WebhookHistory } from './webhook-history.js'
 
 export interface DeliveryEngineOptions {
   clock: Clock
-  subscriptions: SubscriptionStore
+  targets: DeliveryTargets
   history: WebhookHistory
   /** The delays between attempts, in milliseconds by the mock's clock (retry-schedule.ts). */
   retryDelays: readonly number[]
@@ -171,7 +171,7 @@ export class DeliveryEngine {
         continue
       }
       if (this.#inFlight.has(pending.webhook.id)) continue
-      const subscription = this.options.subscriptions.byId(pending.webhook.subscriptionId)
+      const subscription = this.options.targets.byId(pending.webhook.clientId, pending.webhook.subscriptionId)
       // Deleted, or paused: a paused subscription gets nothing but what is asked for by hand.
       if (subscription === undefined || (subscription.paused && pending.cause !== 'manual') || !this.options.history.has(pending.webhook)) {
         this.#pending.delete(pending.webhook.id)
@@ -221,7 +221,7 @@ export class DeliveryEngine {
 
   /** Records an attempt's outcome and, when it failed, puts the schedule's next retry in line. */
   #finish(webhook: Webhook, cause: AttemptCause, sent: { url: string; startedAt: number; durationMs: number }, outcome: PostOutcome): void {
-    const { clock, history, subscriptions, retryDelays } = this.options
+    const { clock, history, targets, retryDelays } = this.options
     if (!history.has(webhook)) return
     const now = clock.now()
     const succeeded = outcome.error === undefined && outcome.statusCode !== undefined && outcome.statusCode >= 200 && outcome.statusCode < 300
@@ -236,8 +236,8 @@ export class DeliveryEngine {
       durationMs: sent.durationMs,
     }
     history.recordAttempt(webhook, attempt)
-    const subscription = subscriptions.byId(webhook.subscriptionId)
-    if (subscription !== undefined) subscriptions.recordDelivery(subscription, succeeded, now)
+    const subscription = targets.byId(webhook.clientId, webhook.subscriptionId)
+    if (subscription !== undefined) targets.recordDelivery(subscription, succeeded, now)
     this.options.onAttempt?.(webhook, attempt)
     // A manual retry asked for while this one was in flight goes next, in place of the schedule.
     if (succeeded || this.#pending.has(webhook.id)) return

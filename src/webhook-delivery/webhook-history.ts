@@ -1,4 +1,3 @@
-import type { CustomerTopic } from '../resources/customers/customer-events.js'
 import type { Header } from './post-webhook.js'
 
 /** What made an attempt: the first delivery, a retry on the schedule, or `POST /webhooks/{id}/retries`. */
@@ -33,7 +32,7 @@ export interface Webhook {
   subscriptionId: string
   clientId: string
   eventId: string
-  topic: CustomerTopic
+  topic: string
   /** The exact body every attempt sends: the event as GET /events/{id} renders it. */
   body: string
   /** The headers every attempt sends, the signature of `body` among them. */

@@ -1,20 +1,15 @@
 import { randomUUID } from 'node:crypto'
 import type { Clock } from '../clock.js'
-import type { DwollaEvent } from '../resources/events/event-store.js'
-import { eventRepresentation } from '../resources/events/representation.js'
-import { HalLinks } from '../hal/hal-links.js'
 import { DeliveryEngine, type PendingView } from './delivery-engine.js'
+import type { DeliveryTarget, DeliveryTargets, SubscriptionView } from './delivery-target.js'
 import { unpackHeaders, type Header, type PostOutcome, type WebhookPost } from './post-webhook.js'
-import { SubscriptionStore } from '../resources/webhook-subscriptions/subscription-store.js'
 import { webhookHeaders } from './webhook-headers.js'
 import { WebhookHistory, type Attempt, type AttemptCause, type Retry, type Webhook } from './webhook-history.js'
 
 export interface WebhooksOptions {
   clock: Clock
-  /** Subscriptions per application (Dwolla's sandbox: 10). */
-  subscriptionLimit: number
-  /** Applications holding subscriptions at once. */
-  applicationLimit: number
+  /** The webhook subscriptions, every application's. */
+  targets: DeliveryTargets
   /** Webhooks kept, with their attempts. */
   historyLimit: number
   retryDelays: readonly number[]
@@ -55,60 +50,64 @@ export interface DeliveryFilter {
   webhookId?: string
 }
 
-/** A subscription as the test double shows it: never its secret. */
-export interface SubscriptionView {
-  id: string
-  application: string
-  url: string
-  paused: boolean
-  created: string
-}
-
 /** The test double's view of webhooks: `server.webhooks` and /__mock/webhooks. */
+export type { SubscriptionView, DeliveryTarget }
+
 export type WebhookControls = Pick<Webhooks, 'deliveries' | 'settle' | 'pending' | 'subscriptions'>
 
+/** An event on its way to its application's subscriptions: its body, rendered for each subscription's base URL. */
+export interface Deliverable {
+  clientId: string
+  eventId: string
+  topic: string
+  /** The body every attempt to a subscription reached through `baseUrl` sends (hrefs on that base). */
+  bodyFor(baseUrl: string): string
+}
+
 /**
- * The webhooks of a running mock: the subscriptions, the history of what was delivered, and the
- * engine delivering it. Each event goes to every subscription of its own application that is
- * not paused, as one webhook whose body is the event as GET /events/{id} renders it, with hrefs
- * on the base URL the subscription was made through.
+ * The webhooks of a running mock: the history of what was delivered, and the engine delivering
+ * it. Each event goes to every subscription of its own application that is not paused, as one
+ * webhook whose body is the event as GET /events/{id} renders it, with hrefs on the base URL the
+ * subscription was made through.
  */
 export class Webhooks {
-  readonly subscriptionStore: SubscriptionStore
   readonly history: WebhookHistory
   readonly engine: DeliveryEngine
   /** Told of every attempt (the server logs it). */
   onAttempt: ((webhook: Webhook, attempt: Attempt) => void) | undefined
   readonly #clock: Clock
+  readonly #targets: DeliveryTargets
 
   constructor(options: WebhooksOptions) {
     this.#clock = options.clock
-    this.subscriptionStore = new SubscriptionStore({ limit: options.subscriptionLimit, applicationLimit: options.applicationLimit, now: options.clock.now })
+    this.#targets = options.targets
     this.history = new WebhookHistory(options.historyLimit)
     this.engine = new DeliveryEngine({
       ...options,
-      subscriptions: this.subscriptionStore,
       history: this.history,
       totalConcurrency: TOTAL_CONCURRENCY,
       onAttempt: (webhook, attempt) => this.onAttempt?.(webhook, attempt),
     })
-    this.subscriptionStore.onRemove((subscription) => {
-      for (const webhook of this.history.forSubscription(subscription.id)) this.engine.cancel(webhook, 'the subscription was deleted')
-      this.history.removeSubscription(subscription.id)
-    })
+    options.targets.onRemove((subscriptionId) => this.#forgetSubscription(subscriptionId))
+  }
+
+  /** A subscription was deleted: its webhooks stop, and leave the history. */
+  #forgetSubscription(subscriptionId: string): void {
+    for (const webhook of this.history.forSubscription(subscriptionId)) this.engine.cancel(webhook, 'the subscription was deleted')
+    this.history.removeSubscription(subscriptionId)
   }
 
   /** Makes the event's webhooks, one per active subscription of its application, and sends them on their way. */
-  deliver(event: DwollaEvent): Webhook[] {
+  deliver(event: Deliverable): Webhook[] {
     const made: Webhook[] = []
-    for (const subscription of this.subscriptionStore.list(event.clientId)) {
+    for (const subscription of this.#targets.forApplication(event.clientId)) {
       if (subscription.paused) continue
-      const body = JSON.stringify(eventRepresentation(event, new HalLinks(subscription.baseUrl)))
+      const body = event.bodyFor(subscription.baseUrl)
       const webhook: Webhook = {
         id: randomUUID(),
         subscriptionId: subscription.id,
         clientId: event.clientId,
-        eventId: event.id,
+        eventId: event.eventId,
         topic: event.topic,
         body,
         headers: webhookHeaders(event.topic, body, subscription.secret),
@@ -157,14 +156,13 @@ export class Webhooks {
 
   /** Every application's subscriptions, newest first, without their secrets. */
   subscriptions(): SubscriptionView[] {
-    return this.subscriptionStore.all().map(({ id, clientId, url, paused, created }) => ({ id, application: clientId, url, paused, created: new Date(created).toISOString() }))
+    return this.#targets.views()
   }
 
-  /** No subscriptions, no history, nothing waiting or in flight. */
+  /** No history, nothing waiting or in flight (the subscriptions go with their applications' worlds). */
   reset(): void {
     this.engine.reset()
     this.history.clear()
-    this.subscriptionStore.clear()
   }
 
   close(): void {

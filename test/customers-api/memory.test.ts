@@ -5,12 +5,14 @@ import t from 'tap'
 
 const run = promisify(execFile)
 const dist = fileURLToPath(new URL('../../dist/index.js', import.meta.url))
+const customers = fileURLToPath(new URL('../../dist/resources/customers/index.js', import.meta.url))
 
 // Run in its own process with --expose-gc, so the heap is measured after full collections.
 const script = `
 import { buildServer } from ${JSON.stringify(dist)}
+import { CUSTOMERS } from ${JSON.stringify(customers)}
 const app = await buildServer({ defaultFixtures: false })
-const store = app.mockDwolla.customers.storeFor('application')
+const store = app.mockDwolla.worlds.open('application').get(CUSTOMERS)
 const controller = { firstName: 'John', lastName: 'Controller', title: 'Chief Executive Officer', dateOfBirth: '1980-01-31', ssn: '1234',
   address: { address1: '1749 18th st', address2: 'apt 12', city: 'Des Moines', stateProvinceRegion: 'IA', postalCode: '50266', country: 'US' } }
 global.gc()

@@ -1,7 +1,8 @@
 import t from 'tap'
 import { CustomerEvents, type CustomerEvent } from '../../src/resources/customers/customer-events.js'
 import { CustomerProblems } from '../../src/resources/customers/customer-problems.js'
-import { CustomerStore, type DuplicateEmailCheck } from '../../src/resources/customers/customer-store.js'
+import { CustomerStore } from '../../src/resources/customers/customer-store.js'
+import type { DuplicateEmailCheck } from '../../src/config.js'
 import { DWOLLA_ERRORS } from '../../src/index.js'
 import { NOW, PERSONAL, UNVERIFIED } from './fields.js'
 

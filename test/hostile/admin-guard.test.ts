@@ -1,5 +1,6 @@
 import Fastify from 'fastify'
 import t, { type Test } from 'tap'
+import { RESOURCES } from '../../src/resources/registry.js'
 import { registerAdminApi } from '../../src/admin/admin-api.js'
 import { ADMIN_GUARD_ERRORS } from '../../src/admin/admin-guard.js'
 import { buildServer, loadOperationTable, start, type RunningMockDwolla } from '../../src/index.js'
@@ -136,7 +137,7 @@ t.test('every route registered inside registerAdminApi is guarded', async (t) =>
     for (const one of [method].flat()) if (one !== 'HEAD') routes.push({ method: one, url })
   })
   const state = await createMockState({ adminToken: 'x'.repeat(16) })
-  await registerAdminApi(app, state, await loadOperationTable(), (request, reply, route) => openRequest(request, reply, route, state))
+  await registerAdminApi(app, state, await loadOperationTable(), (request, reply, route) => openRequest(request, reply, route, state), RESOURCES)
   t.teardown(() => app.close())
   t.ok(routes.length >= 11, `found the admin routes (${routes.length})`)
   for (const { method, url } of routes) {

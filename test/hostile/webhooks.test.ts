@@ -1,5 +1,6 @@
 import fc from 'fast-check'
 import t from 'tap'
+import { SUBSCRIPTIONS } from '../../src/resources/webhook-subscriptions/index.js'
 import { UNVERIFIED } from '../customers/fields.js'
 import { createCustomerVia } from '../helpers/customers.js'
 import { accessTokenFor, mockFor } from '../helpers/mock.js'
@@ -53,7 +54,10 @@ t.test('any request to the subscription endpoints: a documented status in Dwolla
   t.ok(urls.every((url) => subscribed.includes(url)), 'every subscription was made by an authenticated request')
   // Keep deliveries local: only the receiver's subscription stays.
   for (const { id, url } of app.mockDwolla.webhooks.subscriptions()) {
-    if (url !== receiver.url) app.mockDwolla.webhooks.subscriptionStore.remove(app.mockDwolla.webhooks.subscriptionStore.byId(id)!)
+    if (url !== receiver.url) {
+      const store = app.mockDwolla.worlds.find('key')?.peek(SUBSCRIPTIONS)
+      store?.remove(store.get(id)!)
+    }
   }
   await createCustomerVia(app, token, UNVERIFIED)
   await app.mockDwolla.webhooks.settle()
@@ -62,7 +66,7 @@ t.test('any request to the subscription endpoints: a documented status in Dwolla
 })
 
 t.test('a burst of events to a handler that hangs: bounded in flight, bounded waiting, bounded kept', async (t) => {
-  const { clock, webhooks, raise, subscribe } = webhooksFor(t, { historyLimit: 100, concurrency: 10, retryDelays: [] })
+  const { clock, webhooks, raise, subscribe } = await webhooksFor(t, { historyLimit: 100, concurrency: 10, retryDelays: [] })
   let batch = whenever(() => hanging.received.length === 10)
   const hanging = await webhookReceiver(t, SECRET, () => batch.poke())
   subscribe(hanging.url)

@@ -56,7 +56,7 @@ t.test('a corrupt or unreadable state file stops the start, naming it and the pr
   const cases: Array<[string, string, RegExp]> = [
     ['truncated JSON', '{"format":"mock-dwolla-state","vers', /state\.json at \/: not valid JSON \(.+\); the state file is left as it is$/],
     ['another kind of file', JSON.stringify({ rules: [] }), /state\.json at \/format: not a mock-dwolla state file \(expected format "mock-dwolla-state"\); the state file is left as it is$/],
-    ['a newer format', JSON.stringify({ ...valid, version: 2 }), /at \/version: format version 2, this mock-dwolla reads version 1; the state file is left as it is$/],
+    ['a newer format', JSON.stringify({ ...valid, version: 3 }), /at \/version: format version 3, this mock-dwolla reads versions 1 and 2; the state file is left as it is$/],
     ['applications not a list', JSON.stringify({ ...valid, applications: {} }), /at \/applications: expected an array/],
     ['an application without its key', JSON.stringify({ ...valid, applications: [{ customers: [], idempotency: [] }] }), /at \/applications\/0\/application: expected an application key/],
     ['customers not a list', JSON.stringify({ ...valid, applications: [{ application: 'a', customers: {}, idempotency: [] }] }), /at \/applications\/0\/customers: expected an array/],
@@ -73,7 +73,7 @@ t.test('a corrupt or unreadable state file stops the start, naming it and the pr
     t.equal((await stat(file)).mtimeMs, before.mtimeMs, `${name}: not even rewritten`)
   }
   const tooMany = await write('state.json', JSON.stringify({ ...valid, applications: [{ application: 'a', customers: [customer, { ...customer, id: '22222222-2222-4222-8222-222222222222', email: 'b@example.com' }], idempotency: [] }] }))
-  await t.rejects(buildServer({ stateFile: tooMany, customerLimit: 1, defaultFixtures: false }), { name: 'StartupError', message: /holds more applications or customers than applicationLimit and customerLimit allow/ }, 'more than the limits allow')
+  await t.rejects(buildServer({ stateFile: tooMany, customerLimit: 1, defaultFixtures: false }), { name: 'StartupError', message: `${tooMany} at /applications/0/customers: 2 customers, more than customerLimit (1); the state file is left as it is` }, 'more than the limits allow')
   const folder = join(path, 'a-folder')
   await mkdir(folder)
   await t.rejects(buildServer({ stateFile: folder }), { name: 'StartupError', message: `${folder}: cannot read the state file (EISDIR)` }, 'a folder where the file should be: unreadable')

@@ -1,37 +1,41 @@
 import type { Test } from 'tap'
-import { Clock } from '../../src/clock.js'
-import type { CustomerTopic } from '../../src/resources/customers/customer-events.js'
-import { EventStore } from '../../src/resources/events/event-store.js'
-import { SCALED_RETRY_DELAYS_MS } from '../../src/webhook-delivery/retry-schedule.js'
-import { Webhooks, type WebhooksOptions } from '../../src/webhook-delivery/webhooks.js'
+import { EVENTS, type DwollaEvent } from '../../src/resources/events/index.js'
+import { SUBSCRIPTIONS } from '../../src/resources/webhook-subscriptions/index.js'
+import type { RetrySchedule } from '../../src/webhook-delivery/retry-schedule.js'
+import { stateFor } from '../helpers/state.js'
 
 export const NOW = Date.parse('2026-03-04T05:06:07.000Z')
 export const BASE_URL = 'http://mock.test:8910'
 export const SECRET = 'a webhook secret of my own'
 
+export interface EngineOptions {
+  retryDelays?: RetrySchedule
+  historyLimit?: number
+  timeoutMs?: number
+  concurrency?: number
+}
+
 /**
- * The webhooks of a mock with no server: a frozen clock (only `clock.advance` moves it), an event
- * store feeding them, and `raise` to record a customer event as a transition would.
+ * The webhooks of a mock with no server: a frozen clock (only `clock.advance` moves it), and
+ * `raise` to record a customer event in an application's world as a transition would.
  */
-export function webhooksFor(t: Test, options: Partial<Omit<WebhooksOptions, 'clock'>> = {}) {
-  const clock = new Clock(() => NOW)
-  const webhooks = new Webhooks({
-    clock,
-    subscriptionLimit: 10,
-    applicationLimit: 10,
-    historyLimit: 100,
-    retryDelays: SCALED_RETRY_DELAYS_MS,
-    timeoutMs: 10_000,
-    concurrency: 10,
-    ...options,
+export async function webhooksFor(t: Test, options: EngineOptions = {}) {
+  const state = await stateFor(t, {
+    now: () => NOW,
+    webhookRetrySchedule: options.retryDelays ?? 'scaled',
+    webhookHistoryLimit: options.historyLimit ?? 100,
+    webhookTimeoutMs: options.timeoutMs ?? 10_000,
+    webhookConcurrency: options.concurrency ?? 10,
   })
-  t.teardown(() => webhooks.close())
-  const events = new EventStore(100)
-  events.subscribe((event) => void webhooks.deliver(event))
-  const raise = (topic: CustomerTopic = 'customer_created', customerId = '11111111-1111-4111-8111-111111111111', clientId = 'app') =>
-    events.record({ topic, customerId, clientId, at: clock.now() })
-  const subscribe = (url: string, clientId = 'app', secret = SECRET) => webhooks.subscriptionStore.create(clientId, { url, secret }, BASE_URL)
-  return { clock, webhooks, events, raise, subscribe }
+  const { clock, webhooks, worlds } = state
+  const events = (clientId = 'app') => worlds.open(clientId).get(EVENTS)
+  const raise = (topic = 'customer_created', customerId = '11111111-1111-4111-8111-111111111111', clientId = 'app'): DwollaEvent => {
+    worlds.open(clientId).raise({ topic, resourceType: 'customer', resourceId: customerId, customerId, at: clock.now() })
+    return events(clientId).list()[0] as DwollaEvent
+  }
+  const subscriptions = (clientId = 'app') => worlds.open(clientId).get(SUBSCRIPTIONS)
+  const subscribe = (url: string, clientId = 'app', secret = SECRET) => subscriptions(clientId).create({ url, secret }, BASE_URL)
+  return { clock, webhooks, events, raise, subscribe, subscriptions, reset: () => state.reset() }
 }
 
 /** A promise that resolves once `condition` holds, checked each time `poke` is called (no timers). */

@@ -11,25 +11,23 @@ const dist = (path: string) => JSON.stringify(fileURLToPath(new URL(`../../dist/
 // headers. Every retry is due at once, so each webhook holds all ten attempts it can keep.
 const script = `
 import { createServer } from 'node:http'
-import { Clock } from ${dist('clock.js')}
-import { EventStore } from ${dist('events/event-store.js')}
-import { Webhooks } from ${dist('webhooks/webhooks.js')}
+import { createMockState } from ${dist('mock-state.js')}
+import { SUBSCRIPTIONS } from ${dist('resources/webhook-subscriptions/index.js')}
 const headers = Object.fromEntries(Array.from({ length: 20 }, (_, i) => ['x-header-' + i, 'v'.repeat(90)]))
 const receiver = createServer((request, response) => request.resume().on('end', () => { response.writeHead(500, headers); response.end('e'.repeat(8192)) }))
 await new Promise((resolve) => receiver.listen(0, '127.0.0.1', resolve))
-const clock = new Clock(() => 0)
-const webhooks = new Webhooks({ clock, subscriptionLimit: 10, applicationLimit: 10, historyLimit: 200, retryDelays: Array(9).fill(0), timeoutMs: 10000, concurrency: 10 })
-const events = new EventStore(1000)
-events.subscribe((event) => webhooks.deliver(event))
-webhooks.subscriptionStore.create('app', { url: 'http://127.0.0.1:' + receiver.address().port + '/hooks', secret: 's' }, 'http://127.0.0.1:8910')
+const state = await createMockState({ now: () => 0, defaultFixtures: false, webhookHistoryLimit: 200, webhookRetrySchedule: Array(9).fill(0) })
+const { webhooks } = state
+const world = state.worlds.open('app')
+world.get(SUBSCRIPTIONS).create({ url: 'http://127.0.0.1:' + receiver.address().port + '/hooks', secret: 's' }, 'http://127.0.0.1:8910')
 global.gc()
 const before = process.memoryUsage().heapUsed
 for (let i = 0; i < 400; i++) {
-  events.record({ topic: 'customer_created', customerId: '11111111-1111-4111-8111-111111111111', clientId: 'app', at: 0 })
+  world.raise({ topic: 'customer_created', resourceType: 'customer', resourceId: '11111111-1111-4111-8111-111111111111', customerId: '11111111-1111-4111-8111-111111111111', at: 0 })
   if (i % 50 === 49) await webhooks.settle()
 }
 await webhooks.settle()
-events.clear()
+state.worlds.clear()
 global.gc()
 const kept = webhooks.history.all()
 console.log(JSON.stringify({ webhooks: kept.length, attempts: kept.reduce((n, w) => n + w.attempts.length, 0), pending: webhooks.pending().length,

@@ -1,10 +1,10 @@
 import t from 'tap'
-import { DwollaError, LIMIT_MESSAGES } from '../../src/index.js'
+import { LIMIT_MESSAGES } from '../../src/index.js'
 import { SECRET_MAX_LENGTH, SUBSCRIPTION_FIELD_ERRORS, SubscriptionStore, URL_MAX_LENGTH, subscriptionProblems } from '../../src/resources/webhook-subscriptions/subscription-store.js'
 
 const NOW = Date.parse('2026-03-04T05:06:07.000Z')
 const BASE = 'http://localhost:8910'
-const storeFor = (limit = 10, applicationLimit = 10) => new SubscriptionStore({ limit, applicationLimit, now: () => NOW })
+const storeFor = (limit = 10, clientId = 'app') => new SubscriptionStore({ clientId, limit, now: () => NOW })
 
 t.test('url and secret are checked in Dwolla’s words', async (t) => {
   const { urlRequired, urlInvalid, secretRequired, secretInvalid, secretTooLong } = SUBSCRIPTION_FIELD_ERRORS
@@ -29,46 +29,41 @@ t.test('url and secret are checked in Dwolla’s words', async (t) => {
   for (const [name, url, secret, expected] of cases) t.same(subscriptionProblems(url, secret), expected, name)
   t.same(secretTooLong, { code: 'InvalidFormat', message: 'Secret must be 128 or fewer characters.', path: '/secret', _links: {} }, 'Dwolla’s SecretTooLongError')
   t.same(urlInvalid, { code: 'InvalidFormat', message: 'Url must be a valid url.', path: '/url', _links: {} }, 'Dwolla’s InvalidUrlFormatError')
-  t.throws(() => storeFor().create('app', { url: 'nope', secret: 's' }, BASE), { code: 'ValidationError', embedded: [urlInvalid] }, 'create throws them as a ValidationError')
+  t.throws(() => storeFor().create({ url: 'nope', secret: 's' }, BASE), { code: 'ValidationError', embedded: [urlInvalid] }, 'create throws them as a ValidationError')
 })
 
-t.test('per application, newest first; another application’s is not found', async (t) => {
+t.test('newest first, found by id in any case; every change announced, every removal told', async (t) => {
   const store = storeFor()
   let changes = 0
   store.onChange(() => void (changes += 1))
-  const first = store.create('app', { url: 'http://localhost:1/', secret: 's1' }, BASE)
-  const second = store.create('app', { url: 'http://localhost:2/', secret: 's2' }, BASE)
-  store.create('other-app', { url: 'http://localhost:3/', secret: 's3' }, BASE)
+  const first = store.create({ url: 'http://localhost:1/', secret: 's1' }, BASE)
+  const second = store.create({ url: 'http://localhost:2/', secret: 's2' }, BASE)
   t.same(first, { id: first.id, clientId: 'app', url: 'http://localhost:1/', secret: 's1', paused: false, created: NOW, baseUrl: BASE }, 'what it keeps')
-  t.same(store.list('app').map((s) => s.id), [second.id, first.id], 'newest first')
-  t.equal(store.get('app', first.id.toUpperCase()), first, 'found by id in any case')
-  t.equal(store.get('other-app', first.id), undefined, 'not by another application')
+  t.same(store.list().map((s) => s.id), [second.id, first.id], 'newest first')
+  t.equal(store.get(first.id.toUpperCase()), first, 'found by id in any case')
   t.equal(store.setPaused(first, true).paused, true, 'paused')
   const removed: string[] = []
   store.onRemove((subscription) => removed.push(subscription.id))
   store.remove(second)
-  t.same([store.list('app').map((s) => s.id), removed], [[first.id], [second.id]], 'removed, and the removal told')
-  t.equal(changes, 5, 'every change announced (three creations, a pause, a removal)')
+  t.same([store.list().map((s) => s.id), removed], [[first.id], [second.id]], 'removed, and the removal told')
+  t.equal(changes, 4, 'every change announced (two creations, a pause, a removal)')
 })
 
-t.test('bounded: subscriptions per application, and applications holding them', async (t) => {
-  const store = storeFor(2, 2)
-  const subscribe = (clientId: string) => store.create(clientId, { url: 'http://localhost/', secret: 's' }, BASE)
-  subscribe('a')
-  subscribe('a')
-  const full = new DwollaError('MaxNumberOfResources', { message: LIMIT_MESSAGES.subscriptions })
-  t.throws(() => subscribe('a'), { code: full.code, message: 'The maximum number of subscriptions has been reached.', statusCode: 400 }, 'a third for one application: MaxNumberOfResources')
-  subscribe('b')
-  t.throws(() => subscribe('c'), { code: 'MaxNumberOfResources' }, 'a third application: MaxNumberOfResources')
-  t.equal(store.all().length, 3, 'nothing more was kept')
+t.test('bounded: subscriptions per application', async (t) => {
+  const store = storeFor(2)
+  const subscribe = () => store.create({ url: 'http://localhost/', secret: 's' }, BASE)
+  subscribe()
+  subscribe()
+  t.throws(() => subscribe(), { code: 'MaxNumberOfResources', message: LIMIT_MESSAGES.subscriptions, statusCode: 400 }, 'a third for one application: MaxNumberOfResources')
+  t.equal(store.size, 2, 'nothing more was kept')
 })
 
 t.test('snapshot and restore: the same subscriptions, secrets included; over the bounds is refused', async (t) => {
   const store = storeFor()
-  const made = store.create('app', { url: 'http://localhost/', secret: 'my secret' }, BASE)
+  const made = store.create({ url: 'http://localhost/', secret: 'my secret' }, BASE)
   store.setPaused(made, true)
   const snapshot = store.snapshot()
-  t.same(snapshot, [{ id: made.id, application: 'app', url: 'http://localhost/', secret: 'my secret', paused: true, created: '2026-03-04T05:06:07.000Z', baseUrl: BASE }], 'written down')
+  t.same(snapshot, [{ id: made.id, url: 'http://localhost/', secret: 'my secret', paused: true, created: '2026-03-04T05:06:07.000Z', baseUrl: BASE }], 'written down')
   const restored = storeFor()
   let changes = 0
   restored.onChange(() => void (changes += 1))

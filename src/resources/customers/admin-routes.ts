@@ -2,7 +2,8 @@ import type { FastifyInstance } from 'fastify'
 import { CUSTOMER_STATUSES, type CustomerStatus } from './customer.js'
 import { CustomerProblems } from './customer-problems.js'
 import { DwollaError } from '../../errors.js'
-import type { MockState } from '../../mock-state.js'
+import { customerControls } from './customer-controls.js'
+import type { MockContext } from '../../world/mock-context.js'
 import { AdminError } from '../../admin/admin-error.js'
 
 interface ApplicationQuery {
@@ -18,27 +19,28 @@ interface ApplicationQuery {
  *   POST /__mock/customers                  { ...a POST /customers body, status?, application? } → 201 { customer }
  *   POST /__mock/customers/:id/status       { status, application? } → { customer }
  */
-export function customersRoutes(admin: FastifyInstance, state: MockState): void {
+export function customersRoutes(admin: FastifyInstance, mock: MockContext): void {
+  const customers = customerControls(mock)
   admin.get<{ Querystring: ApplicationQuery }>('/customers', async (request) => {
-    return { customers: attempt(() => state.customers.list({ application: applicationOf(request.query.application) })) }
+    return { customers: attempt(() => customers.list({ application: applicationOf(request.query.application) })) }
   })
 
   admin.get<{ Params: { id: string }; Querystring: ApplicationQuery }>('/customers/:id', async (request) => {
-    const customer = attempt(() => state.customers.get(request.params.id, { application: applicationOf(request.query.application) }))
+    const customer = attempt(() => customers.get(request.params.id, { application: applicationOf(request.query.application) }))
     if (customer === undefined) throw unknownCustomer(request.params.id)
     return { customer }
   })
 
   admin.post<{ Body: unknown }>('/customers', async (request, reply) => {
     const { application, status, ...body } = objectBody(request.body)
-    const customer = attempt(() => state.customers.create(body, { application: applicationOf(application), status: statusOf(status) }))
+    const customer = attempt(() => customers.create(body, { application: applicationOf(application), status: statusOf(status) }))
     reply.code(201)
     return { customer }
   })
 
   admin.post<{ Params: { id: string }; Body: unknown }>('/customers/:id/status', async (request) => {
     const { application, status } = objectBody(request.body)
-    const customer = attempt(() => state.customers.setStatus(request.params.id, statusOf(status) ?? missingStatus(), { application: applicationOf(application) }))
+    const customer = attempt(() => customers.setStatus(request.params.id, statusOf(status) ?? missingStatus(), { application: applicationOf(application) }))
     if (customer === undefined) throw unknownCustomer(request.params.id)
     return { customer }
   })

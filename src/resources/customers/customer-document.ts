@@ -1,4 +1,4 @@
-import { isIndustryClassification } from '../business-classifications/catalogue.js'
+import { isIndustryClassification } from '../business-classifications/index.js'
 import { STATUSES_BY_TYPE, type Customer, type CustomerFields, type CustomerStatus, type CustomerType } from './customer.js'
 
 /**

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto'
+import type { DuplicateEmailCheck } from '../../config.js'
 import { DwollaError } from '../../errors.js'
 import type { Customer, CustomerStatus } from './customer.js'
 import type { CustomerEvents, CustomerTopic } from './customer-events.js'
@@ -6,12 +7,6 @@ import { CustomerProblems, duplicateAt, type FieldProblem } from './customer-pro
 import { IdempotencyRecords } from './idempotency-records.js'
 import * as transitions from './transitions.js'
 
-/**
- * Which customers an email must not repeat (Dwolla documents the Duplicate error, not its scope):
- * `all` customers of the application, deactivated ones too (the default, inferred); only
- * `active` ones (not deactivated); or `off`. Always case-insensitive.
- */
-export type DuplicateEmailCheck = 'all' | 'active' | 'off'
 
 export interface CustomerStoreOptions {
   /** The application (its key) these customers belong to. */

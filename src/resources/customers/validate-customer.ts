@@ -1,5 +1,5 @@
 import { isIP } from 'node:net'
-import { isIndustryClassification } from '../business-classifications/catalogue.js'
+import { isIndustryClassification } from '../business-classifications/index.js'
 import { BUSINESS_TYPES, CUSTOMER_TYPES, type BusinessType, type Controller, type Customer, type CustomerFields, type CustomerType } from './customer.js'
 import { CustomerProblems, problemAt, type FieldProblem } from './customer-problems.js'
 

@@ -1,33 +1,39 @@
 import { randomUUID } from 'node:crypto'
-import type { CustomerEvent, CustomerTopic } from '../customers/customer-events.js'
+import type { ResourceType } from '../../hal/hal-links.js'
+import type { RaisedEvent } from '../../world/raised-event.js'
 
 /**
  * An event as Dwolla records one (dev-portal api-reference/events): what happened (`topic`), to
- * which resource, when. Customer events are the only kind this mock raises, so the resource is
- * always a customer.
+ * which resource, when, for which application.
  */
 export interface DwollaEvent {
   id: string
-  topic: CustomerTopic
-  /** The customer the event is about. */
+  topic: string
+  resourceType: ResourceType
+  /** The resource the event is about. */
   resourceId: string
-  /** The application (its key) whose customer it is. */
+  /** The customer it concerns, if any (`_links.customer`). */
+  customerId: string | undefined
+  correlationId: string | undefined
+  /** The application (its key) whose event it is. */
   clientId: string
   /** When it happened, in milliseconds by the mock's clock. */
   created: number
+  /** Its place among every application's events, for the test double's oldest-first view. */
+  sequence: number
 }
 
 /** An event as the test double shows it. */
 export interface EventView {
   id: string
-  topic: CustomerTopic
+  topic: string
   resourceId: string
   application: string
   /** ISO 8601, by the mock's clock. */
   created: string
 }
 
-/** Which events the test double lists: those of one application, one topic, one customer. */
+/** Which events the test double lists: those of one application, one topic, one resource. */
 export interface EventFilter {
   application?: string
   topic?: string
@@ -35,66 +41,47 @@ export interface EventFilter {
 }
 
 /**
- * Every application's events, each application's bounded to its `limit` newest (Dwolla keeps 30
- * days; a mock that runs for weeks keeps a count instead, so memory stays flat). Listeners hear
- * of each new event: the webhooks deliver them. It never knows about HTTP.
+ * One application's events, bounded to its `limit` newest (Dwolla keeps 30 days; a mock that runs
+ * for weeks keeps a count instead, so memory stays flat). It never knows about HTTP or webhooks.
  */
 export class EventStore {
-  /** Per application, by id in the order recorded: the first key is the oldest. */
-  readonly #byApplication = new Map<string, Map<string, DwollaEvent>>()
-  /** Every application's, in the order recorded, for the test double. */
-  readonly #all = new Map<string, DwollaEvent>()
-  readonly #listeners = new Set<(event: DwollaEvent) => void>()
+  /** By id, in the order recorded: the first key is the oldest. */
+  readonly #events = new Map<string, DwollaEvent>()
 
-  constructor(readonly limit: number) {}
+  constructor(
+    readonly clientId: string,
+    readonly limit: number,
+    private readonly nextSequence: () => number,
+  ) {}
 
-  /** Records what a customer transition raised, under a new event id, and tells the listeners. */
-  record({ topic, customerId, clientId, at }: CustomerEvent): DwollaEvent {
-    const event: DwollaEvent = { id: randomUUID(), topic, resourceId: customerId, clientId, created: at }
-    const events = this.#byApplication.get(clientId) ?? new Map<string, DwollaEvent>()
-    this.#byApplication.set(clientId, events)
-    events.set(event.id, event)
-    this.#all.set(event.id, event)
-    if (events.size > this.limit) {
-      const oldest = events.keys().next().value as string
-      events.delete(oldest)
-      this.#all.delete(oldest)
-    }
-    for (const listener of this.#listeners) listener(event)
+  get size(): number {
+    return this.#events.size
+  }
+
+  /** Records what a transition raised, under a new event id. */
+  record({ topic, resourceType, resourceId, customerId, correlationId, at }: RaisedEvent): DwollaEvent {
+    const event: DwollaEvent = { id: randomUUID(), topic, resourceType, resourceId, customerId, correlationId, clientId: this.clientId, created: at, sequence: this.nextSequence() }
+    this.#events.set(event.id, event)
+    if (this.#events.size > this.limit) this.#events.delete(this.#events.keys().next().value as string)
     return event
   }
 
-  /** Calls `listener` with every event recorded from now on; returns the unsubscribe. */
-  subscribe(listener: (event: DwollaEvent) => void): () => void {
-    this.#listeners.add(listener)
-    return () => void this.#listeners.delete(listener)
+  /** Newest first ("sorted by creation date (newest first)", events list docs). */
+  list(): DwollaEvent[] {
+    return [...this.#events.values()].reverse()
   }
 
-  /** One application's events, newest first ("sorted by creation date (newest first)", events list docs). */
-  list(clientId: string): DwollaEvent[] {
-    return [...(this.#byApplication.get(clientId)?.values() ?? [])].reverse()
+  get(id: string): DwollaEvent | undefined {
+    return this.#events.get(id.toLowerCase())
   }
 
-  /** One of the application's events; another application's is not found. */
-  get(clientId: string, id: string): DwollaEvent | undefined {
-    return this.#byApplication.get(clientId)?.get(id.toLowerCase())
+  /** Oldest first, as the test double lists them. */
+  oldestFirst(): IterableIterator<DwollaEvent> {
+    return this.#events.values()
   }
+}
 
-  /** The test double's view: every application's events, oldest first (as the request journal reads). */
-  all(filter: EventFilter = {}): EventView[] {
-    const resourceId = filter.resourceId?.toLowerCase()
-    const views: EventView[] = []
-    for (const { id, topic, resourceId: customerId, clientId, created } of this.#all.values()) {
-      if (filter.application !== undefined && clientId !== filter.application) continue
-      if (filter.topic !== undefined && topic !== filter.topic) continue
-      if (resourceId !== undefined && customerId !== resourceId) continue
-      views.push({ id, topic, resourceId: customerId, application: clientId, created: new Date(created).toISOString() })
-    }
-    return views
-  }
-
-  clear(): void {
-    this.#byApplication.clear()
-    this.#all.clear()
-  }
+/** The test double's view of one event. */
+export function eventView({ id, topic, resourceId, clientId, created }: DwollaEvent): EventView {
+  return { id, topic, resourceId, application: clientId, created: new Date(created).toISOString() }
 }

@@ -22,10 +22,9 @@ export interface WebhookSubscription {
   baseUrl: string
 }
 
-/** A subscription written down, as a state file keeps it. */
+/** A subscription written down, as a state file keeps it (in its application's entry). */
 export interface SubscriptionDocument {
   id: string
-  application: string
   url: string
   secret: string
   paused: boolean
@@ -82,17 +81,17 @@ function isDeliverableUrl(value: unknown): value is string {
 }
 
 export interface SubscriptionStoreOptions {
-  /** Most subscriptions one application holds (Dwolla's sandbox: 10). */
+  /** The application (its key) whose subscriptions these are. */
+  clientId: string
+  /** Most subscriptions it holds (Dwolla's sandbox: 10). */
   limit: number
-  /** Most applications holding subscriptions at once. */
-  applicationLimit: number
   now: () => number
 }
 
 /**
- * Every application's webhook subscriptions, bounded: at most `limit` per application, in at most
- * `applicationLimit` applications. It also keeps each subscription's run of failed deliveries, to
- * pause it as Dwolla does. No HTTP, no I/O: persistence listens through `onChange`.
+ * One application's webhook subscriptions, at most `limit` of them. It also keeps each
+ * subscription's run of failed deliveries, to pause it as Dwolla does. No HTTP, no I/O:
+ * persistence listens through `onChange`, the webhooks through `onRemove`.
  */
 export class SubscriptionStore {
   /** By id, in the order created. */
@@ -120,17 +119,13 @@ export class SubscriptionStore {
    * POST /webhook-subscriptions: checks the fields (400 ValidationError), then the bounds (400
    * MaxNumberOfResources "The maximum number of subscriptions has been reached."), then stores it.
    */
-  create(clientId: string, body: { url?: unknown; secret?: unknown }, baseUrl: string): WebhookSubscription {
+  create(body: { url?: unknown; secret?: unknown }, baseUrl: string): WebhookSubscription {
     const problems = subscriptionProblems(body.url, body.secret)
     if (problems.length > 0) throw validationError(problems)
-    const mine = this.list(clientId)
-    const applications = new Set([...this.#subscriptions.values()].map((subscription) => subscription.clientId))
-    if (mine.length >= this.options.limit || (mine.length === 0 && applications.size >= this.options.applicationLimit)) {
-      throw new DwollaError('MaxNumberOfResources', { message: LIMIT_MESSAGES.subscriptions })
-    }
+    if (this.#subscriptions.size >= this.options.limit) throw new DwollaError('MaxNumberOfResources', { message: LIMIT_MESSAGES.subscriptions })
     const subscription: WebhookSubscription = {
       id: randomUUID(),
-      clientId,
+      clientId: this.options.clientId,
       url: body.url as string,
       secret: body.secret as string,
       paused: false,
@@ -142,25 +137,18 @@ export class SubscriptionStore {
     return subscription
   }
 
-  /** One application's subscriptions, newest first (inferred: Dwolla's other lists are). */
-  list(clientId: string): WebhookSubscription[] {
-    return this.all().filter((subscription) => subscription.clientId === clientId)
+  get size(): number {
+    return this.#subscriptions.size
   }
 
-  /** Every application's, newest first. */
-  all(): WebhookSubscription[] {
+  /** Newest first (inferred: Dwolla's other lists are). */
+  list(): WebhookSubscription[] {
     return [...this.#subscriptions.values()].reverse()
   }
 
-  /** One of the application's subscriptions; another application's is not found. */
-  get(clientId: string, id: string): WebhookSubscription | undefined {
-    const subscription = this.#subscriptions.get(id.toLowerCase())
-    return subscription?.clientId === clientId ? subscription : undefined
-  }
-
-  /** Any application's subscription by id (the delivery engine's view). */
-  byId(id: string): WebhookSubscription | undefined {
-    return this.#subscriptions.get(id)
+  /** By id, in any case. */
+  get(id: string): WebhookSubscription | undefined {
+    return this.#subscriptions.get(id.toLowerCase())
   }
 
   /** POST /webhook-subscriptions/{id} `{paused}`; unpausing forgives the failures so far. */
@@ -200,34 +188,20 @@ export class SubscriptionStore {
   }
 
   snapshot(): SubscriptionDocument[] {
-    return [...this.#subscriptions.values()].map(({ clientId, created, ...rest }) => ({
-      ...rest,
-      application: clientId,
-      created: new Date(created).toISOString(),
-    }))
+    return [...this.#subscriptions.values()].map(({ clientId: _clientId, created, ...rest }) => ({ ...rest, created: new Date(created).toISOString() }))
   }
 
   /**
    * Replaces everything with what a state file holds (its fields checked by the caller), without
-   * announcing a change. More than the bounds allow: MaxNumberOfResources, and nothing changes.
+   * announcing a change. More than the limit allows: MaxNumberOfResources, and nothing changes.
    */
   restore(documents: readonly SubscriptionDocument[]): void {
-    const perApplication = new Map<string, number>()
-    for (const { application } of documents) perApplication.set(application, (perApplication.get(application) ?? 0) + 1)
-    if (perApplication.size > this.options.applicationLimit || [...perApplication.values()].some((count) => count > this.options.limit)) {
-      throw new DwollaError('MaxNumberOfResources', { message: LIMIT_MESSAGES.subscriptions })
-    }
+    if (documents.length > this.options.limit) throw new DwollaError('MaxNumberOfResources', { message: LIMIT_MESSAGES.subscriptions })
     this.#subscriptions.clear()
     this.#health.clear()
-    for (const { application, created, ...rest } of documents) {
-      this.#subscriptions.set(rest.id, { ...rest, clientId: application, created: Date.parse(created) })
+    for (const { created, ...rest } of documents) {
+      this.#subscriptions.set(rest.id, { ...rest, clientId: this.options.clientId, created: Date.parse(created) })
     }
-  }
-
-  clear(): void {
-    this.#subscriptions.clear()
-    this.#health.clear()
-    this.#changed()
   }
 
   #changed(): void {

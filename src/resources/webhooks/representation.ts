@@ -1,4 +1,4 @@
-import { accountIdFor } from '../accounts/account-id.js'
+import { accountIdFor } from '../accounts/index.js'
 import { unpackHeaders } from '../../webhook-delivery/post-webhook.js'
 import type { Attempt, Retry, Webhook } from '../../webhook-delivery/webhook-history.js'
 import { HalLinks } from '../../hal/hal-links.js'

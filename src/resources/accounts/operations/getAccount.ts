@@ -5,20 +5,20 @@ import { HalLinks } from '../../../hal/hal-links.js'
 import { halBody } from '../../../hal/send-hal.js'
 import { beginApiCall } from '../../../http/api-call.js'
 import type { OperationHandler } from '../../../http/openapi-routes.js'
-import type { MockState } from '../../../mock-state.js'
+import type { MockContext } from '../../../world/mock-context.js'
 
 /**
  * GET /accounts/{id}: the calling application's own account, named after its key. Any other id,
  * another application's account included, is answered as if it did not exist.
  */
-export function getAccount(state: MockState): OperationHandler {
+export function getAccount(mock: MockContext): OperationHandler {
   return {
     errorModel: 'dwolla',
     handle(request, reply, check) {
-      const { clientId } = beginApiCall(request, check, state, 'getAccount')
+      const { clientId } = beginApiCall(request, check, mock, 'getAccount')
       const id = accountIdFor(clientId)
       if ((request.params as { id: string }).id.toLowerCase() !== id) throw new DwollaError('NotFound', { message: NOT_FOUND_MESSAGES.account })
-      const links = linksFor(request, state.options.publicUrl)
+      const links = linksFor(request, mock.options.publicUrl)
       return halBody(reply, {
         _links: {
           self: links.to('account', id),

@@ -4,7 +4,8 @@ import { DwollaError, NOT_FOUND_MESSAGES } from '../../../errors.js'
 import { beginApiCall } from '../../../http/api-call.js'
 import type { RequestCheck } from '../../../http/openapi-routes.js'
 import type { RequestProblems } from '../../../http/validation-errors.js'
-import type { MockState } from '../../../mock-state.js'
+import { customersOf } from '../customers-part.js'
+import type { MockContext } from '../../../world/mock-context.js'
 
 /**
  * How an operation on /customers/{id} starts: the API call's checks (a client token must be for
@@ -15,12 +16,12 @@ import type { MockState } from '../../../mock-state.js'
 export function beginCustomerCall(
   request: FastifyRequest,
   check: RequestCheck,
-  state: MockState,
+  mock: MockContext,
   operationId: 'getCustomer' | 'update',
 ): { clientId: string; problems: RequestProblems; customer: Customer } {
   const { id } = request.params as { id: string }
-  const { clientId, problems } = beginApiCall(request, check, state, operationId, id)
-  const customer = problems.path.length > 0 ? undefined : state.customers.storeFor(clientId).get(id)
+  const { clientId, problems } = beginApiCall(request, check, mock, operationId, id)
+  const customer = problems.path.length > 0 ? undefined : customersOf(mock, clientId).get(id)
   if (customer === undefined) throw new DwollaError('NotFound', { message: NOT_FOUND_MESSAGES.customer })
   return { clientId, problems, customer }
 }

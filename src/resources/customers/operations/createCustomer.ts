@@ -5,7 +5,8 @@ import { HalLinks } from '../../../hal/hal-links.js'
 import { customerValidationError } from '../validation-error.js'
 import { beginApiCall } from '../../../http/api-call.js'
 import type { OperationHandler } from '../../../http/openapi-routes.js'
-import type { MockState } from '../../../mock-state.js'
+import { customersOf } from '../customers-part.js'
+import type { MockContext } from '../../../world/mock-context.js'
 
 /**
  * POST /customers: `201 Created`, an absolute `Location` and no body, as Dwolla answers (the
@@ -13,17 +14,17 @@ import type { MockState } from '../../../mock-state.js'
  * fields are checked by the customer model, in Dwolla's words. A repeated Idempotency-Key
  * answers the first creation again and creates nothing.
  */
-export function createCustomer(state: MockState): OperationHandler {
+export function createCustomer(mock: MockContext): OperationHandler {
   return {
     errorModel: 'dwolla',
     handle(request, reply, check) {
-      const { clientId, problems } = beginApiCall(request, check, state, 'createCustomer')
+      const { clientId, problems } = beginApiCall(request, check, mock, 'createCustomer')
       if (problems.unreadableBody) throw new DwollaError('BadRequest')
-      const links = linksFor(request, state.options.publicUrl)
+      const links = linksFor(request, mock.options.publicUrl)
       const key = request.headers['idempotency-key']
       let created
       try {
-        created = state.customers.storeFor(clientId).create(request.body, typeof key === 'string' && key !== '' ? key : undefined)
+        created = customersOf(mock, clientId).create(request.body, typeof key === 'string' && key !== '' ? key : undefined)
       } catch (error) {
         throw error instanceof CustomerProblems ? customerValidationError(error, links) : error
       }

@@ -2,16 +2,16 @@ import { linksFor } from '../../../hal/base-url.js'
 import { customerRepresentation } from '../representation.js'
 import { halBody } from '../../../hal/send-hal.js'
 import type { OperationHandler } from '../../../http/openapi-routes.js'
-import type { MockState } from '../../../mock-state.js'
+import type { MockContext } from '../../../world/mock-context.js'
 import { beginCustomerCall } from './begin-customer-call.js'
 
 /** GET /customers/{id}: the customer in the shape the `dwolla` SDK's schemas accept for its type. */
-export function getCustomer(state: MockState): OperationHandler {
+export function getCustomer(mock: MockContext): OperationHandler {
   return {
     errorModel: 'dwolla',
     handle(request, reply, check) {
-      const { customer } = beginCustomerCall(request, check, state, 'getCustomer')
-      return halBody(reply, customerRepresentation(customer, linksFor(request, state.options.publicUrl)))
+      const { customer } = beginCustomerCall(request, check, mock, 'getCustomer')
+      return halBody(reply, customerRepresentation(customer, linksFor(request, mock.options.publicUrl)))
     },
   }
 }

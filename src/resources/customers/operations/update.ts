@@ -5,7 +5,8 @@ import { customerRepresentation } from '../representation.js'
 import { halBody } from '../../../hal/send-hal.js'
 import { customerValidationError } from '../validation-error.js'
 import type { OperationHandler } from '../../../http/openapi-routes.js'
-import type { MockState } from '../../../mock-state.js'
+import { customersOf } from '../customers-part.js'
+import type { MockContext } from '../../../world/mock-context.js'
 import { beginCustomerCall } from './begin-customer-call.js'
 
 /**
@@ -13,15 +14,15 @@ import { beginCustomerCall } from './begin-customer-call.js'
  * upgrade, retry or change information, decided by the body (src/customers/transitions.ts).
  * `200` with the customer as it now is; a state conflict is `403 InvalidResourceState`.
  */
-export function update(state: MockState): OperationHandler {
+export function update(mock: MockContext): OperationHandler {
   return {
     errorModel: 'dwolla',
     handle(request, reply, check) {
-      const { clientId, problems, customer } = beginCustomerCall(request, check, state, 'update')
+      const { clientId, problems, customer } = beginCustomerCall(request, check, mock, 'update')
       if (problems.unreadableBody) throw new DwollaError('BadRequest')
-      const links = linksFor(request, state.options.publicUrl)
+      const links = linksFor(request, mock.options.publicUrl)
       try {
-        const updated = state.customers.storeFor(clientId).update(customer.id, request.body)
+        const updated = customersOf(mock, clientId).update(customer.id, request.body)
         return halBody(reply, customerRepresentation(updated, links))
       } catch (error) {
         throw error instanceof CustomerProblems ? customerValidationError(error, links) : error

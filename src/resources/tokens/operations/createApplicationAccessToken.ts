@@ -3,14 +3,14 @@ import { authenticateClient } from '../../../http/client-credentials.js'
 import { OAUTH_CONTENT_TYPE } from '../../../http/media-types.js'
 import type { OperationHandler } from '../../../http/openapi-routes.js'
 import type { EmbeddedError } from '../../../errors.js'
-import type { MockState } from '../../../mock-state.js'
+import type { MockContext } from '../../../world/mock-context.js'
 import { ApplicationLimitError } from '../../../tokens/application-registry.js'
 
 /**
  * POST /token: OAuth 2.0 client credentials. Every failure is an OAuth error with an `error`
  * key, because dwolla-v2 ignores the status code of this answer and looks only for that key.
  */
-export function createApplicationAccessToken(state: MockState): OperationHandler {
+export function createApplicationAccessToken(mock: MockContext): OperationHandler {
   return {
     errorModel: 'oauth',
     handle(request, reply, check) {
@@ -21,19 +21,19 @@ export function createApplicationAccessToken(state: MockState): OperationHandler
       const [first] = problems.fields
       if (first !== undefined) throw oauthErrorFor(first, request.body as Record<string, unknown>)
 
-      const clientId = authenticateClient(request, reply, state.credentialCheck)
-      const token = issueFor(state, clientId)
+      const clientId = authenticateClient(request, reply, mock.credentialCheck)
+      const token = issueFor(mock, clientId)
       // RFC 6749 §5.1: token responses must not be cached.
       reply.type(OAUTH_CONTENT_TYPE).header('cache-control', 'no-store').header('pragma', 'no-cache')
       // Tokens are alphanumeric and the lifetime an integer: the body needs no JSON serialiser.
-      return `{"access_token":"${token}","token_type":"Bearer","expires_in":${state.accessTokens.lifetimeSeconds}}`
+      return `{"access_token":"${token}","token_type":"Bearer","expires_in":${mock.accessTokens.lifetimeSeconds}}`
     },
   }
 }
 
-function issueFor(state: MockState, clientId: string): string {
+function issueFor(mock: MockContext, clientId: string): string {
   try {
-    return state.accessTokens.issue({ clientId })
+    return mock.accessTokens.issue({ clientId })
   } catch (error) {
     if (!(error instanceof ApplicationLimitError)) throw error
     // A key longer than any Dwolla key is the client's to fix; a full registry is the mock's.

@@ -2,7 +2,8 @@ import { DwollaError, validationError } from '../../../errors.js'
 import { beginApiCall } from '../../../http/api-call.js'
 import { DWOLLA_CONTENT_TYPE } from '../../../http/media-types.js'
 import type { OperationHandler } from '../../../http/openapi-routes.js'
-import type { MockState } from '../../../mock-state.js'
+import { customersOf } from '../../customers/index.js'
+import type { MockContext } from '../../../world/mock-context.js'
 
 interface ClientTokenRequest {
   action: string
@@ -17,11 +18,11 @@ const ACTION_WITHOUT_CUSTOMER = 'customer.create'
  * token, then the API version (Accept), then the body, then the customer. A client token cannot
  * ask for another (403).
  */
-export function createClientToken(state: MockState): OperationHandler {
+export function createClientToken(mock: MockContext): OperationHandler {
   return {
     errorModel: 'dwolla',
     handle(request, reply, check, context) {
-      const { clientId, problems } = beginApiCall(request, check, state, 'createClientToken')
+      const { clientId, problems } = beginApiCall(request, check, mock, 'createClientToken')
       if (problems.unreadableBody) throw new DwollaError('BadRequest')
 
       const body = request.body as ClientTokenRequest
@@ -37,10 +38,10 @@ export function createClientToken(state: MockState): OperationHandler {
       // The customer must be one of the calling application's (by its trailing id, any host, any
       // case), unless customerCheck is `any`. A customer.create token is for a customer not made
       // yet, so any link it carries is not checked (inferred).
-      if (state.options.customerCheck === 'exists' && body.action !== ACTION_WITHOUT_CUSTOMER && !hasCustomer(state, clientId, customerId)) {
+      if (mock.options.customerCheck === 'exists' && body.action !== ACTION_WITHOUT_CUSTOMER && !hasCustomer(mock, clientId, customerId)) {
         throw validationError([{ code: 'Invalid', message: 'Customer not found.', path: '/_links/customer/href', _links: {} }])
       }
-      const token = state.clientTokens.issue({ clientId, action: body.action, customerId })
+      const token = mock.clientTokens.issue({ clientId, action: body.action, customerId })
       // Tokens are alphanumeric, so the body can be written without a JSON serialiser.
       reply.type(DWOLLA_CONTENT_TYPE)
       return `{"token":"${token}"}`
@@ -48,6 +49,6 @@ export function createClientToken(state: MockState): OperationHandler {
   }
 }
 
-function hasCustomer(state: MockState, clientId: string, customerId: string | undefined): boolean {
-  return customerId !== undefined && state.customers.storeFor(clientId).get(customerId) !== undefined
+function hasCustomer(mock: MockContext, clientId: string, customerId: string | undefined): boolean {
+  return customerId !== undefined && customersOf(mock, clientId).get(customerId) !== undefined
 }

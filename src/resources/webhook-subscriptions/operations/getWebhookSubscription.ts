@@ -2,16 +2,16 @@ import { linksFor } from '../../../hal/base-url.js'
 import { halBody } from '../../../hal/send-hal.js'
 import { webhookSubscriptionRepresentation } from '../representation.js'
 import type { OperationHandler } from '../../../http/openapi-routes.js'
-import type { MockState } from '../../../mock-state.js'
+import type { MockContext } from '../../../world/mock-context.js'
 import { beginSubscriptionCall } from './begin-subscription-call.js'
 
 /** GET /webhook-subscriptions/{id}: the subscription, never its secret. */
-export function getWebhookSubscription(state: MockState): OperationHandler {
+export function getWebhookSubscription(mock: MockContext): OperationHandler {
   return {
     errorModel: 'dwolla',
     handle(request, reply, check) {
-      const { subscription } = beginSubscriptionCall(request, check, state, 'getWebhookSubscription')
-      return halBody(reply, webhookSubscriptionRepresentation(subscription, linksFor(request, state.options.publicUrl)))
+      const { subscription } = beginSubscriptionCall(request, check, mock, 'getWebhookSubscription')
+      return halBody(reply, webhookSubscriptionRepresentation(subscription, linksFor(request, mock.options.publicUrl)))
     },
   }
 }

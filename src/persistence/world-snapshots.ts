@@ -1,0 +1,52 @@
+import type { ResolvedOptions } from '../config.js'
+import { childPointer } from '../json-pointer.js'
+import type { PersistedPart } from '../world/resource.js'
+import type { Worlds } from '../world/worlds.js'
+import { corruptStateFile, type ApplicationEntry, type StateSnapshot } from './state-file.js'
+
+/** What the state file holds now: an entry per application, each part writing its own keys. */
+export function snapshotWorlds(worlds: Worlds, parts: ReadonlyArray<PersistedPart<unknown, unknown>>): StateSnapshot {
+  return {
+    applications: worlds.all().map((world) => {
+      const entry: ApplicationEntry = { application: world.clientId }
+      for (const persisted of parts) {
+        const value = world.peek(persisted.part)
+        if (value !== undefined) Object.assign(entry, persisted.save(value))
+      }
+      return entry
+    }),
+  }
+}
+
+/**
+ * Makes every application's world as the state file holds it. Each entry is read by every part
+ * (a key no part owns is refused, so a misspelt one is not silently dropped) before any world is
+ * made; anything wrong throws StartupError naming the file and the place, and nothing is made.
+ */
+export function restoreWorlds(snapshot: StateSnapshot, parts: ReadonlyArray<PersistedPart<unknown, unknown>>, worlds: Worlds, path: string, options: ResolvedOptions): void {
+  if (snapshot.applications.length > options.applicationLimit) {
+    throw corruptStateFile(path, '/applications', `${snapshot.applications.length} applications, more than applicationLimit (${options.applicationLimit})`)
+  }
+  const known = new Set(['application', ...parts.flatMap((persisted) => persisted.keys)])
+  const loaded = snapshot.applications.map((entry, index) => {
+    const at = `/applications/${index}`
+    const unknown = Object.keys(entry).find((key) => !known.has(key))
+    if (unknown !== undefined) throw corruptStateFile(path, childPointer(at, unknown), `unknown key "${unknown}"`)
+    // A part whose keys the entry does not have was never made for that application: it is not made now.
+    const present = parts.filter((persisted) => persisted.keys.some((key) => Object.hasOwn(entry, key)))
+    return { application: entry.application, parts: present.map((persisted) => ({ persisted, data: persisted.load(entry, at, path, options) })) }
+  })
+  for (const { application, parts: read } of loaded) {
+    worlds.restore(application, (world) => {
+      for (const { persisted, data } of read) persisted.restore(world, data, path)
+    })
+  }
+}
+
+/** An entry's list at one of its keys (a missing key is an empty list); anything else is a corrupt file. */
+export function listInEntry(entry: Readonly<Record<string, unknown>>, key: string, at: string, path: string): unknown[] {
+  const value = entry[key]
+  if (value === undefined) return []
+  if (!Array.isArray(value)) throw corruptStateFile(path, childPointer(at, key), 'expected an array')
+  return value
+}

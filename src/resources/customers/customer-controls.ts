@@ -1,0 +1,87 @@
+import { randomUUID } from 'node:crypto'
+import type { MockContext } from '../../world/mock-context.js'
+import type { Customer, CustomerStatus } from './customer.js'
+import { customerToDocument, type CustomerDocument } from './customer-document.js'
+import type { CustomerStore } from './customer-store.js'
+import { CUSTOMER_SEEDS, CUSTOMERS } from './customers-part.js'
+import * as transitions from './transitions.js'
+
+/**
+ * A customer as the test double shows it: the stored fields, `created` as ISO 8601, and the
+ * application whose copy it is (none for a shared creation no application holds yet).
+ */
+export type CustomerView = CustomerDocument
+
+/** Which application the test double acts for; without one, every application that has the customer. */
+export interface ApplicationOption {
+  application?: string
+}
+
+/** The test double's view of the customers: `server.customers` and /__mock/customers. */
+export interface CustomerControls {
+  list(options?: ApplicationOption): CustomerView[]
+  get(id: string, options?: ApplicationOption): CustomerView | undefined
+  /**
+   * Creates a customer from a POST /customers body, checked the same way, optionally straight
+   * into a status. With an application it belongs to that application; without, every
+   * application (those that exist and those made later, until reset) gets its own copy.
+   */
+  create(body: unknown, options?: ApplicationOption & { status?: CustomerStatus }): CustomerView
+  /** Moves a customer to any status its type allows; undefined when no application has it. */
+  setStatus(id: string, status: CustomerStatus, options?: ApplicationOption): CustomerView | undefined
+}
+
+/**
+ * The customers of every application, for the test double. Without an application these act on
+ * every application that has the customer; reading never makes an application's store.
+ */
+export function customerControls(context: MockContext): CustomerControls {
+  const storesFor = (application: string | undefined): CustomerStore[] => {
+    if (application !== undefined) return [context.worlds.open(application).get(CUSTOMERS)]
+    return context.worlds.all().flatMap((world) => world.peek(CUSTOMERS) ?? [])
+  }
+  return {
+    list: ({ application } = {}) => storesFor(application).flatMap((store) => store.list().map((customer) => view(store, customer))),
+    get(id, { application } = {}) {
+      for (const store of storesFor(application)) {
+        const customer = store.get(id)
+        if (customer !== undefined) return view(store, customer)
+      }
+      return undefined
+    },
+    create(body, options = {}) {
+      const made = transitions.createCustomer(randomUUID(), body, { now: context.clock.now() })
+      const { customer, topics } = options.status === undefined ? made : withStatus(made, options.status)
+      if (options.application !== undefined) {
+        const store = context.worlds.open(options.application).get(CUSTOMERS)
+        return view(store, store.insert(customer, topics))
+      }
+      // Every copy or none: each store is checked before any is changed.
+      const stores = storesFor(undefined)
+      for (const store of stores) store.admit(customer)
+      for (const store of stores) store.insert(customer, topics)
+      context.service(CUSTOMER_SEEDS).share(customerToDocument(customer))
+      return customerToDocument(customer)
+    },
+    setStatus(id, status, { application } = {}) {
+      let changed: CustomerView | undefined
+      for (const store of storesFor(application)) {
+        if (store.get(id) === undefined) continue
+        const updated = view(store, store.setStatus(id, status))
+        changed ??= updated
+      }
+      return changed
+    },
+  }
+}
+
+function view(store: CustomerStore, customer: Customer): CustomerView {
+  return { ...customerToDocument(customer), application: store.clientId }
+}
+
+/** A new customer put straight into a status: created, then the status's own topics. */
+function withStatus(made: transitions.Transition, status: CustomerStatus): transitions.Transition {
+  if (status === made.customer.status) return made
+  const { customer, topics } = transitions.setStatus(made.customer, status)
+  return { customer, topics: ['customer_created', ...topics] }
+}

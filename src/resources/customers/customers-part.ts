@@ -1,0 +1,52 @@
+import type { ApplicationWorld } from '../../world/application-world.js'
+import type { MockContext } from '../../world/mock-context.js'
+import type { ServiceKey, WorldPart } from '../../world/application-world.js'
+import { customerFromDocument } from './customer-document.js'
+import { CustomerEvents } from './customer-events.js'
+import { CustomerSeeds } from './customer-seeds.js'
+import { CustomerStore } from './customer-store.js'
+
+/** The server's customer seeds. */
+export const CUSTOMER_SEEDS: ServiceKey<CustomerSeeds> = { name: 'customer seeds', create: () => new CustomerSeeds() }
+
+/**
+ * The worst a customer costs in memory, every field at its longest, with its indexes
+ * (test/customers-api/memory.test.ts measures it), and an Idempotency-Key record.
+ */
+export const CUSTOMER_BYTES = 4096
+export const IDEMPOTENCY_RECORD_BYTES = 256
+
+/**
+ * An application's customers: made with its seeds, every transition raised as the world's event
+ * (`_links.resource` and `_links.customer` both the customer).
+ */
+export const CUSTOMERS: WorldPart<CustomerStore> = {
+  name: 'customers',
+  create(world) {
+    const store = emptyCustomerStore(world)
+    const created = world.server.now()
+    for (const { document } of world.server.service(CUSTOMER_SEEDS).for(world.clientId)) store.insert(customerFromDocument(document, created))
+    return store
+  },
+  weigh: (store) => store.size * CUSTOMER_BYTES + store.idempotency.size * IDEMPOTENCY_RECORD_BYTES,
+}
+
+/** An application's customer store with nothing in it (a state file's customers go in as they are). */
+export function emptyCustomerStore(world: ApplicationWorld): CustomerStore {
+  const { server } = world
+  const events = new CustomerEvents()
+  events.subscribe(({ topic, customerId, at }) => world.raise({ topic, resourceType: 'customer', resourceId: customerId, customerId, at }))
+  return new CustomerStore({
+    clientId: world.clientId,
+    limit: server.options.customerLimit,
+    now: () => server.now(),
+    duplicateEmailCheck: server.options.duplicateEmailCheck,
+    events,
+    onChange: () => world.changed(),
+  })
+}
+
+/** The calling application's customers. */
+export function customersOf(mock: MockContext, clientId: string): CustomerStore {
+  return mock.worlds.open(clientId).get(CUSTOMERS)
+}

@@ -1,0 +1,25 @@
+import type { Resource } from '../world/resource.js'
+import { accounts } from './accounts/index.js'
+import { businessClassifications } from './business-classifications/index.js'
+import { customers } from './customers/index.js'
+import { events } from './events/index.js'
+import { root } from './root/index.js'
+import { tokens } from './tokens/index.js'
+import { webhookSubscriptions } from './webhook-subscriptions/index.js'
+import { webhooks } from './webhooks/index.js'
+
+/**
+ * Every Dwolla resource the mock serves, one line each. The server registers their operations
+ * (each operationId of the OpenAPI document must have one), their client-token grants and their
+ * admin routes from this list, and persistence reads their state-file parts from it.
+ */
+export const RESOURCES: readonly Resource[] = [
+  tokens,
+  root,
+  accounts,
+  customers,
+  businessClassifications,
+  events,
+  webhookSubscriptions,
+  webhooks,
+]

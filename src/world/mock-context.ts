@@ -1,0 +1,55 @@
+import type { Clock } from '../clock.js'
+import type { ResolvedOptions } from '../config.js'
+import type { FixtureRules } from '../fixture-rules/fixture-rules.js'
+import type { CredentialCheck } from '../http/client-credentials.js'
+import type { RequestJournal } from '../journal/request-journal.js'
+import type { StateFileWriter } from '../persistence/state-file.js'
+import type { AccessTokenDetails, ClientTokenDetails, TokenListing } from '../tokens/token-kinds.js'
+import type { TokenStore } from '../tokens/token-store.js'
+import type { Webhooks } from '../webhook-delivery/webhooks.js'
+import type { ClientTokenGrants } from './client-token-grants.js'
+import type { ServiceKey } from './application-world.js'
+import type { Worlds } from './worlds.js'
+
+/**
+ * What a running mock gives its resources' operations and routes: the options in force, the
+ * clock, the tokens, every application's world, and the webhooks. It names no resource; a
+ * resource reaches another's store through that resource's exported parts.
+ */
+export interface MockContext {
+  /** The options in force: those given, over fixture settings, over DEFAULTS (replaced on reload). */
+  readonly options: ResolvedOptions
+  readonly credentialCheck: CredentialCheck
+  readonly clock: Clock
+  readonly accessTokens: TokenStore<AccessTokenDetails>
+  readonly clientTokens: TokenStore<ClientTokenDetails>
+  readonly clientTokenGrants: ClientTokenGrants
+  /** The fixture rules in force. */
+  readonly fixtures: FixtureRules
+  /** The requests received, secrets redacted. */
+  readonly journal: RequestJournal
+  /** Every application's world: `worlds.open(clientId).get(PART)`. */
+  readonly worlds: Worlds
+  /** Webhook subscriptions' deliveries: the history, the engine, the test double's view. */
+  readonly webhooks: Webhooks
+  /** What a resource keeps across applications, made on first use. */
+  service<T>(key: ServiceKey<T>): T
+  /** Writes the state file after changes, when there is one (`stateFile`). */
+  readonly stateFile: StateFileWriter | undefined
+  /** Re-reads the fixture files; on any problem it throws and nothing changes. */
+  reloadFixtures(): Promise<void>
+  /** The recent tokens (the last `tokenLimit` of each kind, not revoked), with what they were issued for. */
+  tokens(): TokenListing
+  /**
+   * Revokes a token (access or client); it then answers as one never issued. Undefined when it
+   * is no token of this server or was already revoked; throws RevocationLimitError when the
+   * revocation cannot be remembered (see tokens/revoked-serials.ts).
+   */
+  revokeToken(token: string): 'access' | 'client' | undefined
+  /**
+   * Back to the start state: no tokens, empty journal, no runtime rules, counts at zero, clock at
+   * zero offset, every application's world dropped (customers come back as the seeds), no
+   * deliveries.
+   */
+  reset(): void
+}

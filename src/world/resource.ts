@@ -1,0 +1,44 @@
+import type { FastifyInstance } from 'fastify'
+import type { ResolvedOptions } from '../config.js'
+import type { OperationHandler } from '../http/openapi-routes.js'
+import type { ApplicationWorld } from './application-world.js'
+import type { ClientTokenGrant } from './client-token-grants.js'
+import type { MockContext } from './mock-context.js'
+import type { WorldPart } from './application-world.js'
+
+/**
+ * One Dwolla resource, as its folder under src/resources/ exports it to the registry: its
+ * operations (by operationId, as the OpenAPI document names them), what client tokens may call,
+ * its test-double routes under /__mock, and its part of the state file. Everything is optional:
+ * the root has operations only; a store without a state-file part lives in memory only.
+ */
+export interface Resource {
+  /** The folder's name. */
+  readonly name: string
+  readonly operations?: Readonly<Record<string, (context: MockContext) => OperationHandler>>
+  readonly clientTokenGrants?: readonly ClientTokenGrant[]
+  /** Registers its routes in the admin context (already guarded, prefixed with /__mock). */
+  readonly adminRoutes?: (admin: FastifyInstance, context: MockContext) => void
+  readonly persisted?: PersistedPart<unknown, unknown>
+  /** Back to the start: what it keeps across applications (each application's world is dropped whole). */
+  readonly reset?: (context: MockContext) => void
+}
+
+/**
+ * A store's part of the state file: the keys it writes into each application's entry, how it
+ * reads them back (checked, each problem named by file and JSON pointer), and how it puts what
+ * was read into a world. Persistence calls these from outside; the store never knows about files.
+ */
+export interface PersistedPart<T, D> {
+  readonly part: WorldPart<T>
+  /** The keys of an application's entry this part owns (no two parts share one). */
+  readonly keys: readonly string[]
+  save(value: T): Record<string, unknown>
+  /**
+   * Reads its keys of an application's entry, each missing key as empty, within the limits in
+   * force; throws StartupError naming `path` and the pointer under `at` for anything wrong.
+   */
+  load(entry: Readonly<Record<string, unknown>>, at: string, path: string, options: ResolvedOptions): D
+  /** Puts what `load` read into the world, as it was (no seeds, no events); throws StartupError naming `path`. */
+  restore(world: ApplicationWorld, loaded: D, path: string): void
+}
