@@ -92,7 +92,7 @@ t.test('npx mock-dwolla runs the installed copy', async (t) => {
   await exited
 })
 
-/** The README's GitHub Actions start and wait steps, on `port`, run as a runner runs them. */
+/** The GitHub Actions recipe's start and wait steps (docs/test-double.md), on `port`, run as a runner runs them. */
 async function runActionsSteps(port: number): Promise<{ code: number; output: string }> {
   const workflow = parse(recipes.get('github-actions') as string) as { jobs: { test: { steps: Array<{ name?: string; run?: string }> } } }
   const steps = workflow.jobs.test.steps.filter((step) => step.name?.startsWith('Start mock-dwolla') || step.name?.startsWith('Wait until mock-dwolla'))
@@ -111,7 +111,7 @@ async function runActionsSteps(port: number): Promise<{ code: number; output: st
   return { code, output }
 }
 
-t.test("the README's GitHub Actions steps start the mock and wait until it is ready", async (t) => {
+t.test("the GitHub Actions recipe's steps start the mock and wait until it is ready", async (t) => {
   const port = await freePort()
   const { code } = await runActionsSteps(port)
   t.equal(code, 0, 'the wait step saw the health endpoint answer')
@@ -131,7 +131,7 @@ t.test('when the mock cannot start, the wait step fails at once and prints its l
   t.match(output, /EADDRINUSE|address already in use/, "and shows the mock's own message")
 })
 
-t.test("the README's shell recipe: npx in the background, and kill stops the mock too", async (t) => {
+t.test('the shell recipe (docs/cli.md): npx in the background, and kill stops the mock too', async (t) => {
   const script = (recipes.get('shell-background') as string).replace(/^npm test .*$/m, 'curl -sf "$MOCK_DWOLLA_URL/__mock/health" > health.json')
   const shell = spawn('bash', ['-e', '-c', script], { cwd: project, detached: true, env: cleanEnv() })
   t.teardown(() => killGroup(shell.pid as number))
