@@ -38,3 +38,88 @@ export function readDoc(path: string): string {
 export function docPage(name: string): string {
   return readDoc(`docs/${name}.md`)
 }
+
+/** Fenced code blocks blanked out (their lines kept, so line numbers hold): nothing in them is a heading or a link. */
+function withoutFences(markdown: string): string[] {
+  let fence: string | undefined
+  return markdown.split('\n').map((line) => {
+    const opening = /^ {0,3}(`{3,}|~{3,})/.exec(line)
+    if (fence === undefined) {
+      if (opening) fence = (opening[1] as string)[0] as string
+      return opening ? '' : line
+    }
+    if (opening && (opening[1] as string)[0] === fence) fence = undefined
+    return ''
+  })
+}
+
+/**
+ * GitHub's anchor for a heading's text (github-slugger): the text as rendered (inline code, links
+ * and HTML reduced to their text), lowercased, every character that is not a letter, a mark, a
+ * number, a connector (`_`), a space or a hyphen dropped, and each space made a hyphen.
+ */
+export function githubSlug(heading: string): string {
+  const text = heading
+    .replace(/!?\[([^\]]*)\]\([^)]*\)/g, '$1')
+    .replace(/<[^>]+>/g, '')
+    .replace(/`([^`]*)`/g, '$1')
+  return text
+    .toLowerCase()
+    .replace(/[^\p{L}\p{M}\p{N}\p{Pc} -]/gu, '')
+    .replace(/ /g, '-')
+}
+
+/** Every anchor a Markdown file has, as GitHub makes them: duplicate headings get -1, -2, … */
+export function headingAnchors(markdown: string): Set<string> {
+  const occurrences = new Map<string, number>()
+  const anchors = new Set<string>()
+  for (const line of withoutFences(markdown)) {
+    const heading = /^ {0,3}#{1,6}[ \t]+(.*?)(?:[ \t]+#+)?[ \t]*$/.exec(line)
+    if (heading) {
+      const base = githubSlug(heading[1] as string)
+      let slug = base
+      while (occurrences.has(slug)) {
+        const n = (occurrences.get(base) as number) + 1
+        occurrences.set(base, n)
+        slug = `${base}-${n}`
+      }
+      occurrences.set(slug, 0)
+      anchors.add(slug)
+    }
+    for (const html of line.matchAll(/<a\s+(?:name|id)="([^"]+)"/g)) anchors.add(html[1] as string)
+  }
+  return anchors
+}
+
+/** The headings of a Markdown file, outside code blocks: `{ level, text }`. */
+export function headings(markdown: string): Array<{ level: number; text: string }> {
+  const found: Array<{ level: number; text: string }> = []
+  for (const line of withoutFences(markdown)) {
+    const heading = /^ {0,3}(#{1,6})[ \t]+(.*?)(?:[ \t]+#+)?[ \t]*$/.exec(line)
+    if (heading) found.push({ level: (heading[1] as string).length, text: heading[2] as string })
+  }
+  return found
+}
+
+/**
+ * Every inline link and image of a Markdown file, outside code: its target and the line it starts
+ * on. Link text may run over lines. A `](` that does not open a well-formed link is returned with
+ * `target: undefined`, so a broken one cannot slip past unchecked.
+ */
+export function links(markdown: string): Array<{ target: string | undefined; line: number }> {
+  // Code spans are text, not links: blank them (within a paragraph), keeping every offset.
+  const text = withoutFences(markdown)
+    .join('\n')
+    .replace(/(`+)(?:(?!\n\n)[\s\S])*?\1/g, (span) => span.replace(/[^\n]/g, ' '))
+  const lineOf = (offset: number) => text.slice(0, offset).split('\n').length
+  const found: Array<{ target: string | undefined; line: number }> = []
+  const parsed = new Set<number>()
+  for (const match of text.matchAll(/!?\[((?:[^\][]|\[[^\]]*\])*)\]\(\s*<?([^()\s<>]*)>?(?:\s+"[^"]*")?\s*\)/g)) {
+    found.push({ target: match[2] as string, line: lineOf(match.index) })
+    parsed.add(match.index + match[0].indexOf('](', (match[1] as string).length))
+  }
+  for (const match of text.matchAll(/\]\(/g)) {
+    if (!parsed.has(match.index)) found.push({ target: undefined, line: lineOf(match.index) })
+  }
+  return found
+}
