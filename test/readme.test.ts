@@ -20,3 +20,8 @@ t.test('the README gives the test command CI runs', async (t) => {
   t.match(readme, /^npm test\b/m, 'README: npm test')
   t.match(ci, /\bnpm test$/m, '.ci/run: npm test')
 })
+
+t.test('the README stays a front page a newcomer reads in five minutes: at most 300 lines', async (t) => {
+  const lines = readme.endsWith('\n') ? readme.split('\n').length - 1 : readme.split('\n').length
+  t.ok(lines <= 300, `README.md has ${lines} lines; the reference belongs in docs/`)
+})
