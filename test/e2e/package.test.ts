@@ -7,13 +7,14 @@ import { setTimeout as sleep } from 'node:timers/promises'
 import t from 'tap'
 import { parse } from 'yaml'
 import { startCli } from '../helpers/cli.js'
+import { documentationFiles, readDoc } from '../helpers/docs.js'
 import { npm, packTarball, root, run, userProject } from '../helpers/packed-package.js'
 import { cleanEnv, readmeRecipes } from '../helpers/readme-recipes.js'
 
 /**
- * What users get: the packed tarball installed into an empty project. Proves the `files` list,
- * the `bin`, both `exports` entries (ES module and CommonJS, each with types) and the
- * module-relative paths to openapi/ and fixtures/. Installed once; each test uses it.
+ * What users get: the packed tarball installed into an empty project. Proves the `files` list
+ * (docs/ included), the `bin`, both `exports` entries (ES module and CommonJS, each with types)
+ * and the module-relative paths to openapi/ and fixtures/. Installed once; each test uses it.
  */
 t.setTimeout(240_000)
 const { tarball, scratch } = await packTarball(t)
@@ -36,8 +37,16 @@ t.test('the tarball ships the bundles, the compiled table and the types, nothing
   t.match(listing, /package\/dist\/index\.d\.cts/, 'ships the CommonJS types')
   t.match(listing, /package\/openapi\/mock-dwolla\.yaml/, 'ships the OpenAPI document')
   t.match(listing, /package\/fixtures\/defaults\.json/, 'ships the shipped fixtures')
+  for (const page of documentationFiles()) t.match(listing, `package/${page}\n`, `ships ${page}`)
   t.notMatch(listing, /package\/dist\/(index|server|cli)\.js\b/, 'not the unbundled modules the bundles were made from')
   t.notMatch(listing, /package\/(src|test|bench|scripts)\//, 'ships no sources, tests or build scripts')
+})
+
+t.test('the installed package holds the documentation: README.md and every page of docs/', async (t) => {
+  const installed = join(project, 'node_modules', 'mock-dwolla')
+  const pages = documentationFiles()
+  t.ok(pages.includes('docs/customers.md'), 'the repository has docs/customers.md')
+  for (const page of pages) t.equal(await readFile(join(installed, page), 'utf8'), readDoc(page), `node_modules/mock-dwolla/${page}, as written`)
 })
 
 t.test('imported as an ES module and required as CommonJS, from another folder', async (t) => {
