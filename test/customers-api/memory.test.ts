@@ -29,7 +29,7 @@ console.log(JSON.stringify({ size: store.size, keys: store.idempotency.size, byt
 await app.close()
 `
 
-t.test('a customer with every field filled and an Idempotency-Key: about 1.5 KiB of heap (the README says so)', async (t) => {
+t.test('a customer with every field filled and an Idempotency-Key: about 1.5 KiB of heap (docs/customers.md says so)', async (t) => {
   const { stdout } = await run(process.execPath, ['--expose-gc', '--input-type=module', '-e', script])
   const { size, keys, bytes } = JSON.parse(stdout) as { size: number; keys: number; bytes: number }
   t.same([size, keys], [5000, 5000], '5,000 customers and keys held')

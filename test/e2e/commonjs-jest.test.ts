@@ -6,9 +6,9 @@ import { cleanEnv, readmeRecipes } from '../helpers/readme-recipes.js'
 
 /**
  * Many Node backends that integrate Dwolla are CommonJS projects tested with jest, which cannot
- * load an ES module through require() and needs a flag for import(). The README's CommonJS
- * recipe runs here in such a project: no "type", jest 30 from the registry, no flags, and
- * mock-dwolla installed from the packed tarball.
+ * load an ES module through require() and needs a flag for import(). The CommonJS recipe
+ * (docs/test-double.md) runs here in such a project: no "type", jest 30 from the registry, no
+ * flags, and mock-dwolla installed from the packed tarball.
  */
 t.setTimeout(300_000)
 
@@ -16,7 +16,7 @@ t.test('the CommonJS jest recipe passes in a CommonJS project, without flags', a
   const { tarball, scratch } = await packTarball(t)
   const project = await userProject(join(scratch, 'commonjs-project'), { scripts: { test: 'jest --ci' } }, [tarball, 'jest@30', 'dwolla-v2@3'])
   const recipe = readmeRecipes().get('jest-commonjs')
-  t.ok(recipe, 'the README has the recipe')
+  t.ok(recipe, 'the documentation has the recipe')
   await writeFile(join(project, 'client-token.test.js'), recipe as string)
   const { stderr } = await run(npm, ['test'], { cwd: project, env: cleanEnv({ CI: 'true' }), timeout: 120_000 })
   t.match(stderr, /Tests:\s+1 passed, 1 total/, "the recipe's test passes under plain `jest`")

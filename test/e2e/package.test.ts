@@ -7,13 +7,14 @@ import { setTimeout as sleep } from 'node:timers/promises'
 import t from 'tap'
 import { parse } from 'yaml'
 import { startCli } from '../helpers/cli.js'
+import { documentationFiles, readDoc } from '../helpers/docs.js'
 import { npm, packTarball, root, run, userProject } from '../helpers/packed-package.js'
 import { cleanEnv, readmeRecipes } from '../helpers/readme-recipes.js'
 
 /**
- * What users get: the packed tarball installed into an empty project. Proves the `files` list,
- * the `bin`, both `exports` entries (ES module and CommonJS, each with types) and the
- * module-relative paths to openapi/ and fixtures/. Installed once; each test uses it.
+ * What users get: the packed tarball installed into an empty project. Proves the `files` list
+ * (docs/ included), the `bin`, both `exports` entries (ES module and CommonJS, each with types)
+ * and the module-relative paths to openapi/ and fixtures/. Installed once; each test uses it.
  */
 t.setTimeout(240_000)
 const { tarball, scratch } = await packTarball(t)
@@ -36,8 +37,16 @@ t.test('the tarball ships the bundles, the compiled table and the types, nothing
   t.match(listing, /package\/dist\/index\.d\.cts/, 'ships the CommonJS types')
   t.match(listing, /package\/openapi\/mock-dwolla\.yaml/, 'ships the OpenAPI document')
   t.match(listing, /package\/fixtures\/defaults\.json/, 'ships the shipped fixtures')
+  for (const page of documentationFiles()) t.match(listing, `package/${page}\n`, `ships ${page}`)
   t.notMatch(listing, /package\/dist\/(index|server|cli)\.js\b/, 'not the unbundled modules the bundles were made from')
   t.notMatch(listing, /package\/(src|test|bench|scripts)\//, 'ships no sources, tests or build scripts')
+})
+
+t.test('the installed package holds the documentation: README.md and every page of docs/', async (t) => {
+  const installed = join(project, 'node_modules', 'mock-dwolla')
+  const pages = documentationFiles()
+  t.ok(pages.includes('docs/customers.md'), 'the repository has docs/customers.md')
+  for (const page of pages) t.equal(await readFile(join(installed, page), 'utf8'), readDoc(page), `node_modules/mock-dwolla/${page}, as written`)
 })
 
 t.test('imported as an ES module and required as CommonJS, from another folder', async (t) => {
@@ -92,7 +101,7 @@ t.test('npx mock-dwolla runs the installed copy', async (t) => {
   await exited
 })
 
-/** The README's GitHub Actions start and wait steps, on `port`, run as a runner runs them. */
+/** The GitHub Actions recipe's start and wait steps (docs/test-double.md), on `port`, run as a runner runs them. */
 async function runActionsSteps(port: number): Promise<{ code: number; output: string }> {
   const workflow = parse(recipes.get('github-actions') as string) as { jobs: { test: { steps: Array<{ name?: string; run?: string }> } } }
   const steps = workflow.jobs.test.steps.filter((step) => step.name?.startsWith('Start mock-dwolla') || step.name?.startsWith('Wait until mock-dwolla'))
@@ -111,7 +120,7 @@ async function runActionsSteps(port: number): Promise<{ code: number; output: st
   return { code, output }
 }
 
-t.test("the README's GitHub Actions steps start the mock and wait until it is ready", async (t) => {
+t.test("the GitHub Actions recipe's steps start the mock and wait until it is ready", async (t) => {
   const port = await freePort()
   const { code } = await runActionsSteps(port)
   t.equal(code, 0, 'the wait step saw the health endpoint answer')
@@ -131,7 +140,7 @@ t.test('when the mock cannot start, the wait step fails at once and prints its l
   t.match(output, /EADDRINUSE|address already in use/, "and shows the mock's own message")
 })
 
-t.test("the README's shell recipe: npx in the background, and kill stops the mock too", async (t) => {
+t.test('the shell recipe (docs/cli.md): npx in the background, and kill stops the mock too', async (t) => {
   const script = (recipes.get('shell-background') as string).replace(/^npm test .*$/m, 'curl -sf "$MOCK_DWOLLA_URL/__mock/health" > health.json')
   const shell = spawn('bash', ['-e', '-c', script], { cwd: project, detached: true, env: cleanEnv() })
   t.teardown(() => killGroup(shell.pid as number))

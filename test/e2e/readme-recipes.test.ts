@@ -12,7 +12,7 @@ const root = fileURLToPath(new URL('../..', import.meta.url))
 const recipes = readmeRecipes()
 
 /**
- * Each README recipe is written to a folder inside the project, where `import 'mock-dwolla'`
+ * Each recipe of README.md and docs/ is written to a folder inside the project, where `import 'mock-dwolla'`
  * resolves to this package (self-reference through its exports, to the built dist/), and run
  * with the tool it is written for.
  */
@@ -24,11 +24,11 @@ async function recipeFolder(t: Test): Promise<string> {
 
 function recipe(name: string): string {
   const code = recipes.get(name)
-  if (code === undefined) throw new Error(`the README has no recipe "${name}"`)
+  if (code === undefined) throw new Error(`neither README.md nor docs/ has a recipe "${name}"`)
   return code
 }
 
-t.test('the README has every recipe', async (t) => {
+t.test('README.md and docs/ hold every recipe, each once', async (t) => {
   t.same(
     [...recipes.keys()].sort(),
     ['dwolla', 'dwolla-v2', 'github-actions', 'jest', 'jest-commonjs', 'node-test', 'shell-background', 'tap', 'try-it', 'vitest', 'walkthrough-dwolla', 'walkthrough-dwolla-v2', 'webhook-handler', 'webhooks-node-test'],

@@ -2,10 +2,13 @@ import { readFileSync } from 'node:fs'
 import t from 'tap'
 import { parse } from 'yaml'
 import { DWOLLA_ERRORS, FIXTURE_SCHEMA_PATH, OAUTH_ERRORS, OPENAPI_DOCUMENT_PATH, type FixtureDocument, type OperationId } from '../../src/index.js'
+import { docPage } from '../helpers/docs.js'
 import { accessTokenFor, apiRequest, CUSTOMER_ID, mockFor, requestAccessToken, requestClientToken } from '../helpers/mock.js'
 
 const hrefFor = (id: string) => `https://api-sandbox.dwolla.com/customers/${id}`
-const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8')
+// The magic customer ids and client key are listed in docs/tokens.md; the seeded customers in docs/customers.md.
+const tokensPage = docPage('tokens')
+const customersPage = docPage('customers')
 
 const MAGIC_CUSTOMERS: Array<[string, number, string]> = [
   ['00000000-0000-4000-8000-000000000403', 403, 'Forbidden'],
@@ -22,7 +25,7 @@ t.test('the shipped magic customers, out of the box', async (t) => {
     const response = await requestClientToken(app, { token, body: { action: 'customer.update', _links: { customer: { href: hrefFor(id) } } } })
     t.equal(response.statusCode, status, `${id}: ${status}`)
     t.equal(response.json().code, code, `${id}: ${code}`)
-    t.match(readme, id, `${id} is in the README`)
+    t.match(tokensPage, id, `${id} is in docs/tokens.md`)
   }
   const notFound = await requestClientToken(app, { token, body: { action: 'customer.read', _links: { customer: { href: hrefFor(MAGIC_CUSTOMERS[2]![0]) } } } })
   t.same(notFound.json()._embedded.errors, [{ code: 'Invalid', message: 'Customer not found.', path: '/_links/customer/href', _links: {} }], 'Customer not found.')
@@ -30,13 +33,13 @@ t.test('the shipped magic customers, out of the box', async (t) => {
   t.equal(limited.headers['retry-after'], '300', 'Retry-After on the 429')
 })
 
-t.test('every shipped seed is in the README, with its kind and status, and answers as listed', async (t) => {
+t.test('every shipped seed is in docs/customers.md, with its kind and status, and answers as listed', async (t) => {
   const { customers = [] } = JSON.parse(readFileSync(new URL('../../fixtures/defaults.json', import.meta.url), 'utf8')) as FixtureDocument
   const app = await mockFor(t)
   const token = await accessTokenFor(app)
   for (const seed of customers) {
-    const row = readme.split('\n').find((line) => line.startsWith(`| \`${seed.id}\``))
-    t.match(row, `| \`${seed.status}\``, `${seed.id}: in the README's seeded customers, as ${seed.status}`)
+    const row = customersPage.split('\n').find((line) => line.startsWith(`| \`${seed.id}\``))
+    t.match(row, `| \`${seed.status}\``, `${seed.id}: in docs/customers.md's seeded customers, as ${seed.status}`)
     const response = await apiRequest(app, 'GET', `/customers/${seed.id}`, { token })
     t.same([response.statusCode, response.json().type, response.json().status], [200, seed.type, seed.status], `${seed.id}: a ${seed.type} customer in ${seed.status}`)
   }
@@ -47,7 +50,7 @@ t.test('the shipped magic client key: invalid_client on /token', async (t) => {
   const response = await requestAccessToken(app, { form: 'client_id=invalid-client&client_secret=s&grant_type=client_credentials' })
   t.equal(response.statusCode, 401, '401')
   t.equal(response.json().error, 'invalid_client', 'invalid_client')
-  t.match(readme, '`invalid-client`', 'in the README')
+  t.match(tokensPage, '`invalid-client`', 'in docs/tokens.md')
 })
 
 t.test('defaultFixtures: false turns them off, seeded customers included', async (t) => {

@@ -7,7 +7,7 @@ import { dwollaShapeProblem, oauthShapeProblem } from '../helpers/shapes.js'
 const HAL = 'application/vnd.dwolla.v1.hal+json'
 const HREF = 'https://api-sandbox.dwolla.com/customers/707177c3-bf15-4e7e-b37c-55c3898d9bf4'
 
-/** The statuses each endpoint documents (README); anything else is a bug. */
+/** The statuses each endpoint documents (docs/); anything else is a bug. */
 const TOKEN_STATUSES = new Set([200, 400, 401, 413])
 const CLIENT_TOKEN_STATUSES = new Set([200, 400, 401, 403, 406, 413, 415, 429, 500])
 

@@ -37,7 +37,7 @@ webhooks.close()
 receiver.close()
 `
 
-t.test('the delivery history is bounded whatever receivers answer: about 70 KiB per webhook at worst (the README says so)', async (t) => {
+t.test('the delivery history is bounded whatever receivers answer: about 70 KiB per webhook at worst (docs/webhooks.md says so)', async (t) => {
   const { stdout } = await run(process.execPath, ['--expose-gc', '--input-type=module', '-e', script])
   const { webhooks, attempts, pending, maxBody, bytes } = JSON.parse(stdout) as { webhooks: number; attempts: number; pending: number; maxBody: number; bytes: number }
   t.same([webhooks, attempts, pending], [200, 2000, 0], 'of 400 webhooks, the 200 newest are kept, ten attempts each, nothing left waiting')
