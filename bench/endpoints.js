@@ -35,7 +35,12 @@ export const ENDPOINTS = [
     name: 'POST /client-tokens',
     async request(url) {
       const headers = { authorization: `Bearer ${await accessToken(url)}`, accept: HAL, 'content-type': 'application/json' }
-      return { method: 'POST', path: '/client-tokens', headers, body: JSON.stringify({ action: 'customer.update', _links: { customer: { href: CUSTOMER_HREF } } }) }
+      return {
+        method: 'POST',
+        path: '/client-tokens',
+        headers,
+        body: JSON.stringify({ action: 'customer.update', _links: { customer: { href: CUSTOMER_HREF } } }),
+      }
     },
   },
   {

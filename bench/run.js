@@ -137,7 +137,9 @@ async function throughput() {
       const measured = {}
       for (const name of order(round)) measured[name] = await throughputOnce(name, endpoint)
       perRound.push(measured)
-      process.stderr.write(`  ${endpoint.name} round ${round + 1}: ${NAMES.map((n) => `${n} ${Math.round(measured[n].rps)}/s ${measured[n].cpuMicrosPerRequest.toFixed(1)} µs`).join(', ')}\n`)
+      process.stderr.write(
+        `  ${endpoint.name} round ${round + 1}: ${NAMES.map((n) => `${n} ${Math.round(measured[n].rps)}/s ${measured[n].cpuMicrosPerRequest.toFixed(1)} µs`).join(', ')}\n`,
+      )
     }
     byEndpoint[endpoint.name] = perRound
   }
@@ -242,7 +244,9 @@ const results = {
   machine: { cpus: cpus().length, model: cpus()[0]?.model, memoryGiB: Math.round(totalmem() / 2 ** 30), node: process.version, pinned },
   settings: { rounds, duration, coldStarts, memoryRequests, connections: 32, cli },
 }
-console.error(`mock-dwolla bench: ${results.machine.cpus} × ${results.machine.model}, Node ${process.version}, ${pinned ? 'server on CPU 1, load generator on CPU 0' : 'not pinned (no taskset or one CPU)'}`)
+console.error(
+  `mock-dwolla bench: ${results.machine.cpus} × ${results.machine.model}, Node ${process.version}, ${pinned ? 'server on CPU 1, load generator on CPU 0' : 'not pinned (no taskset or one CPU)'}`,
+)
 if (only.has('throughput') || only.has('latency')) results.throughput = await throughput()
 if (only.has('latency')) results.latency = await latency(results.throughput)
 if (only.has('cold')) results.coldStart = await coldStarts_()
@@ -273,16 +277,27 @@ for (const endpoint of ENDPOINTS) {
     const ratios = latencyOf.perRound.map((round) => round.defaults.p99 / round.baseline.p99)
     rows.push([`${endpoint.name} p99 open loop at ${latencyOf.rate}/s, defaults`, median(ratios), spread(ratios), '≤ 1.5', median(ratios) <= 1.5])
     const mid = (name, field) => median(latencyOf.perRound.map((round) => round[name][field]))
-    absolute.push(`  ${endpoint.name.padEnd(20)} open loop at ${latencyOf.rate}/s: p50 / p99 ms ${NAMES.map((n) => `${n} ${fixed(mid(n, 'p50'))} / ${fixed(mid(n, 'p99'))}`).join(', ')}`)
+    absolute.push(
+      `  ${endpoint.name.padEnd(20)} open loop at ${latencyOf.rate}/s: p50 / p99 ms ${NAMES.map((n) => `${n} ${fixed(mid(n, 'p50'))} / ${fixed(mid(n, 'p99'))}`).join(', ')}`,
+    )
   }
 }
 if (results.coldStart) {
   const { defaults, silent, baseline } = results.coldStart
-  for (const [label, field] of [['cold start (spawn → first 200)', 'ms'], ['cold start, server CPU time', 'cpuMs']]) {
+  for (const [label, field] of [
+    ['cold start (spawn → first 200)', 'ms'],
+    ['cold start, server CPU time', 'cpuMs'],
+  ]) {
     const ratio = median(defaults[field]) / median(baseline[field])
     const target = field === 'ms' ? '≤ 1.2' : '—'
     rows.push([`${label}, defaults`, ratio, spread(defaults[field].map((d, i) => d / baseline[field][i])), target, field === 'ms' ? ratio <= 1.2 : undefined])
-    rows.push([`${label}, silent`, median(silent[field]) / median(baseline[field]), spread(silent[field].map((s, i) => s / baseline[field][i])), '—', undefined])
+    rows.push([
+      `${label}, silent`,
+      median(silent[field]) / median(baseline[field]),
+      spread(silent[field].map((s, i) => s / baseline[field][i])),
+      '—',
+      undefined,
+    ])
   }
   const both = (name) => `${fixed(median(results.coldStart[name].ms), 0)} ms (CPU ${fixed(median(results.coldStart[name].cpuMs), 0)} ms)`
   absolute.push(`  cold start           median of ${coldStarts}: defaults ${both('defaults')}, silent ${both('silent')}, baseline ${both('baseline')}`)
@@ -295,8 +310,16 @@ if (results.inProcess) {
 if (results.memory) {
   const { defaults, baseline } = results.memory
   const ratio = defaults.afterAll / defaults.after10k
-  rows.push([`RSS after ${memoryRequests.toLocaleString('en')} vs after 10,000 requests, defaults`, ratio, [ratio, ratio], '≤ 1.2 and < 120 MiB', ratio <= 1.2 && defaults.afterAll < 120 * 2 ** 20])
-  absolute.push(`  RSS                  defaults ${mib(defaults.after10k)} → ${mib(defaults.afterAll)}; baseline ${mib(baseline.after10k)} → ${mib(baseline.afterAll)}`)
+  rows.push([
+    `RSS after ${memoryRequests.toLocaleString('en')} vs after 10,000 requests, defaults`,
+    ratio,
+    [ratio, ratio],
+    '≤ 1.2 and < 120 MiB',
+    ratio <= 1.2 && defaults.afterAll < 120 * 2 ** 20,
+  ])
+  absolute.push(
+    `  RSS                  defaults ${mib(defaults.after10k)} → ${mib(defaults.afterAll)}; baseline ${mib(baseline.after10k)} → ${mib(baseline.afterAll)}`,
+  )
 }
 
 console.log('\n| measure | mock / baseline (median) | spread over rounds | target | met |\n| --- | --- | --- | --- | --- |')

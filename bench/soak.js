@@ -45,7 +45,11 @@ async function accessToken(url) {
 }
 
 async function clientTokenStatus(url, token) {
-  const response = await fetch(`${url}/client-tokens`, { method: 'POST', headers: { authorization: `Bearer ${token}`, accept: HAL, 'content-type': 'application/json' }, body: customer('707177c3-bf15-4e7e-b37c-55c3898d9bf4') })
+  const response = await fetch(`${url}/client-tokens`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${token}`, accept: HAL, 'content-type': 'application/json' },
+    body: customer('707177c3-bf15-4e7e-b37c-55c3898d9bf4'),
+  })
   await response.text()
   return response.status
 }
@@ -57,14 +61,31 @@ const keepToken = (status, body, context) => {
 }
 const MIXED = [
   { method: 'POST', path: '/token', headers: { 'content-type': FORM }, body: TOKEN_FORM, onResponse: keepToken },
-  { method: 'POST', path: '/client-tokens', headers: { accept: HAL, 'content-type': 'application/json' }, body: customer('707177c3-bf15-4e7e-b37c-55c3898d9bf4'), setupRequest: withToken },
-  { method: 'POST', path: '/client-tokens', headers: { accept: HAL, 'content-type': 'application/json' }, body: customer('00000000-0000-4000-8000-000000000403'), setupRequest: withToken },
+  {
+    method: 'POST',
+    path: '/client-tokens',
+    headers: { accept: HAL, 'content-type': 'application/json' },
+    body: customer('707177c3-bf15-4e7e-b37c-55c3898d9bf4'),
+    setupRequest: withToken,
+  },
+  {
+    method: 'POST',
+    path: '/client-tokens',
+    headers: { accept: HAL, 'content-type': 'application/json' },
+    body: customer('00000000-0000-4000-8000-000000000403'),
+    setupRequest: withToken,
+  },
   { method: 'POST', path: '/client-tokens', headers: { accept: HAL, 'content-type': 'application/json' }, body: '{"action":"nope"}', setupRequest: withToken },
   { method: 'POST', path: '/client-tokens', headers: { accept: HAL, 'content-type': 'application/json' }, body: '{"action":', setupRequest: withToken },
   { method: 'POST', path: '/client-tokens', headers: { accept: 'text/html', 'content-type': 'application/json' }, body: '{}', setupRequest: withToken },
   { method: 'GET', path: '/customers/nowhere' },
   // A new customer each time, until the application's customerLimit answers MaxNumberOfResources.
-  { method: 'POST', path: '/customers', headers: { accept: HAL, 'content-type': 'application/json' }, setupRequest: (request, context) => withToken({ ...request, body: newCustomer() }, context) },
+  {
+    method: 'POST',
+    path: '/customers',
+    headers: { accept: HAL, 'content-type': 'application/json' },
+    setupRequest: (request, context) => withToken({ ...request, body: newCustomer() }, context),
+  },
   { method: 'POST', path: '/token', headers: { 'content-type': FORM }, body: 'grant_type=password' },
 ]
 let customersSent = 0
@@ -77,7 +98,11 @@ const REVOKE = [
 /** About 60 KB of JSON, sent in 4 KiB chunks with no Content-Length. */
 function chunkedBytes(path) {
   const body = Buffer.from(`{"action":"customer.create","pad":[${'{"k":1},'.repeat(7500)}{"k":1}]}`)
-  const parts = [Buffer.from(`POST ${path} HTTP/1.1\r\nhost: 127.0.0.1\r\nconnection: keep-alive\r\ntransfer-encoding: chunked\r\ncontent-type: application/json\r\naccept: ${HAL}\r\n\r\n`)]
+  const parts = [
+    Buffer.from(
+      `POST ${path} HTTP/1.1\r\nhost: 127.0.0.1\r\nconnection: keep-alive\r\ntransfer-encoding: chunked\r\ncontent-type: application/json\r\naccept: ${HAL}\r\n\r\n`,
+    ),
+  ]
   for (let offset = 0; offset < body.length; offset += 4096) {
     const chunk = body.subarray(offset, offset + 4096)
     parts.push(Buffer.from(`${chunk.length.toString(16)}\r\n`), chunk, Buffer.from('\r\n'))
@@ -96,7 +121,7 @@ async function soak(mix) {
   sample(0)
   const startedAt = Date.now()
   const timer = setInterval(() => sample(Math.round((Date.now() - startedAt) / 1000)), 5000)
-  let requests = 0
+  let requests
   let errors = 0
   if (mix === 'chunked') {
     const half = Math.max(1, connections / 2)
@@ -130,7 +155,10 @@ async function soak(mix) {
   const idle = samples.at(-1)
   const checks = [
     [`RSS flat after warm-up (${warm.rssMiB} → ${last.rssMiB} MiB)`, last.rssMiB <= warm.rssMiB * 1.2],
-    [`open file descriptors bounded under load (${Math.max(...duringLoad.map((s) => s.fds))} at most, for ${connections} connections from ${samples[0].fds})`, duringLoad.every((s) => s.fds <= samples[0].fds + connections + 2)],
+    [
+      `open file descriptors bounded under load (${Math.max(...duringLoad.map((s) => s.fds))} at most, for ${connections} connections from ${samples[0].fds})`,
+      duringLoad.every((s) => s.fds <= samples[0].fds + connections + 2),
+    ],
     [`open file descriptors back to the start when idle (${samples[0].fds} → ${idle.fds})`, idle.fds <= samples[0].fds + 2],
     ['no connection errors', errors === 0],
   ]
@@ -140,13 +168,22 @@ async function soak(mix) {
     checks.push([`customers at their bound (${customers.length} of 5000)`, customers.length === 5000])
   }
   if (mix === 'revoke') {
-    checks.push([`the token held through ${Math.floor(requests / 2).toLocaleString('en')} issue + revoke pairs still works (${heldStatus})`, heldStatus === 200])
+    checks.push([
+      `the token held through ${Math.floor(requests / 2).toLocaleString('en')} issue + revoke pairs still works (${heldStatus})`,
+      heldStatus === 200,
+    ])
     // The load stops mid-pair: each connection may have issued a last token it did not revoke.
-    checks.push([`no revoked token is listed (${tokens.accessTokens.length} listed: the held one and those issued as the load stopped)`, tokens.accessTokens.length <= connections + 1])
+    checks.push([
+      `no revoked token is listed (${tokens.accessTokens.length} listed: the held one and those issued as the load stopped)`,
+      tokens.accessTokens.length <= connections + 1,
+    ])
   }
   if (mix === 'chunked') {
     const kept = journal.reduce((sum, entry) => sum + (typeof entry.body === 'string' ? Buffer.byteLength(entry.body) : 0), 0)
-    checks.push([`journal bodies cut at 16 KiB (${journal.filter((entry) => entry.bodyTruncated).length} of ${journal.length} entries truncated, ${(kept / 2 ** 20).toFixed(1)} MiB of body kept)`, journal.every((entry) => entry.bodyTruncated) && journal.length < 1000])
+    checks.push([
+      `journal bodies cut at 16 KiB (${journal.filter((entry) => entry.bodyTruncated).length} of ${journal.length} entries truncated, ${(kept / 2 ** 20).toFixed(1)} MiB of body kept)`,
+      journal.every((entry) => entry.bodyTruncated) && journal.length < 1000,
+    ])
   }
   return { mix, requests, samples, checks }
 }

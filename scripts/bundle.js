@@ -12,7 +12,8 @@ import { build } from 'esbuild'
 
 const dist = new URL('../dist/', import.meta.url)
 const manifest = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'))
-const external = Object.keys(manifest.dependencies)
+// nanoid is ES modules only: bundled in, so the CommonJS entry never require()s it.
+const external = Object.keys(manifest.dependencies).filter((name) => name !== 'nanoid')
 const common = { bundle: true, platform: 'node', target: 'node20', external, logLevel: 'warning', legalComments: 'none' }
 const at = (name) => new URL(name, dist).pathname
 

@@ -47,7 +47,17 @@ export type CliCommand =
   | { kind: 'start'; options: StartOptions & { host: string; port: number }; logLevel: LogLevel; exitWithParent: boolean; hostSource: string }
 
 /** The flags that take a value, so that a value starting with a dash (`--port -1`) stays theirs. */
-const VALUE_FLAGS = new Set(['--port', '--host', '--fixtures', '--log-level', '--admin-token', '--allowed-host', '--public-url', '--state', '--webhook-retry-schedule'])
+const VALUE_FLAGS = new Set([
+  '--port',
+  '--host',
+  '--fixtures',
+  '--log-level',
+  '--admin-token',
+  '--allowed-host',
+  '--public-url',
+  '--state',
+  '--webhook-retry-schedule',
+])
 
 /**
  * argv and the environment to what to do: the only place either is read. Precedence: flags,
@@ -79,7 +89,7 @@ export function parseCliOptions(argv: readonly string[], env: Readonly<Record<st
   if (values.version) return { kind: 'version' }
 
   const fromEnv = (name: string): { value: string; source: string } | undefined =>
-    env[name] === undefined || env[name] === '' ? undefined : { value: env[name] as string, source: name }
+    env[name] === undefined || env[name] === '' ? undefined : { value: env[name], source: name }
   const pick = (flag: string | undefined, flagName: string, ...envNames: string[]) =>
     flag !== undefined ? { value: flag, source: flagName } : envNames.map(fromEnv).find((found) => found !== undefined)
 
@@ -95,7 +105,12 @@ export function parseCliOptions(argv: readonly string[], env: Readonly<Record<st
   const defaults = values['no-default-fixtures'] ? undefined : fromEnv('MOCK_DWOLLA_DEFAULT_FIXTURES')
   const exitWithParent = values['no-exit-with-parent'] ? undefined : fromEnv('MOCK_DWOLLA_EXIT_WITH_PARENT')
   const adminToken = pick(values['admin-token'], '--admin-token', 'MOCK_DWOLLA_ADMIN_TOKEN')
-  const allowedHosts = values['allowed-host'] ?? fromEnv('MOCK_DWOLLA_ALLOWED_HOSTS')?.value.split(',').map((name) => name.trim()).filter((name) => name !== '')
+  const allowedHosts =
+    values['allowed-host'] ??
+    fromEnv('MOCK_DWOLLA_ALLOWED_HOSTS')
+      ?.value.split(',')
+      .map((name) => name.trim())
+      .filter((name) => name !== '')
 
   if (host !== undefined && host.value.trim() === '') throw new StartupError(`${host.source}: expected an address`)
   const fixtures = values.fixtures ?? envFixtures?.value.split(delimiter).filter((path) => path !== '') ?? []

@@ -11,7 +11,6 @@ import { loggerOption, type LoggerOption } from './logger.js'
 import { CLIENT_ID_MAX_LENGTH } from './tokens/application-registry.js'
 import { MAX_RETRY_DELAY_MS, retryDelays, type RetrySchedule } from './webhook-delivery/retry-schedule.js'
 
-
 /** Options for {@link buildServer}; every one has a default (see {@link DEFAULTS}). */
 export interface MockDwollaOptions {
   /**
@@ -122,7 +121,6 @@ export interface MockDwollaOptions {
   /** Webhooks kept with their attempts (the oldest go first), for the history and the test double. */
   webhookHistoryLimit?: number
 }
-
 
 export interface ResolvedOptions {
   readonly applications: readonly Application[]
@@ -238,7 +236,9 @@ function lifetime(name: string, value: unknown): number {
 function journalBytes(value: unknown): number {
   const bytes = positiveInteger('journalByteLimit', value)
   if (bytes < JOURNAL_MIN_BYTES) {
-    throw new StartupError(`option journalByteLimit: expected at least ${JOURNAL_MIN_BYTES.toLocaleString('en')} bytes (room for the largest entry), got ${bytes}`)
+    throw new StartupError(
+      `option journalByteLimit: expected at least ${JOURNAL_MIN_BYTES.toLocaleString('en')} bytes (room for the largest entry), got ${bytes}`,
+    )
   }
   return bytes
 }
@@ -325,7 +325,7 @@ function hostList(value: unknown): readonly string[] {
   if (!Array.isArray(value) || !value.every((host) => typeof host === 'string' && /^(\*|[^\s/@]+)$/.test(host))) {
     throw new StartupError(`option allowedHosts: expected a list of host names (or "*"), got ${JSON.stringify(value)}`)
   }
-  return Object.freeze([...value] as string[])
+  return Object.freeze([...(value as string[])])
 }
 
 /** Node refuses a headers timeout longer than the request timeout: say so in our words first. */
@@ -379,7 +379,7 @@ function fixtureSources(value: unknown): readonly FixtureSource[] {
       throw new StartupError(`option fixtures[${index}]: expected a file path or a fixture object, got ${JSON.stringify(source)}`)
     }
   })
-  return Object.freeze([...list] as FixtureSource[])
+  return Object.freeze([...(list as FixtureSource[])])
 }
 
 function stripUndefined<T extends object>(value: T): Partial<T> {

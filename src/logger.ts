@@ -31,14 +31,16 @@ export interface MockLogger {
 /** Checks the option (naming what is wrong) and fills in its defaults. */
 export function loggerOption(value: unknown): LoggerOption {
   if (typeof value === 'boolean') return value
-  if (typeof value !== 'object' || value === null) throw new StartupError(`option logger: expected true, false or { level, stream }, got ${JSON.stringify(value)}`)
+  if (typeof value !== 'object' || value === null)
+    throw new StartupError(`option logger: expected true, false or { level, stream }, got ${JSON.stringify(value)}`)
   const { level = 'info', stream, ...rest } = value as { level?: unknown; stream?: unknown }
   const unknown = Object.keys(rest)[0]
   if (unknown !== undefined) throw new StartupError(`option logger: unknown key "${unknown}" (give level and stream)`)
   if (typeof level !== 'string' || !Object.hasOwn(LOG_LEVELS, level)) {
     throw new StartupError(`option logger.level: expected one of ${Object.keys(LOG_LEVELS).join(', ')}, got ${JSON.stringify(level)}`)
   }
-  if (stream !== undefined && typeof (stream as Partial<LogStream>).write !== 'function') throw new StartupError('option logger.stream: expected an object with a write(line) method')
+  if (stream !== undefined && typeof (stream as Partial<LogStream>).write !== 'function')
+    throw new StartupError('option logger.stream: expected an object with a write(line) method')
   return { level: level as LogLevel, ...(stream === undefined ? {} : { stream: stream as LogStream }) }
 }
 

@@ -21,6 +21,6 @@ export function isLoopbackHost(host: string): boolean {
  */
 export function hostNameOf(hostHeader: string | undefined): string {
   const host = (hostHeader ?? '').trim().toLowerCase()
-  const name = host.startsWith('[') ? host.slice(1, host.indexOf(']')) : host.split(':')[0] ?? ''
+  const name = host.startsWith('[') ? host.slice(1, host.indexOf(']')) : (host.split(':')[0] ?? '')
   return name.endsWith('.') ? name.slice(0, -1) : name
 }

@@ -9,7 +9,15 @@ import { RequestJournal } from './journal/request-journal.js'
 import { readStateFile, StateFileWriter } from './persistence/state-file.js'
 import { restoreWorlds, snapshotWorlds } from './persistence/world-snapshots.js'
 import { RESOURCES } from './resources/registry.js'
-import { customerControls, customerDocumentProblem, CUSTOMER_SEEDS, CustomerSeeds, type CustomerControls, type CustomerDocument, type CustomerSeed } from './resources/customers/index.js'
+import {
+  customerControls,
+  customerDocumentProblem,
+  CUSTOMER_SEEDS,
+  CustomerSeeds,
+  type CustomerControls,
+  type CustomerDocument,
+  type CustomerSeed,
+} from './resources/customers/index.js'
 import { eventRepresentation, eventViews, EVENTS, type EventFilter, type EventView } from './resources/events/index.js'
 import { deliveryTargets } from './resources/webhook-subscriptions/index.js'
 import { ApplicationRegistry } from './tokens/application-registry.js'

@@ -3,6 +3,7 @@ import type { MockDwollaOptions } from './config.js'
 import { registerAdminApi } from './admin/admin-api.js'
 import { applyFixtureRules } from './fixture-rules/apply-fixture-rules.js'
 import { registerBodyParsers } from './http/body-parsers.js'
+import { registerBasicCredentials } from './http/client-credentials.js'
 import { answerClientError, answerFrameworkError, answerUnmetExpectation, installErrorHandling } from './http/error-handler.js'
 import { allowedMethodsByPath, registerOperations } from './http/openapi-routes.js'
 import { loadOperationTable } from './http/operation-table.js'
@@ -59,6 +60,7 @@ export async function buildServer(options: MockDwollaOptions = {}): Promise<Fast
   const open: OpenRequest = (request, reply, route) => openRequest(request, reply, route, state)
 
   registerBodyParsers(app)
+  await registerBasicCredentials(app)
   installErrorHandling(app, allowedMethodsByPath(table), open)
   registerOperations(app, table, operationHandlers(RESOURCES, state), { open, answerWithFixture: applyFixtureRules(state) })
   // Only at trace: each request's arrival is logged as it comes in.
@@ -76,7 +78,14 @@ export async function buildServer(options: MockDwollaOptions = {}): Promise<Fast
   })
   state.webhooks.onAttempt = (webhook, attempt) =>
     app.log.info(
-      { webhook: webhook.id, subscription: webhook.subscriptionId, topic: webhook.topic, cause: attempt.cause, status: attempt.response.statusCode, error: attempt.error },
+      {
+        webhook: webhook.id,
+        subscription: webhook.subscriptionId,
+        topic: webhook.topic,
+        cause: attempt.cause,
+        status: attempt.response.statusCode,
+        error: attempt.error,
+      },
       attempt.succeeded ? 'webhook delivered' : 'webhook delivery failed',
     )
   state.worlds.onEvict = (world, reason) => app.log.warn({ application: world.clientId }, `dropped application ${world.clientId}'s state: ${reason}`)

@@ -92,14 +92,7 @@ const START_ONLY_OPTIONS = ['host', 'port', 'watchFixtures', 'onFixturesReload',
 /** Builds the mock and listens. Resolves once it accepts connections. */
 export async function start(options: StartOptions = {}): Promise<RunningMockDwolla> {
   rejectUnknownOptions(options, [...OPTION_NAMES, ...START_ONLY_OPTIONS])
-  const {
-    host = DEFAULT_HOST,
-    port = 0,
-    watchFixtures = false,
-    onFixturesReload,
-    shutdownGraceMs = DEFAULT_SHUTDOWN_GRACE_MS,
-    ...serverOptions
-  } = options
+  const { host = DEFAULT_HOST, port = 0, watchFixtures = false, onFixturesReload, shutdownGraceMs = DEFAULT_SHUTDOWN_GRACE_MS, ...serverOptions } = options
   if (!Number.isInteger(shutdownGraceMs) || shutdownGraceMs < 0) {
     throw new StartupError(`option shutdownGraceMs: expected a whole number of milliseconds, got ${JSON.stringify(shutdownGraceMs)}`)
   }

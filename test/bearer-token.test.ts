@@ -39,7 +39,13 @@ t.test('a header built anew each time (as every request brings one) is read the 
 t.test('a token padded to a 16 KB header does not keep the header alive in the token store', async (t) => {
   setFlagsFromString('--expose-gc')
   const gc = runInNewContext('gc') as () => void
-  const store = new TokenStore<{ clientId: string }>({ kind: 'access', limit: 1000, lifetimeSeconds: 3600, now: () => 0, applications: new ApplicationRegistry() })
+  const store = new TokenStore<{ clientId: string }>({
+    kind: 'access',
+    limit: 1000,
+    lifetimeSeconds: 3600,
+    now: () => 0,
+    applications: new ApplicationRegistry(),
+  })
   const tokens = Array.from({ length: 1000 }, () => store.issue({ clientId: 'app' }))
   gc()
   const before = process.memoryUsage().heapUsed

@@ -34,7 +34,15 @@ t.test('environment variables', async (t) => {
 })
 
 t.test('flags win over the environment', async (t) => {
-  const env = { MOCK_DWOLLA_PORT: '9000', PORT: '7000', MOCK_DWOLLA_HOST: '0.0.0.0', MOCK_DWOLLA_FIXTURES: 'env.json', MOCK_DWOLLA_WATCH: 'false', MOCK_DWOLLA_DEFAULT_FIXTURES: 'true', MOCK_DWOLLA_LOG_LEVEL: 'warn' }
+  const env = {
+    MOCK_DWOLLA_PORT: '9000',
+    PORT: '7000',
+    MOCK_DWOLLA_HOST: '0.0.0.0',
+    MOCK_DWOLLA_FIXTURES: 'env.json',
+    MOCK_DWOLLA_WATCH: 'false',
+    MOCK_DWOLLA_DEFAULT_FIXTURES: 'true',
+    MOCK_DWOLLA_LOG_LEVEL: 'warn',
+  }
   const { options, logLevel, exitWithParent } = startOptions(
     ['--port', '0', '--host', '::1', '--fixtures', 'flag.json', '--watch', '--no-default-fixtures', '--log-level', 'debug', '--no-exit-with-parent'],
     { ...env, MOCK_DWOLLA_EXIT_WITH_PARENT: 'true' },
@@ -50,7 +58,11 @@ t.test('the admin token and allowed hosts: flags, then variables; absent unless 
   t.same(startOptions([], { MOCK_DWOLLA_ADMIN_TOKEN: token }).options.adminToken, token, 'MOCK_DWOLLA_ADMIN_TOKEN')
   t.same(startOptions(['--admin-token', `${token}-flag`], { MOCK_DWOLLA_ADMIN_TOKEN: token }).options.adminToken, `${token}-flag`, 'the flag wins')
   t.same(startOptions(['--allowed-host', 'mock', '--allowed-host', 'mock.test']).options.allowedHosts, ['mock', 'mock.test'], '--allowed-host, repeated')
-  t.same(startOptions([], { MOCK_DWOLLA_ALLOWED_HOSTS: 'mock, mock.test,' }).options.allowedHosts, ['mock', 'mock.test'], 'MOCK_DWOLLA_ALLOWED_HOSTS, comma-separated')
+  t.same(
+    startOptions([], { MOCK_DWOLLA_ALLOWED_HOSTS: 'mock, mock.test,' }).options.allowedHosts,
+    ['mock', 'mock.test'],
+    'MOCK_DWOLLA_ALLOWED_HOSTS, comma-separated',
+  )
   const { options } = startOptions([])
   t.notOk('adminToken' in options || 'allowedHosts' in options, 'neither is set when not given, so start() decides by the address')
   t.match(USAGE, /--admin-token <token>[\s\S]*--allowed-host <name>/, 'both are in the usage')
@@ -71,11 +83,16 @@ t.test('bad values name their source', async (t) => {
     [[], { MOCK_DWOLLA_DEFAULT_FIXTURES: 'nah' }, /^MOCK_DWOLLA_DEFAULT_FIXTURES: expected true or false/],
     [['--host', ' '], {}, /^--host: expected an address/],
   ]
-  for (const [argv, env, message] of cases) t.throws(() => parseCliOptions(argv, env), { name: 'StartupError', message }, `${argv.join(' ')} ${JSON.stringify(env)}`)
+  for (const [argv, env, message] of cases)
+    t.throws(() => parseCliOptions(argv, env), { name: 'StartupError', message }, `${argv.join(' ')} ${JSON.stringify(env)}`)
   t.throws(() => parseCliOptions(['stray'], {}), { code: 'ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL' }, 'positionals refused')
   t.same(startOptions(['--watch', '--fixtures', 'f.json']).options.fixtures, ['f.json'], '--watch with a file is fine')
   t.same(startOptions(['--fixtures', '-odd-name.json']).options.fixtures, ['-odd-name.json'], 'a dash-led value stays with its flag')
-  t.throws(() => parseCliOptions(['--port', '-h'], {}), { message: /^--port: expected a whole number from 0 to 65535, got "-h"$/ }, 'a dash-led word after --port is its value')
+  t.throws(
+    () => parseCliOptions(['--port', '-h'], {}),
+    { message: /^--port: expected a whole number from 0 to 65535, got "-h"$/ },
+    'a dash-led word after --port is its value',
+  )
   t.throws(() => parseCliOptions(['--port', '--watch'], {}), { code: 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE' }, 'a --flag after --port is not taken as its value')
 })
 
@@ -86,7 +103,11 @@ t.test('help and version', async (t) => {
 
 t.test('pretty log lines', async (t) => {
   const time = Date.parse('2026-01-01T10:20:30.456Z')
-  t.equal(formatLine({ level: 30, time, msg: 'Server listening at http://127.0.0.1:8910' }), '10:20:30.456 INFO  Server listening at http://127.0.0.1:8910', 'a message')
+  t.equal(
+    formatLine({ level: 30, time, msg: 'Server listening at http://127.0.0.1:8910' }),
+    '10:20:30.456 INFO  Server listening at http://127.0.0.1:8910',
+    'a message',
+  )
   t.equal(
     formatLine({ level: 30, time, msg: 'POST /client-tokens 403', reqId: 'abc', durationMs: 0.412, fixtureRule: 'defaults#/rules/0', refusal: 'Forbidden' }),
     '10:20:30.456 INFO  POST /client-tokens 403 (0.4 ms) rule defaults#/rules/0 — Forbidden [abc]',
@@ -97,5 +118,9 @@ t.test('pretty log lines', async (t) => {
     '10:20:30.456 DEBUG POST /token 200 (1.2 ms) no rule [abc]',
     'at debug, a success and that no rule answered it',
   )
-  t.equal(formatLine({ level: 50, time, msg: 'boom', reqId: 'abc', err: { message: 'clock broke' } }), '10:20:30.456 ERROR boom — clock broke [abc]', 'an error with its request id')
+  t.equal(
+    formatLine({ level: 50, time, msg: 'boom', reqId: 'abc', err: { message: 'clock broke' } }),
+    '10:20:30.456 ERROR boom — clock broke [abc]',
+    'an error with its request id',
+  )
 })

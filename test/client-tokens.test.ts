@@ -3,11 +3,24 @@ import { DWOLLA_CONTENT_TYPE, DWOLLA_ERRORS } from '../src/index.js'
 import { accessTokenFor, CUSTOMER_HREF, CUSTOMER_ID, mockFor, requestClientToken, TOKEN_PATTERN } from './helpers/mock.js'
 
 const ACTIONS = [
-  'customer.create', 'customer.read', 'customer.update', 'customer.documents.create', 'customer.documents.read',
-  'businessclassifications.read', 'beneficialowners.create', 'beneficialowners.read', 'beneficialowners.update',
-  'beneficialowners.delete', 'beneficialownership.read', 'beneficialownership.certify',
-  'beneficialowner.documents.create', 'customer.fundingsources.create', 'customer.fundingsources.read',
-  'customer.microdeposits.create', 'customer.microdeposits.verify', 'customer.transfers.send',
+  'customer.create',
+  'customer.read',
+  'customer.update',
+  'customer.documents.create',
+  'customer.documents.read',
+  'businessclassifications.read',
+  'beneficialowners.create',
+  'beneficialowners.read',
+  'beneficialowners.update',
+  'beneficialowners.delete',
+  'beneficialownership.read',
+  'beneficialownership.certify',
+  'beneficialowner.documents.create',
+  'customer.fundingsources.create',
+  'customer.fundingsources.read',
+  'customer.microdeposits.create',
+  'customer.microdeposits.verify',
+  'customer.transfers.send',
 ]
 const withCustomer = (action: string, href = CUSTOMER_HREF) => ({ action, _links: { customer: { href } } })
 
@@ -50,11 +63,15 @@ t.test('customer.create needs no _links; every other action does', async (t) => 
   t.same(app.mockDwolla.clientTokens.lookup(create.json().token), { status: 'valid', record: app.mockDwolla.clientTokens.list().at(-1) }, 'remembered')
   const update = await requestClientToken(app, { token, body: { action: 'customer.update' } })
   t.equal(update.statusCode, 400, 'customer.update without _links: 400')
-  t.same(update.json(), {
-    code: 'ValidationError',
-    message: DWOLLA_ERRORS.ValidationError.message,
-    _embedded: { errors: [{ code: 'Required', message: 'Links required.', path: '/_links', _links: {} }] },
-  }, 'a Required error at /_links')
+  t.same(
+    update.json(),
+    {
+      code: 'ValidationError',
+      message: DWOLLA_ERRORS.ValidationError.message,
+      _embedded: { errors: [{ code: 'Required', message: 'Links required.', path: '/_links', _links: {} }] },
+    },
+    'a Required error at /_links',
+  )
 })
 
 t.test('validation errors name the field by JSON pointer', async (t) => {
@@ -67,16 +84,40 @@ t.test('validation errors name the field by JSON pointer', async (t) => {
     ['action of the wrong type', withCustomer(42 as unknown as string), [{ code: 'Invalid', path: '/action', message: 'Action invalid.' }]],
     ['action null', { action: null, _links: { customer: { href: CUSTOMER_HREF } } }, [{ code: 'Invalid', path: '/action', message: 'Action invalid.' }]],
     ['customer missing', { action: 'customer.read', _links: {} }, [{ code: 'Required', path: '/_links/customer', message: 'Customer required.' }]],
-    ['href missing', { action: 'customer.read', _links: { customer: {} } }, [{ code: 'Required', path: '/_links/customer/href', message: 'Customer href required.' }]],
-    ['href not a customer', withCustomer('customer.read', 'https://api.dwolla.com/accounts/707177c3-bf15-4e7e-b37c-55c3898d9bf4'), [{ code: 'Invalid', path: '/_links/customer/href', message: 'Customer href invalid.' }]],
-    ['href not a URL', withCustomer('customer.read', 'customers/707177c3-bf15-4e7e-b37c-55c3898d9bf4'), [{ code: 'Invalid', path: '/_links/customer/href', message: 'Customer href invalid.' }]],
-    ['id not a UUID', withCustomer('customer.read', 'https://api.dwolla.com/customers/123'), [{ code: 'Invalid', path: '/_links/customer/href', message: 'Customer href invalid.' }]],
-    ['href a number', withCustomer('customer.read', 7 as unknown as string), [{ code: 'Invalid', path: '/_links/customer/href', message: 'Customer href invalid.' }]],
+    [
+      'href missing',
+      { action: 'customer.read', _links: { customer: {} } },
+      [{ code: 'Required', path: '/_links/customer/href', message: 'Customer href required.' }],
+    ],
+    [
+      'href not a customer',
+      withCustomer('customer.read', 'https://api.dwolla.com/accounts/707177c3-bf15-4e7e-b37c-55c3898d9bf4'),
+      [{ code: 'Invalid', path: '/_links/customer/href', message: 'Customer href invalid.' }],
+    ],
+    [
+      'href not a URL',
+      withCustomer('customer.read', 'customers/707177c3-bf15-4e7e-b37c-55c3898d9bf4'),
+      [{ code: 'Invalid', path: '/_links/customer/href', message: 'Customer href invalid.' }],
+    ],
+    [
+      'id not a UUID',
+      withCustomer('customer.read', 'https://api.dwolla.com/customers/123'),
+      [{ code: 'Invalid', path: '/_links/customer/href', message: 'Customer href invalid.' }],
+    ],
+    [
+      'href a number',
+      withCustomer('customer.read', 7 as unknown as string),
+      [{ code: 'Invalid', path: '/_links/customer/href', message: 'Customer href invalid.' }],
+    ],
     ['_links a string', { action: 'customer.read', _links: 'x' }, [{ code: 'Invalid', path: '/_links', message: 'Links invalid.' }]],
-    ['two bad fields at once', withCustomer('nope', 'nope'), [
-      { code: 'Invalid', path: '/action', message: 'Action invalid.' },
-      { code: 'Invalid', path: '/_links/customer/href', message: 'Customer href invalid.' },
-    ]],
+    [
+      'two bad fields at once',
+      withCustomer('nope', 'nope'),
+      [
+        { code: 'Invalid', path: '/action', message: 'Action invalid.' },
+        { code: 'Invalid', path: '/_links/customer/href', message: 'Customer href invalid.' },
+      ],
+    ],
   ]
   for (const [name, body, expected] of cases) {
     const response = await requestClientToken(app, { token, body })
@@ -84,18 +125,18 @@ t.test('validation errors name the field by JSON pointer', async (t) => {
     t.equal(response.headers['content-type'], DWOLLA_CONTENT_TYPE, `${name}: Dwolla media type`)
     const json = response.json()
     t.equal(json.code, 'ValidationError', `${name}: ValidationError`)
-    t.same(json._embedded.errors, expected.map((e) => ({ ...e, _links: {} })), `${name}: embedded errors`)
+    t.same(
+      json._embedded.errors,
+      expected.map((e) => ({ ...e, _links: {} })),
+      `${name}: embedded errors`,
+    )
   }
 })
 
 t.test('hrefs as the SDKs and real apps send them', async (t) => {
   const app = await mockFor(t)
   const token = await accessTokenFor(app)
-  const hrefs = [
-    `http://localhost:3000/customers/${CUSTOMER_ID}`,
-    `https://api.dwolla.com/customers/${CUSTOMER_ID.toUpperCase()}`,
-    `${CUSTOMER_HREF}/`,
-  ]
+  const hrefs = [`http://localhost:3000/customers/${CUSTOMER_ID}`, `https://api.dwolla.com/customers/${CUSTOMER_ID.toUpperCase()}`, `${CUSTOMER_HREF}/`]
   for (const href of hrefs) {
     const response = await requestClientToken(app, { token, body: withCustomer('customer.read', href) })
     t.equal(response.statusCode, 200, `accepted: ${href}`)
@@ -139,8 +180,13 @@ t.test('Accept must name the Dwolla media type: otherwise 406 InvalidVersion', a
     t.equal((await requestClientToken(app, { token, headers: { accept } })).statusCode, 200, `accepted: ${accept}`)
   }
   const refused: Array<string | undefined> = [
-    undefined, '', '*/*', 'application/json', 'application/vnd.dwolla.v2.hal+json',
-    'application/vnd.dwolla.v1.hal+jsonx', 'text/html',
+    undefined,
+    '',
+    '*/*',
+    'application/json',
+    'application/vnd.dwolla.v2.hal+json',
+    'application/vnd.dwolla.v1.hal+jsonx',
+    'text/html',
   ]
   for (const accept of refused) {
     const response = await requestClientToken(app, { token, headers: { accept } })

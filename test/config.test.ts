@@ -14,7 +14,10 @@ t.test('defaults', async (t) => {
     ['exists', 5000, 1000, 'all', undefined, undefined],
     'customers: checked, 5,000 per application, state for 1,000 applications, duplicate emails refused, the Host as base URL, memory only',
   )
-  t.ok(['publicUrl', 'stateFile'].every((name) => Object.hasOwn(DEFAULTS, name)), 'every option has a DEFAULTS entry, unset ones too')
+  t.ok(
+    ['publicUrl', 'stateFile'].every((name) => Object.hasOwn(DEFAULTS, name)),
+    'every option has a DEFAULTS entry, unset ones too',
+  )
 })
 
 t.test('bad options fail at build with a message naming the option', async (t) => {
@@ -24,19 +27,44 @@ t.test('bad options fail at build with a message naming the option', async (t) =
     ['fractional limit', { tokenLimit: 1.5 }, /option tokenLimit/],
     ['negative body limit', { bodyLimit: -1 }, /option bodyLimit/],
     ['applications not a list', { applications: 'key:secret' }, /option applications: expected an array/],
-    ['applications as one object, its secret never quoted', { applications: { key: 'k', secret: 'very-secret-value' } }, /^option applications: expected an array of \{key, secret\}, got an object$/],
+    [
+      'applications as one object, its secret never quoted',
+      { applications: { key: 'k', secret: 'very-secret-value' } },
+      /^option applications: expected an array of \{key, secret\}, got an object$/,
+    ],
     ['application without secret', { applications: [{ key: 'k' }] }, /option applications\[0\]: expected non-empty strings key and secret/],
-    ['application with empty key', { applications: [{ key: 'ok', secret: 's' }, { key: '', secret: 's' }] }, /option applications\[1\]/],
+    [
+      'application with empty key',
+      {
+        applications: [
+          { key: 'ok', secret: 's' },
+          { key: '', secret: 's' },
+        ],
+      },
+      /option applications\[1\]/,
+    ],
     ['now not a function', { now: 5 }, /option now: expected a function/],
     ['customerLimit zero', { customerLimit: 0 }, /option customerLimit: expected a positive integer, got 0/],
     ['applicationLimit a string', { applicationLimit: '5' }, /option applicationLimit: expected a positive integer, got "5"/],
     ['duplicateEmailCheck unknown', { duplicateEmailCheck: 'some' }, /option duplicateEmailCheck: expected one of all, active, off, got "some"/],
     ['stateFile empty', { stateFile: ' ' }, /option stateFile: expected a file path, got " "/],
     ['publicUrl a number', { publicUrl: 8910 }, /option publicUrl: expected an http or https URL/],
-    ['lifetime over ten years', { accessTokenLifetimeSeconds: 315_360_001 }, /option accessTokenLifetimeSeconds: expected at most 315,360,000 seconds \(ten years\), got 315360001/],
+    [
+      'lifetime over ten years',
+      { accessTokenLifetimeSeconds: 315_360_001 },
+      /option accessTokenLifetimeSeconds: expected at most 315,360,000 seconds \(ten years\), got 315360001/,
+    ],
     ['journal byte limit zero', { journalByteLimit: 0 }, /option journalByteLimit: expected a positive integer, got 0/],
-    ['journal byte limit too small for an entry', { journalByteLimit: 100_000 }, /option journalByteLimit: expected at least 262,144 bytes \(room for the largest entry\), got 100000/],
-    ['an application key of 257 characters', { applications: [{ key: 'k'.repeat(257), secret: 's' }] }, /option applications\[0\]: key longer than 256 characters/],
+    [
+      'journal byte limit too small for an entry',
+      { journalByteLimit: 100_000 },
+      /option journalByteLimit: expected at least 262,144 bytes \(room for the largest entry\), got 100000/,
+    ],
+    [
+      'an application key of 257 characters',
+      { applications: [{ key: 'k'.repeat(257), secret: 's' }] },
+      /option applications\[0\]: key longer than 256 characters/,
+    ],
   ]
   for (const [name, options, message] of cases) {
     await t.rejects(buildServer(options as never), { name: 'StartupError', message }, name)
@@ -60,7 +88,11 @@ t.test('an unknown option is refused, naming the closest known one', async (t) =
   )
   await t.rejects(buildServer({ jounralLimit: 5 } as never), { message: /did you mean journalLimit\?$/ }, 'swapped letters')
   await t.rejects(buildServer({ colour: 'blue' } as never), { name: 'StartupError', message: 'option colour: not an option' }, 'no hint when nothing is close')
-  await t.rejects(start({ watchFixture: true } as never), { message: 'option watchFixture: not an option; did you mean watchFixtures?' }, 'start() knows its own options too')
+  await t.rejects(
+    start({ watchFixture: true } as never),
+    { message: 'option watchFixture: not an option; did you mean watchFixtures?' },
+    'start() knows its own options too',
+  )
   await t.rejects(buildServer({ port: 0 } as never), { message: /^option port: not an option/ }, 'buildServer() never listens, so it takes no port')
 })
 

@@ -38,7 +38,12 @@ function brokenLinks(pages: ReadonlyMap<string, string>, exists: (path: string) 
       const hash = target.indexOf('#')
       const path = hash === -1 ? target : target.slice(0, hash)
       const anchor = hash === -1 ? undefined : decodeURIComponent(target.slice(hash + 1))
-      const file = path === '' ? page : normalize(join(dirname(page), decodeURIComponent(path))).split(sep).join('/')
+      const file =
+        path === ''
+          ? page
+          : normalize(join(dirname(page), decodeURIComponent(path)))
+              .split(sep)
+              .join('/')
       if (file.startsWith('../') || file === '..') {
         broken.push(`${where}: ${target} leaves the repository`)
         continue
@@ -76,7 +81,12 @@ t.test('every page of docs/ is linked from the README or from another page', asy
     for (const { target } of links(text)) {
       if (target === undefined || /^[a-z][a-z0-9+.-]*:/i.test(target)) continue
       const path = target.split('#')[0] as string
-      if (path !== '') linked.add(relative(REPOSITORY, join(REPOSITORY, dirname(page), path)).split(sep).join('/'))
+      if (path !== '')
+        linked.add(
+          relative(REPOSITORY, join(REPOSITORY, dirname(page), path))
+            .split(sep)
+            .join('/'),
+        )
     }
   }
   for (const page of pages.keys()) {
@@ -99,14 +109,23 @@ t.test("GitHub's anchor rules", async (t) => {
 
 t.test('the check finds a missing file, a missing heading, a link that leaves the repository and a malformed link', async (t) => {
   const pages = new Map([
-    ['README.md', '# Top\n\n[fine](docs/a.md#here) [same page](#top) [gone](docs/gone.md) [no heading](docs/a.md#nowhere)\n[site](https://example.com/#x) `[in code](docs/gone.md)`\n'],
-    ['docs/a.md', '# A\n\n## Here\n\n[up](../README.md#top) [out](../../etc/passwd) [split over\nlines](#nowhere) [bad](docs a.md)\n\n```md\n[in a block](gone.md)\n```\n'],
+    [
+      'README.md',
+      '# Top\n\n[fine](docs/a.md#here) [same page](#top) [gone](docs/gone.md) [no heading](docs/a.md#nowhere)\n[site](https://example.com/#x) `[in code](docs/gone.md)`\n',
+    ],
+    [
+      'docs/a.md',
+      '# A\n\n## Here\n\n[up](../README.md#top) [out](../../etc/passwd) [split over\nlines](#nowhere) [bad](docs a.md)\n\n```md\n[in a block](gone.md)\n```\n',
+    ],
   ])
-  t.same(brokenLinks(pages, () => false), [
-    'README.md:3: docs/gone.md: docs/gone.md does not exist',
-    'README.md:3: docs/a.md#nowhere: docs/a.md has no heading #nowhere',
-    'docs/a.md:5: ../../etc/passwd leaves the repository',
-    'docs/a.md:5: #nowhere: docs/a.md has no heading #nowhere',
-    'docs/a.md:6: a "](" that is not a well-formed link',
-  ])
+  t.same(
+    brokenLinks(pages, () => false),
+    [
+      'README.md:3: docs/gone.md: docs/gone.md does not exist',
+      'README.md:3: docs/a.md#nowhere: docs/a.md has no heading #nowhere',
+      'docs/a.md:5: ../../etc/passwd leaves the repository',
+      'docs/a.md:5: #nowhere: docs/a.md has no heading #nowhere',
+      'docs/a.md:6: a "](" that is not a well-formed link',
+    ],
+  )
 })

@@ -22,9 +22,15 @@ t.test("every resource page is linked from the README's features table", async (
   const features = readme.slice(readme.indexOf('## Features and limitations'), readme.indexOf('\n## ', readme.indexOf('## Features and limitations') + 1))
   const rows = features.split('\n').filter((line) => line.startsWith('| '))
   for (const name of RESOURCE_PAGES) {
-    t.ok(rows.some((row) => row.includes(`](docs/${name}.md`)), `docs/${name}.md has a row`)
+    t.ok(
+      rows.some((row) => row.includes(`](docs/${name}.md`)),
+      `docs/${name}.md has a row`,
+    )
   }
-  t.ok(rows.some((row) => /\| not served yet \|/.test(row)), 'the table is honest about what is not served')
+  t.ok(
+    rows.some((row) => /\| not served yet \|/.test(row)),
+    'the table is honest about what is not served',
+  )
 })
 
 t.test('every page starts with its title and a one-paragraph summary', async (t) => {
@@ -44,12 +50,19 @@ t.test('recipes: read from README.md and docs/, and a duplicate or a marker with
     { file: 'README.md', text: recipe('one') },
     { file: 'docs/a.md', text: `# A\n\n${recipe('two')}` },
   ])
-  t.same([...found].map(([name, { file, code }]) => [name, file, code]), [
-    ['one', 'README.md', "console.log('one')\n"],
-    ['two', 'docs/a.md', "console.log('two')\n"],
-  ])
+  t.same(
+    [...found].map(([name, { file, code }]) => [name, file, code]),
+    [
+      ['one', 'README.md', "console.log('one')\n"],
+      ['two', 'docs/a.md', "console.log('two')\n"],
+    ],
+  )
   t.throws(
-    () => recipesIn([{ file: 'README.md', text: recipe('one') }, { file: 'docs/a.md', text: recipe('one') }]),
+    () =>
+      recipesIn([
+        { file: 'README.md', text: recipe('one') },
+        { file: 'docs/a.md', text: recipe('one') },
+      ]),
     { message: 'recipe "one" is defined twice: in README.md and in docs/a.md' },
   )
   t.throws(() => recipesIn([{ file: 'docs/a.md', text: '<!-- recipe: lost -->\nsome text\n' }]), {

@@ -5,7 +5,16 @@ import { accessTokenFor, mockFor, requestAccessToken, requestClientToken, UUID_V
 
 t.test('unknown paths: 404 NotFound in Dwolla shape', async (t) => {
   const app = await mockFor(t)
-  for (const url of ['/transfers', '/funding-sources/x', '/customers/x/documents', '/tokens', '/client-tokens/x', '/client-tokens/../x', '/token/x', '/__proto__']) {
+  for (const url of [
+    '/transfers',
+    '/funding-sources/x',
+    '/customers/x/documents',
+    '/tokens',
+    '/client-tokens/x',
+    '/client-tokens/../x',
+    '/token/x',
+    '/__proto__',
+  ]) {
     const response = await app.inject({ method: 'GET', url })
     t.equal(response.statusCode, 404, `${url}: 404`)
     t.same(response.json(), { code: 'NotFound', message: DWOLLA_ERRORS.NotFound.message }, `${url}: NotFound`)
@@ -15,7 +24,12 @@ t.test('unknown paths: 404 NotFound in Dwolla shape', async (t) => {
 
 t.test('known paths, wrong method: 405 MethodNotAllowed with Allow', async (t) => {
   const app = await mockFor(t)
-  for (const [method, url] of [['GET', '/token'], ['PUT', '/client-tokens'], ['DELETE', '/client-tokens/'], ['GET', '/token?x=1']] as const) {
+  for (const [method, url] of [
+    ['GET', '/token'],
+    ['PUT', '/client-tokens'],
+    ['DELETE', '/client-tokens/'],
+    ['GET', '/token?x=1'],
+  ] as const) {
     const response = await app.inject({ method, url })
     t.equal(response.statusCode, 405, `${method} ${url}: 405`)
     t.equal(response.headers.allow, 'POST', 'Allow: POST')
@@ -49,7 +63,7 @@ t.test('every response carries a fresh X-Request-Id (UUID v4)', async (t) => {
     await app.inject({ method: 'POST', url: '/token', headers: { 'x-request-id': 'spoofed' } }),
   ]
   const ids = responses.map((r) => r.headers['x-request-id'])
-  for (const id of ids) t.match(id, UUID_V4, `${id} is a lowercase UUID v4`)
+  for (const id of ids) t.match(id, UUID_V4, `${String(id)} is a lowercase UUID v4`)
   t.equal(new Set(ids).size, ids.length, 'all distinct, none echoed from the client')
 })
 
@@ -80,7 +94,7 @@ t.test('an unexpected failure: 500 ServerError with the request id, logged, serv
   const tokenCall = await requestAccessToken(app)
   t.equal(tokenCall.statusCode, 500, '/token: 500')
   t.equal(tokenCall.json().error, 'server_error', '/token keeps the OAuth error key so dwolla-v2 sees a failure')
-  t.match(tokenCall.json().error_description, tokenCall.headers['x-request-id'] as string, 'with the error id')
+  t.match(tokenCall.json().error_description, tokenCall.headers['x-request-id'], 'with the error id')
 
   t.equal(logged.length, 2, 'each failure logged once')
   t.match(JSON.parse(logged[0] as string), { errorId: id, err: { message: 'clock broke' } }, 'the log names the error id and cause')
@@ -93,7 +107,7 @@ t.test('malformed HTTP on a raw socket gets a Dwolla-shaped 400', async (t) => {
   const raw = await new Promise<string>((resolve, reject) => {
     const socket = connect(server.port, '127.0.0.1')
     let data = ''
-    socket.on('data', (chunk) => (data += chunk))
+    socket.on('data', (chunk: Buffer) => (data += chunk.toString()))
     socket.on('end', () => resolve(data))
     socket.on('error', reject)
     socket.write('POST /token HTTP/1.1\r\nHost: x\r\nContent-Length: nope\r\n\r\n')

@@ -37,7 +37,19 @@ t.test('info: nothing for a success; one line for an error, with everything need
   const refused = await requestClientToken(app, { token: 'x'.repeat(50) })
   const [line, ...rest] = records()
   t.same(rest, [], 'one line for the refused request')
-  t.match(line, { level: 30, method: 'POST', path: '/client-tokens', status: 401, reqId: refused.headers['x-request-id'], fixtureRule: null, refusal: 'InvalidAccessToken' }, 'method, path, status, request id, no fixture rule, why')
+  t.match(
+    line,
+    {
+      level: 30,
+      method: 'POST',
+      path: '/client-tokens',
+      status: 401,
+      reqId: refused.headers['x-request-id'],
+      fixtureRule: null,
+      refusal: 'InvalidAccessToken',
+    },
+    'method, path, status, request id, no fixture rule, why',
+  )
   t.type(line?.durationMs, 'number', 'a duration')
   t.equal(line?.msg, 'POST /client-tokens 401', 'a message readable on its own')
 })
@@ -46,7 +58,11 @@ t.test('info: a fixture answer names its rule', async (t) => {
   const { app, records } = await loggedMock(t, 'info')
   const token = await accessTokenFor(app)
   await requestClientToken(app, { token, body: { action: 'customer.update', _links: { customer: { href: FORBIDDEN_CUSTOMER } } } })
-  t.match(records(), [{ level: 30, path: '/client-tokens', status: 403, fixtureRule: 'defaults#/rules/0', refusal: 'Forbidden' }], 'the shipped rule that answered')
+  t.match(
+    records(),
+    [{ level: 30, path: '/client-tokens', status: 403, fixtureRule: 'defaults#/rules/0', refusal: 'Forbidden' }],
+    'the shipped rule that answered',
+  )
 })
 
 t.test('info: a 404 and a validation error say why', async (t) => {
@@ -55,11 +71,15 @@ t.test('info: a 404 and a validation error say why', async (t) => {
   await app.inject({ method: 'GET', url: '/no-such-resource' })
   await requestClientToken(app, { token, body: { action: 'customer.explode' } })
   await requestAccessToken(app, { form: 'grant_type=password' })
-  t.match(records(), [
-    { path: '/no-such-resource', status: 404, refusal: 'NotFound' },
-    { path: '/client-tokens', status: 400, refusal: 'ValidationError: /action Invalid, /_links Required' },
-    { path: '/token', status: 400, refusal: 'unsupported_grant_type' },
-  ], 'each refusal explained')
+  t.match(
+    records(),
+    [
+      { path: '/no-such-resource', status: 404, refusal: 'NotFound' },
+      { path: '/client-tokens', status: 400, refusal: 'ValidationError: /action Invalid, /_links Required' },
+      { path: '/token', status: 400, refusal: 'unsupported_grant_type' },
+    ],
+    'each refusal explained',
+  )
 })
 
 t.test('debug: every request, with the rule that answered or that none did', async (t) => {
@@ -75,7 +95,14 @@ t.test('debug: every request, with the rule that answered or that none did', asy
 t.test('trace prints what debug prints, and when each request arrives', async (t) => {
   const { app, records } = await loggedMock(t, 'trace')
   await requestAccessToken(app)
-  t.match(records(), [{ level: 10, method: 'POST', path: '/token', msg: 'POST /token arrived' }, { level: 20, status: 200 }], 'an arrival line, then the answer')
+  t.match(
+    records(),
+    [
+      { level: 10, method: 'POST', path: '/token', msg: 'POST /token arrived' },
+      { level: 20, status: 200 },
+    ],
+    'an arrival line, then the answer',
+  )
 })
 
 t.test('admin requests: successes at debug, failures at info, tokens in paths shortened', async (t) => {
@@ -103,8 +130,14 @@ t.test('pino is never loaded, at any level', async (t) => {
   await requestAccessToken(app)
   t.ok(lines.length > 0, 'it logs')
   const loaded = Object.keys(createRequire(import.meta.url).cache)
-  t.ok(loaded.some((file) => file.includes('/node_modules/fastify/')), 'Fastify is in the module cache')
-  t.notOk(loaded.some((file) => file.includes('/node_modules/pino/')), 'pino is not')
+  t.ok(
+    loaded.some((file) => file.includes('/node_modules/fastify/')),
+    'Fastify is in the module cache',
+  )
+  t.notOk(
+    loaded.some((file) => file.includes('/node_modules/pino/')),
+    'pino is not',
+  )
 })
 
 t.test('a bad logger option fails at build, naming it', async (t) => {

@@ -11,19 +11,51 @@ const live = await liveOperationTable(text, {})
 const HREF = 'https://api-sandbox.dwolla.com/customers/707177c3-bf15-4e7e-b37c-55c3898d9bf4'
 const HAL = 'application/vnd.dwolla.v1.hal+json'
 const bodies: unknown[] = [
-  undefined, null, 42, 'text', [], {}, { action: 'customer.update', _links: { customer: { href: HREF } } },
-  { action: 'customer.create' }, { action: 'nope' }, { action: 7, _links: 'x' }, { action: 'customer.read', _links: {} },
-  { action: 'customer.read', _links: { customer: {} } }, { action: 'customer.read', _links: { customer: { href: 'ftp://x/customers/1' } } },
-  { grant_type: 'client_credentials' }, { grant_type: 'password' }, { grant_type: ['a', 'b'] }, { client_id: 'a', client_secret: 'b' },
+  undefined,
+  null,
+  42,
+  'text',
+  [],
+  {},
+  { action: 'customer.update', _links: { customer: { href: HREF } } },
+  { action: 'customer.create' },
+  { action: 'nope' },
+  { action: 7, _links: 'x' },
+  { action: 'customer.read', _links: {} },
+  { action: 'customer.read', _links: { customer: {} } },
+  { action: 'customer.read', _links: { customer: { href: 'ftp://x/customers/1' } } },
+  { grant_type: 'client_credentials' },
+  { grant_type: 'password' },
+  { grant_type: ['a', 'b'] },
+  { client_id: 'a', client_secret: 'b' },
   { grant_type: 'client_credentials', client_id: ['a', 'b'] },
 ]
 const querySets: Array<Record<string, unknown> | undefined> = [
-  undefined, {}, { limit: '10', offset: '0' }, { limit: 'abc' }, { limit: '0' }, { offset: '-1' }, { status: 'retry' },
-  { status: ['retry', 'document'] }, { status: 'closed' }, { search: 'jane', email: 'a@b.c' }, { unknown: 'x' },
+  undefined,
+  {},
+  { limit: '10', offset: '0' },
+  { limit: 'abc' },
+  { limit: '0' },
+  { offset: '-1' },
+  { status: 'retry' },
+  { status: ['retry', 'document'] },
+  { status: 'closed' },
+  { search: 'jane', email: 'a@b.c' },
+  { unknown: 'x' },
 ]
-const pathSets: Array<Record<string, string> | undefined> = [undefined, { id: '707177c3-bf15-4e7e-b37c-55c3898d9bf4' }, { id: 'not-a-uuid' }, { id: 'x', extra: 'y' }]
+const pathSets: Array<Record<string, string> | undefined> = [
+  undefined,
+  { id: '707177c3-bf15-4e7e-b37c-55c3898d9bf4' },
+  { id: 'not-a-uuid' },
+  { id: 'x', extra: 'y' },
+]
 const headerSets: Array<Record<string, string>> = [
-  {}, { accept: HAL }, { accept: `${HAL}; charset=UTF-8` }, { accept: 'application/json' }, { accept: `text/html, ${HAL}` }, { accept: '' },
+  {},
+  { accept: HAL },
+  { accept: `${HAL}; charset=UTF-8` },
+  { accept: 'application/json' },
+  { accept: `text/html, ${HAL}` },
+  { accept: '' },
 ]
 
 t.test('the compiled table was built from the document as it is now', async (t) => {

@@ -6,7 +6,11 @@ const UUID_V4 = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f
 t.test('request ids are random UUID v4s, as crypto.randomUUID() makes them, across many draws', async (t) => {
   // 2,000 ids span sixteen draws from the CSPRNG (128 ids each).
   const ids = Array.from({ length: 2000 }, () => generateRequestId())
-  t.same(ids.filter((id) => !UUID_V4.test(id)), [], 'every one a lowercase UUID v4 (version 4, variant 10)')
+  t.same(
+    ids.filter((id) => !UUID_V4.test(id)),
+    [],
+    'every one a lowercase UUID v4 (version 4, variant 10)',
+  )
   t.equal(new Set(ids).size, ids.length, 'all distinct')
   // Each random hex digit is uniform: over 2,000 ids every one of the 16 digits appears at every
   // random position, about 125 times; the variant digit is one of 8, 9, a, b.

@@ -96,7 +96,11 @@ t.test('configured applications: only their credentials pass', async (t) => {
   t.equal(good.statusCode, 200, 'the configured pair via the form')
   const basicGood = await requestAccessToken(app, { form: 'grant_type=client_credentials', headers: { authorization: basic('app-key', 'app-secret') } })
   t.equal(basicGood.statusCode, 200, 'the configured pair via Basic')
-  for (const [key, secret] of [['app-key', 'nope'], ['other', 'app-secret'], ['app-key', 'app-secret-longer']]) {
+  for (const [key, secret] of [
+    ['app-key', 'nope'],
+    ['other', 'app-secret'],
+    ['app-key', 'app-secret-longer'],
+  ]) {
     const response = await requestAccessToken(app, { form: `client_id=${key}&client_secret=${secret}&grant_type=client_credentials` })
     t.equal(response.json().error, 'invalid_client', `${key}/${secret} refused`)
   }

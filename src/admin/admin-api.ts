@@ -14,7 +14,13 @@ import type { Resource } from '../world/resource.js'
  * The test-double surface under /__mock, in its own Fastify context with its own errors. The
  * guard comes first, so it covers every route registered in this context, now or later.
  */
-export async function registerAdminApi(app: FastifyInstance, mock: MockContext, table: OperationTable, open: OpenRequest, resources: readonly Resource[]): Promise<void> {
+export async function registerAdminApi(
+  app: FastifyInstance,
+  mock: MockContext,
+  table: OperationTable,
+  open: OpenRequest,
+  resources: readonly Resource[],
+): Promise<void> {
   await app.register(
     async (admin) => {
       // Scoped to the admin routes: API requests get their X-Request-Id in their own route.

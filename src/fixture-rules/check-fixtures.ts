@@ -76,7 +76,6 @@ export function checkFixtureRule(value: unknown, source: string): FixtureRule {
   return value as FixtureRule
 }
 
-
 /** A problem at a place in a file, in the words every fixture and state-file message uses. */
 export function problem(source: string, pointer: string, what: string, locate?: Locate): StartupError {
   const position = locate?.(pointer)

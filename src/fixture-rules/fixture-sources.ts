@@ -23,13 +23,20 @@ export interface LoadedFixtures {
     customerCheck?: CustomerCheck
     customerLimit?: number
     applicationLimit?: number
+    storeByteLimit?: number
     duplicateEmailCheck?: DuplicateEmailCheck
   }
 }
 
 /** Settings where the last source that gives one wins. */
 const LAST_WINS = [
-  'accessTokenLifetimeSeconds', 'clientTokenLifetimeSeconds', 'customerCheck', 'customerLimit', 'applicationLimit', 'duplicateEmailCheck',
+  'accessTokenLifetimeSeconds',
+  'clientTokenLifetimeSeconds',
+  'customerCheck',
+  'customerLimit',
+  'applicationLimit',
+  'storeByteLimit',
+  'duplicateEmailCheck',
 ] as const
 
 /**
@@ -41,7 +48,8 @@ export async function loadFixtureSources(sources: readonly FixtureSource[], chec
   const loaded: LoadedFixtures = { rules: [], customers: [], settings: {} }
   for (const [index, source] of sources.entries()) {
     const label = typeof source === 'string' ? source : `fixtures[${index}]`
-    const document = typeof source === 'string' ? await readFixtureFile(source, checkSeed) : checkFixtureDocument(structuredClone(source), label, undefined, checkSeed)
+    const document =
+      typeof source === 'string' ? await readFixtureFile(source, checkSeed) : checkFixtureDocument(structuredClone(source), label, undefined, checkSeed)
     addDocument(loaded, label, document)
   }
   return loaded

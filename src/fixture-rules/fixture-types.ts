@@ -111,6 +111,7 @@ export interface FixtureDocument<Seed = object> {
   customerCheck?: CustomerCheck
   customerLimit?: number
   applicationLimit?: number
+  storeByteLimit?: number
   duplicateEmailCheck?: DuplicateEmailCheck
   rules?: FixtureRule[]
   /** Seeded customers. */

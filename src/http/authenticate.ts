@@ -6,9 +6,7 @@ import type { ClientTokenGrants } from '../world/client-token-grants.js'
 import { bearerTokenOf, lookupBearer } from './bearer-token.js'
 
 /** Who is calling: an application with its access token, or a browser with a client token. */
-export type Caller =
-  | { kind: 'application'; clientId: string }
-  | ({ kind: 'client-token' } & ClientTokenDetails)
+export type Caller = { kind: 'application'; clientId: string } | ({ kind: 'client-token' } & ClientTokenDetails)
 
 interface TokenStores {
   accessTokens: TokenStore<AccessTokenDetails>
@@ -29,7 +27,7 @@ export function authenticate(request: FastifyRequest, tokens: TokenStores): Call
   const client = access.status === 'unknown' ? tokens.clientTokens.lookup(bearerTokenOf(request.headers.authorization) as string) : access
   switch (client.status) {
     case 'valid':
-      return { kind: 'client-token', ...(client.record.details as ClientTokenDetails) }
+      return { kind: 'client-token', ...client.record.details }
     case 'expired':
       throw new DwollaError('ExpiredAccessToken')
     default:
@@ -43,7 +41,12 @@ export function authenticate(request: FastifyRequest, tokens: TokenStores): Call
  * and where the grant says so, on its own customer only. Anything else is Dwolla's 403
  * Forbidden. Returns the application the call acts for.
  */
-export function authorize(request: FastifyRequest, tokens: TokenStores & { clientTokenGrants: ClientTokenGrants }, operationId: string, customerId?: string): string {
+export function authorize(
+  request: FastifyRequest,
+  tokens: TokenStores & { clientTokenGrants: ClientTokenGrants },
+  operationId: string,
+  customerId?: string,
+): string {
   const caller = authenticate(request, tokens)
   if (caller.kind === 'application') return caller.clientId
   const ownCustomerOnly = tokens.clientTokenGrants.ownCustomerOnly(caller.action, operationId)

@@ -20,7 +20,7 @@ export function registerBodyParsers(app: FastifyInstance): void {
   const parseJson = (request: FastifyRequest, body: string | Buffer, done: ParserDone): void => {
     request.bodyText = body as string
     if (body === '') done(null, undefined)
-    else json(request, body as string, done)
+    else void json(request, body as string, done)
   }
   app.addContentTypeParser('application/json', { parseAs: 'string' }, parseJson)
   app.addContentTypeParser(DWOLLA_MEDIA_TYPE, { parseAs: 'string' }, parseJson)

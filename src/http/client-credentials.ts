@@ -1,6 +1,14 @@
 import { createHash, timingSafeEqual } from 'node:crypto'
-import type { FastifyReply, FastifyRequest } from 'fastify'
+import fastifyBasicAuth from '@fastify/basic-auth'
+import type { FastifyInstance, FastifyReply, FastifyRequest, onRequestHookHandler } from 'fastify'
 import { OAuthError } from '../errors.js'
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    /** The key and secret of a POST /token's Basic Authorization header, read by @fastify/basic-auth. */
+    basicCredentials?: { key: string; secret: string }
+  }
+}
 
 /** A Dwolla application's credentials: the key (client id) and secret. */
 export interface Application {
@@ -46,6 +54,34 @@ export function basicCredentialsOf(authorization: string | undefined): { key: st
   return { key: decoded.slice(0, colon), secret: decoded.slice(colon + 1) }
 }
 
+/**
+ * Registers @fastify/basic-auth, which only decorates the server: the one route that reads Basic
+ * credentials (POST /token) runs {@link readBasicCredentials} as its own onRequest hook, so no
+ * other route pays for it. It never answers by itself: what it reads, authenticateClient decides.
+ */
+export async function registerBasicCredentials(app: FastifyInstance): Promise<void> {
+  app.decorateRequest('basicCredentials', undefined)
+  await app.register(fastifyBasicAuth, {
+    // RFC 7230's "bad whitespace" around the scheme and the credentials, as real servers allow.
+    strictCredentials: false,
+    utf8: true,
+    authenticate: false,
+    validate(key, secret, request, _reply, done) {
+      request.basicCredentials = { key, secret }
+      done()
+    },
+  })
+}
+
+/** POST /token's onRequest hook: Basic credentials, when the header says Basic; a malformed one reads as none. */
+export const readBasicCredentials: onRequestHookHandler = (request, reply, next) => {
+  if (!/^[ \t]*basic[ \t]/i.test(request.headers.authorization ?? '')) {
+    next()
+    return
+  }
+  request.server.basicAuth(request, reply, () => next())
+}
+
 function formCredentials(request: FastifyRequest): { id?: string; secret?: string } {
   const body = (request.body ?? {}) as Record<string, unknown>
   return {
@@ -66,7 +102,7 @@ export function authenticateClient(request: FastifyRequest, reply: FastifyReply,
     if (form.id === undefined || form.secret === undefined || !check(form.id, form.secret)) throw new OAuthError('invalid_client')
     return form.id
   }
-  const basic = basicCredentialsOf(authorization)
+  const basic = request.basicCredentials
   if (basic !== undefined && ((form.id !== undefined && form.id !== basic.key) || (form.secret !== undefined && form.secret !== basic.secret))) {
     throw new OAuthError('invalid_request', 'Client credentials in the Authorization header and the body disagree.')
   }

@@ -11,7 +11,6 @@ import { endRequest } from './request-end.js'
 import type { ErrorModel } from './error-model.js'
 import { generateRequestId } from './request-id.js'
 
-
 declare module 'fastify' {
   interface FastifyContextConfig {
     operationId?: string
@@ -134,7 +133,9 @@ export function answerClientError(error: NodeJS.ErrnoException, socket: Socket):
   if (!socket.writable) return
   const [status, reason, code] = CLIENT_ERRORS[error.code ?? ''] ?? [400, 'Bad Request', 'BadRequest']
   const { headers, body } = connectionLevelError(code)
-  const head = Object.entries(headers).map(([name, value]) => `${name}: ${value}\r\n`).join('')
+  const head = Object.entries(headers)
+    .map(([name, value]) => `${name}: ${value}\r\n`)
+    .join('')
   socket.end(`HTTP/1.1 ${status} ${reason}\r\n${head}\r\n${body}`)
 }
 

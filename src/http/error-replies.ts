@@ -1,5 +1,5 @@
 import type { FastifyReply } from 'fastify'
-import { DwollaError, OAuthError } from '../errors.js'
+import { type DwollaError, OAuthError } from '../errors.js'
 import { DWOLLA_CONTENT_TYPE, OAUTH_CONTENT_TYPE } from './media-types.js'
 
 /**

@@ -1,4 +1,4 @@
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
+import type { FastifyInstance, FastifyReply, FastifyRequest, onRequestHookHandler } from 'fastify'
 import { DwollaError, OAuthError, StartupError } from '../errors.js'
 import type { ErrorModel } from './error-model.js'
 import { mediaTypeOf } from './media-types.js'
@@ -16,6 +16,8 @@ export interface RequestCheck {
 /** One operation of the document, implemented. Keyed by operationId. */
 export interface OperationHandler {
   readonly errorModel: ErrorModel
+  /** A hook of this route alone, before its body is read (POST /token's Basic credentials). */
+  readonly onRequest?: onRequestHookHandler
   /** `context` holds what is already known about the request (its facts, its arrival time, the fixture rule). */
   handle(request: FastifyRequest, reply: FastifyReply, check: RequestCheck, context: RequestContext): unknown
 }
@@ -43,7 +45,10 @@ export function allowedMethodsByPath(table: OperationTable): AllowedMethods {
   const methodsByPath = new Map<string, string[]>()
   for (const { path, method } of table.operations) methodsByPath.set(path, [...(methodsByPath.get(path) ?? []), method])
   const patterns = [...methodsByPath].map(([path, methods]) => {
-    const source = path.split(/\{[^}]+\}/).map((part) => part.replace(/[.*+?^$()|[\]\\]/g, '\\$&')).join('[^/]+')
+    const source = path
+      .split(/\{[^}]+\}/)
+      .map((part) => part.replace(/[.*+?^$()|[\]\\]/g, '\\$&'))
+      .join('[^/]+')
     return { pattern: new RegExp(`^${source}$`), methods }
   })
   return (path) => patterns.find(({ pattern }) => pattern.test(path))?.methods
@@ -70,6 +75,7 @@ export function registerOperations(app: FastifyInstance, table: OperationTable, 
       method,
       url: path.replace(/\{([^}]+)\}/g, ':$1'),
       config: { operationId, errorModel: handler.errorModel },
+      ...(handler.onRequest === undefined ? {} : { onRequest: handler.onRequest }),
       handler(request, reply) {
         const context = steps.open(request, reply, route)
         const fixture = steps.answerWithFixture(request, reply, context)

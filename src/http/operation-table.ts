@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto'
 import { existsSync, readFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
-import type { OpenAPIBackend } from 'openapi-backend'
+import type { Document, OpenAPIBackend } from 'openapi-backend'
+import type * as Yaml from 'yaml'
 import { packageFile } from '../package-files.js'
 import type { SchemaViolation } from './validation-errors.js'
 
@@ -86,9 +87,9 @@ export async function liveOperationTable(
   // Required lazily: a start that uses the compiled table never loads openapi-backend or yaml.
   const require = createRequire(import.meta.url)
   const { OpenAPIBackend: Backend } = require('openapi-backend') as { OpenAPIBackend: typeof OpenAPIBackend }
-  const { parse } = require('yaml') as typeof import('yaml')
+  const { parse } = require('yaml') as typeof Yaml
   const api = new Backend({
-    definition: parse(text),
+    definition: parse(text) as Document,
     quick: !options.strict,
     strict: true,
     ajvOpts: { allErrors: true, ...(options.ajvCode === undefined ? {} : { code: options.ajvCode }) },

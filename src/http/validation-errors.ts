@@ -29,7 +29,7 @@ export interface RequestProblems {
 }
 
 /** The verdict on a request the validators accepted: shared, since it says nothing. */
-const NO_PROBLEMS: RequestProblems = Object.freeze({ headers: [], unreadableBody: false, fields: [], query: [], path: [] }) as RequestProblems
+const NO_PROBLEMS: RequestProblems = Object.freeze({ headers: [], unreadableBody: false, fields: [], query: [], path: [] })
 
 export function classifyProblems(errors: readonly SchemaViolation[]): RequestProblems {
   if (errors.length === 0) return NO_PROBLEMS

@@ -51,7 +51,9 @@ export class Redactor {
   constructor(known: Iterable<string>) {
     const searched = [...new Set(known)].filter((secret) => secret.length >= SEARCHED_SECRET_LENGTH)
     // Every form a value takes in a URL or a form body, too, longest first.
-    this.#known = [...new Set(searched.flatMap((secret) => [secret, encodeURIComponent(secret), encodeURIComponent(secret).replaceAll('%20', '+')]))].sort((a, b) => b.length - a.length)
+    this.#known = [...new Set(searched.flatMap((secret) => [secret, encodeURIComponent(secret), encodeURIComponent(secret).replaceAll('%20', '+')]))].sort(
+      (a, b) => b.length - a.length,
+    )
   }
 
   /** A new redactor that also knows these secrets. */
@@ -63,10 +65,7 @@ export class Redactor {
   text(value: string): string {
     let redacted = value
     for (const secret of this.#known) if (redacted.includes(secret)) redacted = redacted.replaceAll(secret, REDACTED)
-    return redacted
-      .replace(SECRET_FIELD, `$1$2=${REDACTED}`)
-      .replace(SECRET_MEMBER, `$1"${REDACTED}"`)
-      .replace(TOKEN_RUN, '$1…')
+    return redacted.replace(SECRET_FIELD, `$1$2=${REDACTED}`).replace(SECRET_MEMBER, `$1"${REDACTED}"`).replace(TOKEN_RUN, '$1…')
   }
 
   /** A parsed body (JSON or form): a copy with secret keys' values replaced and every string redacted. */

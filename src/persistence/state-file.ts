@@ -1,6 +1,6 @@
-import { randomBytes } from 'node:crypto'
 import { open, readFile, rename, stat, unlink } from 'node:fs/promises'
 import { basename, dirname, join } from 'node:path'
+import { nanoid } from 'nanoid'
 import { StartupError } from '../errors.js'
 
 /**
@@ -72,7 +72,8 @@ function isObject(value: unknown): value is Record<string, unknown> {
 
 /** The document's frame checked: its format, version, and one entry per application. Each part checks its own keys. */
 function checkStateDocument(value: unknown, path: string): StateSnapshot {
-  if (!isObject(value) || value.format !== STATE_FORMAT) throw corruptStateFile(path, '/format', `not a mock-dwolla state file (expected format "${STATE_FORMAT}")`)
+  if (!isObject(value) || value.format !== STATE_FORMAT)
+    throw corruptStateFile(path, '/format', `not a mock-dwolla state file (expected format "${STATE_FORMAT}")`)
   if (value.version !== STATE_VERSION && value.version !== 1) {
     throw corruptStateFile(path, '/version', `format version ${JSON.stringify(value.version)}, this mock-dwolla reads versions 1 and ${STATE_VERSION}`)
   }
@@ -97,7 +98,8 @@ function fromVersion1(applications: ApplicationEntry[], subscriptions: unknown, 
   const byApplication = new Map(applications.map((entry) => [entry.application, entry]))
   subscriptions.forEach((subscription: unknown, index) => {
     const application = isObject(subscription) ? subscription.application : undefined
-    if (typeof application !== 'string' || application === '') throw corruptStateFile(path, `/webhookSubscriptions/${index}/application`, 'expected an application key')
+    if (typeof application !== 'string' || application === '')
+      throw corruptStateFile(path, `/webhookSubscriptions/${index}/application`, 'expected an application key')
     const { application: _application, ...rest } = subscription as Record<string, unknown>
     const entry = byApplication.get(application) ?? { application }
     byApplication.set(application, entry)
@@ -122,7 +124,7 @@ const NODE_IO: AtomicWriteIo = { open, rename, unlink }
  * it: it holds names and emails. A failed write removes its temporary file.
  */
 export async function writeFileAtomically(path: string, text: string, io: AtomicWriteIo = NODE_IO): Promise<void> {
-  const temporary = join(dirname(path), `.${basename(path)}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`)
+  const temporary = join(dirname(path), `.${basename(path)}.${process.pid}.${nanoid(12)}.tmp`)
   try {
     const handle = await io.open(temporary, 'wx', 0o600)
     try {

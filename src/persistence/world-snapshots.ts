@@ -23,7 +23,13 @@ export function snapshotWorlds(worlds: Worlds, parts: ReadonlyArray<PersistedPar
  * (a key no part owns is refused, so a misspelt one is not silently dropped) before any world is
  * made; anything wrong throws StartupError naming the file and the place, and nothing is made.
  */
-export function restoreWorlds(snapshot: StateSnapshot, parts: ReadonlyArray<PersistedPart<unknown, unknown>>, worlds: Worlds, path: string, options: ResolvedOptions): void {
+export function restoreWorlds(
+  snapshot: StateSnapshot,
+  parts: ReadonlyArray<PersistedPart<unknown, unknown>>,
+  worlds: Worlds,
+  path: string,
+  options: ResolvedOptions,
+): void {
   if (snapshot.applications.length > options.applicationLimit) {
     throw corruptStateFile(path, '/applications', `${snapshot.applications.length} applications, more than applicationLimit (${options.applicationLimit})`)
   }

@@ -13,13 +13,4 @@ import { webhooks } from './webhooks/index.js'
  * (each operationId of the OpenAPI document must have one), their client-token grants and their
  * admin routes from this list, and persistence reads their state-file parts from it.
  */
-export const RESOURCES: readonly Resource[] = [
-  tokens,
-  root,
-  accounts,
-  customers,
-  businessClassifications,
-  events,
-  webhookSubscriptions,
-  webhooks,
-]
+export const RESOURCES: readonly Resource[] = [tokens, root, accounts, customers, businessClassifications, events, webhookSubscriptions, webhooks]

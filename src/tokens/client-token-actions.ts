@@ -23,5 +23,3 @@ export const CLIENT_TOKEN_ACTIONS = Object.freeze([
   'customer.microdeposits.verify',
   'customer.transfers.send',
 ] as const)
-
-export type ClientTokenAction = (typeof CLIENT_TOKEN_ACTIONS)[number]

@@ -150,7 +150,8 @@ export class TokenStore<T extends TokenDetails> {
       const answers = this.#answersAt(slot, fields)
       return this.#now() < (this.#expiresAt[slot] as number) ? answers.valid : answers.expired
     }
-    fields = fields as TokenFields
+    // A Map hit returned above: the token was opened here.
+    if (fields === undefined) return UNKNOWN
     const expired = this.#now() >= fields.expiresAt
     const clientId = this.#applications.clientIdAt(fields.application, fields.expiresAt)
     if (clientId === undefined) return expired ? { status: 'expired' } : UNKNOWN
@@ -211,7 +212,7 @@ export class TokenStore<T extends TokenDetails> {
       // The place is the token's as long as it is unexpired; after that the application may be unknown.
       const clientId = this.#applications.clientIdAt(this.#places[slot] as number, this.#expiresAt[slot] as number) as string
       // A slot's token was sealed by this codec: it opens.
-      const { customerId } = fields ?? (this.#codec.open(token) as TokenFields)
+      const { customerId } = fields ?? this.#codec.open(token)!
       const record: IssuedToken<T> = {
         token,
         issuedAt: this.#issuedAt[slot] as number,

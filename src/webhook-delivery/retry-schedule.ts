@@ -5,7 +5,16 @@ const HOUR = 60 * MINUTE
  * Dwolla's backoff after a failed delivery, each delay counted from the attempt before: 8 retries
  * over 72 hours (dev-portal api-reference/webhook-subscriptions, "Acknowledgement and retries").
  */
-export const DWOLLA_RETRY_DELAYS_MS: readonly number[] = Object.freeze([15 * MINUTE, 45 * MINUTE, 2 * HOUR, 3 * HOUR, 6 * HOUR, 12 * HOUR, 24 * HOUR, 24 * HOUR])
+export const DWOLLA_RETRY_DELAYS_MS: readonly number[] = Object.freeze([
+  15 * MINUTE,
+  45 * MINUTE,
+  2 * HOUR,
+  3 * HOUR,
+  6 * HOUR,
+  12 * HOUR,
+  24 * HOUR,
+  24 * HOUR,
+])
 
 /**
  * The default for local use: Dwolla's schedule with every hour made a second (15 min → 250 ms,
@@ -30,6 +39,7 @@ export function retryDelays(schedule: unknown): readonly number[] | string {
   if (!Array.isArray(schedule)) return `expected "scaled", "dwolla" or a list of delays in milliseconds, got ${JSON.stringify(schedule)}`
   if (schedule.length > MAX_RETRIES) return `at most ${MAX_RETRIES} retries, got ${schedule.length}`
   const bad = schedule.findIndex((delay) => typeof delay !== 'number' || !Number.isInteger(delay) || delay < 0 || delay > MAX_RETRY_DELAY_MS)
-  if (bad !== -1) return `each delay must be a whole number of milliseconds from 0 to ${MAX_RETRY_DELAY_MS}, got ${JSON.stringify(schedule[bad]) ?? 'undefined'} at [${bad}]`
-  return Object.freeze([...schedule] as number[])
+  if (bad !== -1)
+    return `each delay must be a whole number of milliseconds from 0 to ${MAX_RETRY_DELAY_MS}, got ${JSON.stringify(schedule[bad]) ?? 'undefined'} at [${bad}]`
+  return Object.freeze([...(schedule as number[])])
 }

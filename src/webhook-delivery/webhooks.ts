@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto'
 import type { Clock } from '../clock.js'
 import { DeliveryEngine, type PendingView } from './delivery-engine.js'
-import type { DeliveryTarget, DeliveryTargets, SubscriptionView } from './delivery-target.js'
+import type { DeliveryTargets, SubscriptionView } from './delivery-target.js'
 import { unpackHeaders, type Header, type PostOutcome, type WebhookPost } from './post-webhook.js'
 import { webhookHeaders } from './webhook-headers.js'
 import { WebhookHistory, type Attempt, type AttemptCause, type Retry, type Webhook } from './webhook-history.js'
@@ -51,7 +51,7 @@ export interface DeliveryFilter {
 }
 
 /** The test double's view of webhooks: `server.webhooks` and /__mock/webhooks. */
-export type { SubscriptionView, DeliveryTarget }
+export type { SubscriptionView }
 
 export type WebhookControls = Pick<Webhooks, 'deliveries' | 'settle' | 'pending' | 'subscriptions'>
 
@@ -175,7 +175,12 @@ function headerRecord(headers: readonly Header[]): Record<string, string> {
   for (const { name, value } of headers) {
     const key = name.toLowerCase()
     // Object.defineProperty: a header named __proto__ stays a header.
-    Object.defineProperty(record, key, { value: Object.hasOwn(record, key) ? `${record[key]}, ${value}` : value, enumerable: true, writable: true, configurable: true })
+    Object.defineProperty(record, key, {
+      value: Object.hasOwn(record, key) ? `${record[key]}, ${value}` : value,
+      enumerable: true,
+      writable: true,
+      configurable: true,
+    })
   }
   return record
 }

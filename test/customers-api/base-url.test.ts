@@ -17,7 +17,11 @@ t.test('Location and hrefs follow the Host the request came to (docker-compose, 
     ['API.Example.test', 'http://API.Example.test'],
   ]
   for (const [host, base] of hosts) {
-    const created = await apiRequest(app, 'POST', '/customers', { token, body: { ...UNVERIFIED, email: `${host.replace(/[^a-z0-9]/gi, '')}@example.com` }, headers: { host } })
+    const created = await apiRequest(app, 'POST', '/customers', {
+      token,
+      body: { ...UNVERIFIED, email: `${host.replace(/[^a-z0-9]/gi, '')}@example.com` },
+      headers: { host },
+    })
     t.match(created.headers.location, new RegExp(`^${base.replace(/[.[\]]/g, '\\$&')}/customers/[0-9a-f-]{36}$`), `Host ${host}: Location on ${base}`)
     const root = (await apiRequest(app, 'GET', '/', { token, headers: { host } })).json()
     t.equal(root._links.customers.href, `${base}/customers`, `Host ${host}: _links on ${base}`)
@@ -28,7 +32,9 @@ t.test('a Host that is not a host[:port] is never echoed: the address the reques
   const server = await start()
   t.teardown(() => server.close())
   const form = 'client_id=key&client_secret=secret&grant_type=client_credentials'
-  const token = JSON.parse((await sendRaw(server.port, rawRequest('POST', '/token', { 'Content-Type': 'application/x-www-form-urlencoded' }, form))).body).access_token
+  const token = JSON.parse(
+    (await sendRaw(server.port, rawRequest('POST', '/token', { 'Content-Type': 'application/x-www-form-urlencoded' }, form))).body,
+  ).access_token
   for (const host of ['evil.example/<script>', 'a b', 'x:99999', 'user@host', 'host:80:90']) {
     // Written by hand: rawRequest() sends a Host of its own.
     const request = `GET / HTTP/1.1\r\nHost: ${host}\r\nConnection: close\r\nAuthorization: Bearer ${token}\r\nAccept: ${HAL}\r\n\r\n`
@@ -51,6 +57,13 @@ t.test('publicUrl overrides the base URL; a bad one stops the start', async (t) 
   const created = await apiRequest(app, 'POST', '/customers', { token, body: UNVERIFIED, headers: { host: 'ignored:1' } })
   t.match(created.headers.location, /^https:\/\/dwolla\.test\/mock\/customers\/[0-9a-f-]{36}$/, 'Location on the public URL, trailing slash dropped')
   for (const publicUrl of ['dwolla.test', 'ftp://dwolla.test', 'https://dwolla.test/?a=1', 'https://user:pw@dwolla.test', 'https://dwolla.test/#x']) {
-    await t.rejects(mockFor(t, { publicUrl }), { name: 'StartupError', message: `option publicUrl: expected an http or https URL without query, fragment or credentials, got ${JSON.stringify(publicUrl)}` }, `refused: ${publicUrl}`)
+    await t.rejects(
+      mockFor(t, { publicUrl }),
+      {
+        name: 'StartupError',
+        message: `option publicUrl: expected an http or https URL without query, fragment or credentials, got ${JSON.stringify(publicUrl)}`,
+      },
+      `refused: ${publicUrl}`,
+    )
   }
 })

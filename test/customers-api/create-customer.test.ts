@@ -17,7 +17,15 @@ t.test('every kind: 201 Created, an absolute Location, no body', async (t) => {
     ['sole proprietorship', { ...SOLE_PROPRIETORSHIP, email: 's@example.com' }],
     ['llc', { ...LLC, email: 'l@example.com' }],
     ['corporation', { ...LLC, businessType: 'corporation', email: 'c@example.com' }],
-    ['partnership with a passport', { ...LLC, businessType: 'partnership', email: 'pp@example.com', controller: { ...LLC.controller, ssn: undefined, passport: { number: 'A1234567', country: 'GB' } } }],
+    [
+      'partnership with a passport',
+      {
+        ...LLC,
+        businessType: 'partnership',
+        email: 'pp@example.com',
+        controller: { ...LLC.controller, ssn: undefined, passport: { number: 'A1234567', country: 'GB' } },
+      },
+    ],
   ]
   for (const [name, body] of kinds) {
     const response = await apiRequest(app, 'POST', '/customers', { token, body })
@@ -35,7 +43,11 @@ t.test('both body types the SDKs send: application/json (dwolla-v2) and the Dwol
   const token = await accessTokenFor(app)
   const json = await apiRequest(app, 'POST', '/customers', { token, body: UNVERIFIED })
   t.equal(json.statusCode, 201, 'application/json')
-  const hal = await apiRequest(app, 'POST', '/customers', { token, body: { ...UNVERIFIED, email: 'hal@example.com' }, headers: { 'content-type': `${HAL}; charset=UTF-8` } })
+  const hal = await apiRequest(app, 'POST', '/customers', {
+    token,
+    body: { ...UNVERIFIED, email: 'hal@example.com' },
+    headers: { 'content-type': `${HAL}; charset=UTF-8` },
+  })
   t.equal(hal.statusCode, 201, HAL)
   const form = await apiRequest(app, 'POST', '/customers', { token, payload: 'firstName=a', headers: { 'content-type': 'application/x-www-form-urlencoded' } })
   t.same([form.statusCode, form.json()], [415, { code: 'UnsupportedMediaType', message: DWOLLA_ERRORS.UnsupportedMediaType.message }], 'a form: 415')
@@ -44,22 +56,46 @@ t.test('both body types the SDKs send: application/json (dwolla-v2) and the Dwol
 t.test('field problems: 400 ValidationError with every problem at its pointer', async (t) => {
   const app = await mockFor(t)
   const token = await accessTokenFor(app)
-  const response = await apiRequest(app, 'POST', '/customers', { token, body: { type: 'personal', firstName: 'Jane', email: 'nope', address1: 'PO Box 1', city: 'X', state: 'IA', postalCode: '50309', dateOfBirth: '2015-01-01', ssn: '12-34' } })
+  const response = await apiRequest(app, 'POST', '/customers', {
+    token,
+    body: {
+      type: 'personal',
+      firstName: 'Jane',
+      email: 'nope',
+      address1: 'PO Box 1',
+      city: 'X',
+      state: 'IA',
+      postalCode: '50309',
+      dateOfBirth: '2015-01-01',
+      ssn: '12-34',
+    },
+  })
   t.equal(response.statusCode, 400, '400')
   t.equal(response.headers['content-type'], DWOLLA_CONTENT_TYPE, 'Dwolla media type')
-  t.same(response.json(), {
-    ...VALIDATION,
-    _embedded: {
-      errors: [
-        { code: 'Required', message: 'LastName required.', path: '/lastName', _links: {} },
-        { code: 'InvalidFormat', message: 'Email invalid.', path: '/email', _links: {} },
-        { code: 'InvalidFormat', message: 'Address1 invalid.', path: '/address1', _links: {} },
-        { code: 'NotAllowed', message: 'DateOfBirth value not allowed.', path: '/dateOfBirth', _links: {} },
-      ],
+  t.same(
+    response.json(),
+    {
+      ...VALIDATION,
+      _embedded: {
+        errors: [
+          { code: 'Required', message: 'LastName required.', path: '/lastName', _links: {} },
+          { code: 'InvalidFormat', message: 'Email invalid.', path: '/email', _links: {} },
+          { code: 'InvalidFormat', message: 'Address1 invalid.', path: '/address1', _links: {} },
+          { code: 'NotAllowed', message: 'DateOfBirth value not allowed.', path: '/dateOfBirth', _links: {} },
+        ],
+      },
     },
-  }, 'Required, InvalidFormat and NotAllowed, as Dwolla words them; a hyphenated 4-digit ssn is fine')
-  const classification = await apiRequest(app, 'POST', '/customers', { token, body: { ...LLC, businessClassification: '9ed3f669-7d6f-11e3-b545-5404a6144203' } })
-  t.same(classification.json(), { ...VALIDATION, _embedded: { errors: [{ code: 'Invalid', message: 'BusinessClassification invalid.', path: '/businessClassification', _links: {} }] } }, 'a business classification must be an industry classification of the catalogue')
+    'Required, InvalidFormat and NotAllowed, as Dwolla words them; a hyphenated 4-digit ssn is fine',
+  )
+  const classification = await apiRequest(app, 'POST', '/customers', {
+    token,
+    body: { ...LLC, businessClassification: '9ed3f669-7d6f-11e3-b545-5404a6144203' },
+  })
+  t.same(
+    classification.json(),
+    { ...VALIDATION, _embedded: { errors: [{ code: 'Invalid', message: 'BusinessClassification invalid.', path: '/businessClassification', _links: {} }] } },
+    'a business classification must be an industry classification of the catalogue',
+  )
 })
 
 t.test('duplicate email: Duplicate at /email, with _links.about to the existing customer', async (t) => {
@@ -68,19 +104,29 @@ t.test('duplicate email: Duplicate at /email, with _links.about to the existing 
   const first = await apiRequest(app, 'POST', '/customers', { token, body: UNVERIFIED })
   const again = await apiRequest(app, 'POST', '/customers', { token, body: { ...UNVERIFIED, email: UNVERIFIED.email.toUpperCase() } })
   t.equal(again.statusCode, 400, '400')
-  t.same(again.json(), {
-    ...VALIDATION,
-    _embedded: {
-      errors: [{
-        code: 'Duplicate',
-        message: 'A customer with the specified email already exists.',
-        path: '/email',
-        _links: { about: { href: first.headers.location, type: HAL, 'resource-type': 'customer' } },
-      }],
+  t.same(
+    again.json(),
+    {
+      ...VALIDATION,
+      _embedded: {
+        errors: [
+          {
+            code: 'Duplicate',
+            message: 'A customer with the specified email already exists.',
+            path: '/email',
+            _links: { about: { href: first.headers.location, type: HAL, 'resource-type': 'customer' } },
+          },
+        ],
+      },
     },
-  }, 'the whole body; about is the first customer’s Location')
+    'the whole body; about is the first customer’s Location',
+  )
   const seeded = await apiRequest(app, 'POST', '/customers', { token, body: { ...UNVERIFIED, email: 'personal.verified@example.com' } })
-  t.equal(seeded.json()._embedded.errors[0]._links.about.href, 'http://localhost:80/customers/707177c3-bf15-4e7e-b37c-55c3898d9bf4', 'seeded customers count too')
+  t.equal(
+    seeded.json()._embedded.errors[0]._links.about.href,
+    'http://localhost:80/customers/707177c3-bf15-4e7e-b37c-55c3898d9bf4',
+    'seeded customers count too',
+  )
   const otherApp = await apiRequest(app, 'POST', '/customers', { token: await accessTokenFor(app, 'other-app'), body: UNVERIFIED })
   t.equal(otherApp.statusCode, 201, 'another application may use the same email')
 })
@@ -113,7 +159,11 @@ t.test('the checks before the body: token (401), Accept (406), then a body that 
   ]
   for (const [name, options, status, code] of cases) {
     const response = await apiRequest(app, 'POST', '/customers', options)
-    t.same([response.statusCode, response.json()], [status, { code, message: DWOLLA_ERRORS[code as keyof typeof DWOLLA_ERRORS].message }], `${name}: ${status} ${code}`)
+    t.same(
+      [response.statusCode, response.json()],
+      [status, { code, message: DWOLLA_ERRORS[code as keyof typeof DWOLLA_ERRORS].message }],
+      `${name}: ${status} ${code}`,
+    )
   }
   t.equal(app.mockDwolla.customers.list({ application: 'key' }).length, 12, 'nothing was created')
 })
@@ -121,7 +171,12 @@ t.test('the checks before the body: token (401), Accept (406), then a body that 
 t.test('customerLimit: past it, MaxNumberOfResources', async (t) => {
   const app = await mockFor(t, { customerLimit: 14 })
   const token = await accessTokenFor(app)
-  for (const email of ['a@example.com', 'b@example.com']) t.equal((await apiRequest(app, 'POST', '/customers', { token, body: { ...UNVERIFIED, email } })).statusCode, 201, `${email}: room for it`)
+  for (const email of ['a@example.com', 'b@example.com'])
+    t.equal((await apiRequest(app, 'POST', '/customers', { token, body: { ...UNVERIFIED, email } })).statusCode, 201, `${email}: room for it`)
   const full = await apiRequest(app, 'POST', '/customers', { token, body: { ...UNVERIFIED, email: 'c@example.com' } })
-  t.same([full.statusCode, full.json()], [400, { code: 'MaxNumberOfResources', message: 'The maximum number of customers has been reached.' }], '400 MaxNumberOfResources')
+  t.same(
+    [full.statusCode, full.json()],
+    [400, { code: 'MaxNumberOfResources', message: 'The maximum number of customers has been reached.' }],
+    '400 MaxNumberOfResources',
+  )
 })

@@ -15,29 +15,33 @@ t.test('a personal verified customer, exactly as Dwolla answers it', async (t) =
   const response = await apiRequest(app, 'GET', `/customers/${id}`, { token })
   t.equal(response.statusCode, 200, '200')
   t.equal(response.headers['content-type'], DWOLLA_CONTENT_TYPE, 'the Dwolla media type')
-  t.same(response.json(), {
-    _links: {
-      deactivate: link(`/customers/${id}`, 'customer'),
-      self: link(`/customers/${id}`, 'customer'),
-      receive: link('/transfers', 'transfer'),
-      'edit-form': link(`/customers/${id}`, 'customer', `${HAL}; profile="https://github.com/dwolla/hal-forms"`),
-      edit: link(`/customers/${id}`, 'customer'),
-      'funding-sources': link(`/customers/${id}/funding-sources`, 'funding-source'),
-      transfers: link(`/customers/${id}/transfers`, 'transfer'),
-      send: link('/transfers', 'transfer'),
+  t.same(
+    response.json(),
+    {
+      _links: {
+        deactivate: link(`/customers/${id}`, 'customer'),
+        self: link(`/customers/${id}`, 'customer'),
+        receive: link('/transfers', 'transfer'),
+        'edit-form': link(`/customers/${id}`, 'customer', `${HAL}; profile="https://github.com/dwolla/hal-forms"`),
+        edit: link(`/customers/${id}`, 'customer'),
+        'funding-sources': link(`/customers/${id}/funding-sources`, 'funding-source'),
+        transfers: link(`/customers/${id}/transfers`, 'transfer'),
+        send: link('/transfers', 'transfer'),
+      },
+      id,
+      firstName: 'Jane',
+      lastName: 'Doe',
+      email: 'personal.verified@example.com',
+      type: 'personal',
+      status: 'verified',
+      created: '2024-01-01T00:00:00.000Z',
+      address1: '99-99 33rd St',
+      city: 'Some City',
+      state: 'NY',
+      postalCode: '11101',
     },
-    id,
-    firstName: 'Jane',
-    lastName: 'Doe',
-    email: 'personal.verified@example.com',
-    type: 'personal',
-    status: 'verified',
-    created: '2024-01-01T00:00:00.000Z',
-    address1: '99-99 33rd St',
-    city: 'Some City',
-    state: 'NY',
-    postalCode: '11101',
-  }, 'links per status, created with milliseconds and Z, the address')
+    'links per status, created with milliseconds and Z, the address',
+  )
 })
 
 t.test('never ssn, dateOfBirth, ein or ipAddress, whatever was sent', async (t) => {
@@ -62,8 +66,27 @@ t.test('the links of each kind and status (documented where Dwolla shows them, i
     ['personal document', SEEDED.personalDocument, ['self', 'funding-sources', 'transfers', 'document-form', 'verify-with-document']],
     ['suspended', SEEDED.personalSuspended, ['self']],
     ['deactivated', SEEDED.personalDeactivated, ['self', 'reactivate']],
-    ['sole proprietorship verified: sends like a person', SEEDED.soleProprietorship, ['deactivate', 'self', 'receive', 'edit-form', 'edit', 'funding-sources', 'transfers', 'send']],
-    ['llc verified: beneficial ownership first, no send', SEEDED.businessVerified, ['verify-beneficial-owners', 'beneficial-owners', 'deactivate', 'self', 'receive', 'edit-form', 'edit', 'certify-beneficial-ownership', 'funding-sources', 'transfers']],
+    [
+      'sole proprietorship verified: sends like a person',
+      SEEDED.soleProprietorship,
+      ['deactivate', 'self', 'receive', 'edit-form', 'edit', 'funding-sources', 'transfers', 'send'],
+    ],
+    [
+      'llc verified: beneficial ownership first, no send',
+      SEEDED.businessVerified,
+      [
+        'verify-beneficial-owners',
+        'beneficial-owners',
+        'deactivate',
+        'self',
+        'receive',
+        'edit-form',
+        'edit',
+        'certify-beneficial-ownership',
+        'funding-sources',
+        'transfers',
+      ],
+    ],
     ['business retry', SEEDED.businessRetry, ['deactivate', 'self', 'edit-form', 'edit', 'funding-sources', 'retry-verification', 'transfers']],
     ['business document', SEEDED.businessDocument, ['self', 'funding-sources', 'transfers', 'document-form', 'verify-with-document']],
   ]
@@ -83,8 +106,14 @@ t.test('the links of each kind and status (documented where Dwolla shows them, i
     const body = (await apiRequest(app, 'GET', `/customers/${created.id}`, { token })).json()
     t.ok(relation in body._links, `${name}: ${relation}`)
   }
-  const controllerRetry = app.mockDwolla.customers.create({ ...LLC, email: 'cr@example.com', controller: { ...CONTROLLER, firstName: 'retry' } }, { application: 'key' })
-  t.ok('retry-with-full-ssn' in (await apiRequest(app, 'GET', `/customers/${controllerRetry.id}`, { token })).json()._links, 'controller retry: retry-with-full-ssn too')
+  const controllerRetry = app.mockDwolla.customers.create(
+    { ...LLC, email: 'cr@example.com', controller: { ...CONTROLLER, firstName: 'retry' } },
+    { application: 'key' },
+  )
+  t.ok(
+    'retry-with-full-ssn' in (await apiRequest(app, 'GET', `/customers/${controllerRetry.id}`, { token })).json()._links,
+    'controller retry: retry-with-full-ssn too',
+  )
 })
 
 t.test('not found: an unknown id, an id of another form, another application’s customer', async (t) => {
@@ -101,7 +130,11 @@ t.test('not found: an unknown id, an id of another form, another application’s
     const response = await apiRequest(app, 'GET', url, { token: asWho })
     t.same([response.statusCode, response.json()], [404, notFound], `${name}: 404 Customer not found.`)
   }
-  t.equal((await apiRequest(app, 'GET', `/customers/${SEEDED.personalVerified}`, { token: other })).statusCode, 200, 'seeds are every application’s (each its own copy)')
+  t.equal(
+    (await apiRequest(app, 'GET', `/customers/${SEEDED.personalVerified}`, { token: other })).statusCode,
+    200,
+    'seeds are every application’s (each its own copy)',
+  )
 })
 
 t.test('a wrong method on a customer: 405 with Allow', async (t) => {

@@ -28,13 +28,17 @@ t.test('paging: limit and offset, next and prev, filters kept in every link', as
   const all = ids((await apiRequest(app, 'GET', '/customers', { token })).json())
   const second = (await apiRequest(app, 'GET', '/customers?limit=5&offset=5', { token })).json()
   t.same(ids(second), all.slice(5, 10), 'the second page of five')
-  t.same(second._links, {
-    self: page('limit=5&offset=5'),
-    first: page('limit=5&offset=0'),
-    next: page('limit=5&offset=10'),
-    prev: page('limit=5&offset=0'),
-    last: page('limit=5&offset=10'),
-  }, 'self, first, next, prev, last')
+  t.same(
+    second._links,
+    {
+      self: page('limit=5&offset=5'),
+      first: page('limit=5&offset=0'),
+      next: page('limit=5&offset=10'),
+      prev: page('limit=5&offset=0'),
+      last: page('limit=5&offset=10'),
+    },
+    'self, first, next, prev, last',
+  )
   const filtered = (await apiRequest(app, 'GET', '/customers?status=retry&status=document&limit=1', { token })).json()
   t.equal(filtered.total, 4, 'four customers in retry or document')
   t.same(filtered._links.next, page('limit=1&offset=1&status=retry&status=document'), 'next keeps the repeated status')
@@ -74,15 +78,27 @@ t.test('a limit, offset or status that is not allowed: 400 ValidationError at th
     ['offset=-1', [['Invalid', '/offset']]],
     ['status=closed', [['Invalid', '/status']]],
     ['status=verified&status=closed', [['Invalid', '/status']]],
-    ['limit=0&offset=x', [['Invalid', '/limit'], ['Invalid', '/offset']]],
+    [
+      'limit=0&offset=x',
+      [
+        ['Invalid', '/limit'],
+        ['Invalid', '/offset'],
+      ],
+    ],
   ]
   for (const [query, expected] of cases) {
     const response = await apiRequest(app, 'GET', `/customers?${query}`, { token })
-    t.same(response.json(), {
-      code: 'ValidationError',
-      message: DWOLLA_ERRORS.ValidationError.message,
-      _embedded: { errors: expected.map(([code, path]) => ({ code, message: `${path.charAt(1).toUpperCase()}${path.slice(2)} invalid.`, path, _links: {} })) },
-    }, `${query}: 400 at ${expected.map(([, path]) => path).join(', ')}`)
+    t.same(
+      response.json(),
+      {
+        code: 'ValidationError',
+        message: DWOLLA_ERRORS.ValidationError.message,
+        _embedded: {
+          errors: expected.map(([code, path]) => ({ code, message: `${path.charAt(1).toUpperCase()}${path.slice(2)} invalid.`, path, _links: {} })),
+        },
+      },
+      `${query}: 400 at ${expected.map(([, path]) => path).join(', ')}`,
+    )
   }
   t.equal((await apiRequest(app, 'GET', '/customers?removed=false&embed=balance', { token })).statusCode, 200, 'parameters the API does not read are ignored')
 })

@@ -6,8 +6,22 @@ import { RESOURCES } from '../../src/resources/registry.js'
 import { stateFor } from '../helpers/state.js'
 import { LLC, NOW, PERSONAL, UNVERIFIED } from './fields.js'
 
-const SHARED: CustomerDocument = { id: '11111111-1111-4111-8111-111111111111', type: 'unverified', status: 'unverified', ...UNVERIFIED, email: 'shared@example.com' }
-const ONLY_B: CustomerDocument = { id: '22222222-2222-4222-8222-222222222222', type: 'unverified', status: 'unverified', firstName: 'B', lastName: 'Only', email: 'b@example.com', application: 'b' }
+const SHARED: CustomerDocument = {
+  id: '11111111-1111-4111-8111-111111111111',
+  type: 'unverified',
+  status: 'unverified',
+  ...UNVERIFIED,
+  email: 'shared@example.com',
+}
+const ONLY_B: CustomerDocument = {
+  id: '22222222-2222-4222-8222-222222222222',
+  type: 'unverified',
+  status: 'unverified',
+  firstName: 'B',
+  lastName: 'Only',
+  email: 'b@example.com',
+  application: 'b',
+}
 const seed = (document: CustomerDocument, source = 'test'): CustomerSeed => ({ document, source })
 const PARTS = RESOURCES.flatMap((resource) => (resource.persisted === undefined ? [] : [resource.persisted]))
 
@@ -28,8 +42,21 @@ t.test('applications are isolated: one never sees another’s customers', async 
 t.test('seeds: those for every application, those naming it; a later seed of the same id wins', async (t) => {
   const override = { ...SHARED, firstName: 'Overridden' }
   const state = await mock(t, { seeds: [seed(SHARED), seed(ONLY_B), seed(override)] })
-  t.same(customersOf(state, 'a').list().map((c) => [c.id, c.firstName]), [[SHARED.id, 'Overridden']], 'a: the shared seed, overridden')
-  t.same(customersOf(state, 'b').list().map((c) => c.id).sort(), [SHARED.id, ONLY_B.id].sort(), 'b: the shared seed and its own')
+  t.same(
+    customersOf(state, 'a')
+      .list()
+      .map((c) => [c.id, c.firstName]),
+    [[SHARED.id, 'Overridden']],
+    'a: the shared seed, overridden',
+  )
+  t.same(
+    customersOf(state, 'b')
+      .list()
+      .map((c) => c.id)
+      .sort(),
+    [SHARED.id, ONLY_B.id].sort(),
+    'b: the shared seed and its own',
+  )
   t.equal(customersOf(state, 'a').get(SHARED.id)?.created, NOW, 'a seed without created is as old as its store')
   customersOf(state, 'a').update(SHARED.id, { firstName: 'Changed' })
   t.equal(customersOf(state, 'b').get(SHARED.id)?.firstName, 'Overridden', 'each application has its own copy')
@@ -43,8 +70,16 @@ t.test('seeds that cannot all go into one store are found before any request', a
     'two seeds with one email in application b',
   )
   t.equal(CustomerSeeds.problem([seed(SHARED), seed({ ...SHARED, firstName: 'Same id' })], 10), undefined, 'the same id twice is an override, not a clash')
-  t.equal(CustomerSeeds.problem([seed(SHARED), seed(ONLY_B)], 1), '2 customers are seeded for application b, more than customerLimit (1)', 'more seeds than the limit')
-  t.match(CustomerSeeds.problem([seed({ ...SHARED, correlationId: 'x' }), seed({ ...ONLY_B, correlationId: 'X' })], 10), /correlationId x is also seeded/, 'a shared correlationId')
+  t.equal(
+    CustomerSeeds.problem([seed(SHARED), seed(ONLY_B)], 1),
+    '2 customers are seeded for application b, more than customerLimit (1)',
+    'more seeds than the limit',
+  )
+  t.match(
+    CustomerSeeds.problem([seed({ ...SHARED, correlationId: 'x' }), seed({ ...ONLY_B, correlationId: 'X' })], 10),
+    /correlationId x is also seeded/,
+    'a shared correlationId',
+  )
 })
 
 t.test('reset: every application’s world goes, and its customers come back as the seeds', async (t) => {
@@ -53,7 +88,13 @@ t.test('reset: every application’s world goes, and its customers come back as 
   customerControls(state).create({ ...LLC, email: 'llc@example.com' })
   state.reset()
   t.equal(state.worlds.size, 0, 'no worlds')
-  t.same(customersOf(state, 'a').list().map((c) => c.id), [SHARED.id], 'the seed only: the test double’s shared creation is gone too')
+  t.same(
+    customersOf(state, 'a')
+      .list()
+      .map((c) => c.id),
+    [SHARED.id],
+    'the seed only: the test double’s shared creation is gone too',
+  )
 })
 
 t.test('snapshot and restore: the same customers and keys, no seeds added, no events', async (t) => {
@@ -61,7 +102,11 @@ t.test('snapshot and restore: the same customers and keys, no seeds added, no ev
   const made = customersOf(state, 'a').create(PERSONAL, 'the-key').customer
   const snapshot = snapshotWorlds(state.worlds, PARTS)
   const [entry] = snapshot.applications
-  t.same([entry?.application, (entry?.customers as unknown[]).length, (entry?.idempotency as unknown[]).length], ['a', 2, 1], 'one application: the seed, the new one, one key')
+  t.same(
+    [entry?.application, (entry?.customers as unknown[]).length, (entry?.idempotency as unknown[]).length],
+    ['a', 2, 1],
+    'one application: the seed, the new one, one key',
+  )
   t.equal((entry?.customers as CustomerDocument[]).find((c) => c.id === made.id)?.created, new Date(NOW).toISOString(), 'created as ISO 8601')
   const restored = await mock(t, { seeds: [seed(ONLY_B)] })
   restoreWorlds(snapshot, PARTS, restored.worlds, 'state.json', restored.options)
@@ -69,7 +114,11 @@ t.test('snapshot and restore: the same customers and keys, no seeds added, no ev
   t.same(customersOf(restored, 'a').create(UNVERIFIED, 'the-key').customer, made, 'the key still answers the first creation')
   t.same(restored.worlds.find('a')?.peek(EVENTS), undefined, 'restoring raised nothing')
   const tooFew = await stateFor(t, { now: () => NOW, applicationLimit: 1 })
-  t.throws(() => restoreWorlds({ applications: [entry!, { ...entry!, application: 'b' }] }, PARTS, tooFew.worlds, 'state.json', tooFew.options), { name: 'StartupError', message: 'state.json at /applications: 2 applications, more than applicationLimit (1); the state file is left as it is' }, 'a snapshot over the limits is refused')
+  t.throws(
+    () => restoreWorlds({ applications: [entry!, { ...entry!, application: 'b' }] }, PARTS, tooFew.worlds, 'state.json', tooFew.options),
+    { name: 'StartupError', message: 'state.json at /applications: 2 applications, more than applicationLimit (1); the state file is left as it is' },
+    'a snapshot over the limits is refused',
+  )
   t.equal(tooFew.worlds.size, 0, 'and nothing is made')
 })
 
@@ -85,16 +134,31 @@ t.test('the test double: create, get, list, setStatus, for one application or al
   t.equal(shared.application, undefined, 'shared: no application')
   t.ok(customers.get(shared.id, { application: 'a' }), 'an existing application got it')
   t.ok(customers.get(shared.id, { application: 'late' }), 'and one made later gets it too')
-  t.same(customers.list({ application: 'late' }).map((c) => c.id), [shared.id], 'listed for that application')
+  t.same(
+    customers.list({ application: 'late' }).map((c) => c.id),
+    [shared.id],
+    'listed for that application',
+  )
   t.equal(customers.list().length, 4, 'listed across applications: a has two, b and late one each (naming b made its store)')
   const moved = customers.setStatus(shared.id, 'suspended')
   t.equal(moved?.status, 'suspended', 'setStatus answers the customer')
-  t.same([customers.get(shared.id, { application: 'a' })?.status, customers.get(shared.id, { application: 'late' })?.status], ['suspended', 'suspended'], 'in every application that has it')
+  t.same(
+    [customers.get(shared.id, { application: 'a' })?.status, customers.get(shared.id, { application: 'late' })?.status],
+    ['suspended', 'suspended'],
+    'in every application that has it',
+  )
   t.equal(customers.setStatus('99999999-9999-4999-8999-999999999999', 'verified'), undefined, 'an unknown customer: undefined')
   t.throws(() => customers.setStatus(shared.id, 'verified'), RangeError, 'a status its type cannot have')
   const before = state.events.all().length
   customers.create({ ...LLC, email: 'llc@example.com' }, { application: 'a' })
-  t.same(state.events.all().slice(before).map((event) => `${event.application}:${event.topic}`), ['a:customer_created', 'a:customer_verified'], 'test-double creations raise topics too')
+  t.same(
+    state.events
+      .all()
+      .slice(before)
+      .map((event) => `${event.application}:${event.topic}`),
+    ['a:customer_created', 'a:customer_verified'],
+    'test-double creations raise topics too',
+  )
 })
 
 t.test('a shared creation is all or nothing', async (t) => {

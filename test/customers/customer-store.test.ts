@@ -30,10 +30,14 @@ t.test('create: a fresh lowercase UUID, the topics told to listeners, the change
   t.match(customer.id, /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/, 'a lowercase UUID v4')
   t.equal(replayed, false, 'not a replay')
   t.same(store.get(customer.id.toUpperCase()), customer, 'found by id in any case')
-  t.same(seen, [
-    { topic: 'customer_created', customerId: customer.id, clientId: 'app', at: NOW },
-    { topic: 'customer_verified', customerId: customer.id, clientId: 'app', at: NOW },
-  ], 'customer_created, then customer_verified')
+  t.same(
+    seen,
+    [
+      { topic: 'customer_created', customerId: customer.id, clientId: 'app', at: NOW },
+      { topic: 'customer_verified', customerId: customer.id, clientId: 'app', at: NOW },
+    ],
+    'customer_created, then customer_verified',
+  )
   t.equal(changes(), 1, 'one change')
 })
 
@@ -41,7 +45,11 @@ t.test('duplicate emails: case-insensitive, deactivated ones count by default, c
   const { store } = storeFor()
   const first = store.create(withEmail('Jane@Example.com')).customer
   const rejected = t.throws(() => store.create(withEmail('jane@example.COM'))) as CustomerProblems
-  t.same(rejected.problems, [{ code: 'Duplicate', message: 'A customer with the specified email already exists.', path: '/email', duplicateOf: first.id }], 'Duplicate at /email naming the existing customer')
+  t.same(
+    rejected.problems,
+    [{ code: 'Duplicate', message: 'A customer with the specified email already exists.', path: '/email', duplicateOf: first.id }],
+    'Duplicate at /email naming the existing customer',
+  )
   store.update(first.id, { status: 'deactivated' })
   t.throws(() => store.create(withEmail('jane@example.com')), CustomerProblems, "a deactivated customer's email still counts ('all')")
   const active = storeFor({ duplicateEmailCheck: 'active' }).store
@@ -64,13 +72,21 @@ t.test('correlationId is unique across customers', async (t) => {
   const { store } = storeFor()
   const first = store.create({ ...withEmail('a@example.com'), correlationId: 'order-1' }).customer
   const rejected = t.throws(() => store.create({ ...withEmail('b@example.com'), correlationId: 'ORDER-1' })) as CustomerProblems
-  t.same(rejected.problems, [{ code: 'Duplicate', message: 'A customer with the specified correlationId already exists.', path: '/correlationId', duplicateOf: first.id }], 'Duplicate at /correlationId')
+  t.same(
+    rejected.problems,
+    [{ code: 'Duplicate', message: 'A customer with the specified correlationId already exists.', path: '/correlationId', duplicateOf: first.id }],
+    'Duplicate at /correlationId',
+  )
 })
 
 t.test('the limit: MaxNumberOfResources, and nothing more is kept', async (t) => {
   const { store, seen } = storeFor({ limit: 3 })
   for (let i = 0; i < 3; i++) store.create(withEmail(`c${i}@example.com`))
-  t.throws(() => store.create(withEmail('c3@example.com')), { statusCode: 400, code: 'MaxNumberOfResources', message: DWOLLA_ERRORS.MaxNumberOfResources.message }, 'the fourth is refused')
+  t.throws(
+    () => store.create(withEmail('c3@example.com')),
+    { statusCode: 400, code: 'MaxNumberOfResources', message: DWOLLA_ERRORS.MaxNumberOfResources.message },
+    'the fourth is refused',
+  )
   t.equal(store.size, 3, 'three kept')
   t.equal(seen.length, 3, 'no event for the refused one')
 })
@@ -94,13 +110,37 @@ t.test('list: newest first, filters, search', async (t) => {
   now += 1000
   const b = store.create({ ...PERSONAL, email: 'beta@example.com', firstName: 'document' }).customer
   const c = store.create({ ...withEmail('gamma@example.com'), lastName: 'Gamma' }).customer
-  t.same(store.list().map((x) => x.id), [c.id, b.id, a.id], 'newest first; at the same time, the later one first')
-  t.same(store.list({ email: 'BETA@example.com' }).map((x) => x.id), [b.id], 'email: exact, case-insensitive')
+  t.same(
+    store.list().map((x) => x.id),
+    [c.id, b.id, a.id],
+    'newest first; at the same time, the later one first',
+  )
+  t.same(
+    store.list({ email: 'BETA@example.com' }).map((x) => x.id),
+    [b.id],
+    'email: exact, case-insensitive',
+  )
   t.same(store.list({ email: 'beta' }), [], 'email is not a substring match')
-  t.same(store.list({ statuses: ['document', 'unverified'] }).map((x) => x.id), [c.id, b.id, a.id], 'statuses: any of')
-  t.same(store.list({ statuses: ['document'] }).map((x) => x.id), [b.id], 'one status')
-  t.same(store.list({ search: 'zeta' }).map((x) => x.id), [a.id], 'search: businessName')
-  t.same(store.list({ search: 'GAMM' }).map((x) => x.id), [c.id], 'search: lastName, case-insensitive')
+  t.same(
+    store.list({ statuses: ['document', 'unverified'] }).map((x) => x.id),
+    [c.id, b.id, a.id],
+    'statuses: any of',
+  )
+  t.same(
+    store.list({ statuses: ['document'] }).map((x) => x.id),
+    [b.id],
+    'one status',
+  )
+  t.same(
+    store.list({ search: 'zeta' }).map((x) => x.id),
+    [a.id],
+    'search: businessName',
+  )
+  t.same(
+    store.list({ search: 'GAMM' }).map((x) => x.id),
+    [c.id],
+    'search: lastName, case-insensitive',
+  )
   t.same(store.list({ search: 'example.com' }).length, 3, 'search: email')
   t.same(store.list({ search: 'alpha', statuses: ['document'] }), [], 'filters combine')
 })

@@ -17,8 +17,6 @@ export const PERSONAL = {
   ssn: '1234',
 }
 
-
-
 export const SOLE_PROPRIETORSHIP = {
   ...PERSONAL,
   type: 'business',

@@ -22,17 +22,30 @@ t.test('every kind of customer Dwolla documents is accepted, keeping only what D
   t.same(readCustomerDraft({ ...UNVERIFIED, type: 'unverified' }, context).type, 'unverified', "unverified: type 'unverified' (the dwolla SDK requires it)")
   t.same(readCustomerDraft(RECEIVE_ONLY, context), { type: 'receive-only', fields: { ...UNVERIFIED, businessName: 'Jane Corp' } }, 'receive-only')
   const personal = readCustomerDraft(PERSONAL, context)
-  t.same(personal.fields, { ...UNVERIFIED, address1: '99-99 33rd St', city: 'Some City', state: 'NY', postalCode: '11101' }, 'personal: no ssn or dateOfBirth kept')
+  t.same(
+    personal.fields,
+    { ...UNVERIFIED, address1: '99-99 33rd St', city: 'Some City', state: 'NY', postalCode: '11101' },
+    'personal: no ssn or dateOfBirth kept',
+  )
   const sole = readCustomerDraft(SOLE_PROPRIETORSHIP, context)
   t.equal(sole.fields.businessType, 'soleProprietorship', 'sole proprietorship')
   t.notOk('controller' in sole.fields, 'a sole proprietorship has no controller')
   const llc = readCustomerDraft(LLC, context)
-  t.same(llc.fields.controller, { firstName: 'John', lastName: 'Controller', title: 'CEO', address: CONTROLLER.address }, 'llc: the controller without its ssn or dateOfBirth')
+  t.same(
+    llc.fields.controller,
+    { firstName: 'John', lastName: 'Controller', title: 'CEO', address: CONTROLLER.address },
+    'llc: the controller without its ssn or dateOfBirth',
+  )
   t.notOk('ein' in llc.fields, 'no ein kept')
   for (const businessType of ['corporation', 'partnership']) {
     t.equal(readCustomerDraft({ ...LLC, businessType }, context).fields.businessType, businessType, `${businessType} with a controller`)
   }
-  const passport = { ...CONTROLLER, ssn: undefined, passport: { number: 'A1234567', country: 'GB' }, address: { ...CONTROLLER.address, country: 'GB', postalCode: undefined } }
+  const passport = {
+    ...CONTROLLER,
+    ssn: undefined,
+    passport: { number: 'A1234567', country: 'GB' },
+    address: { ...CONTROLLER.address, country: 'GB', postalCode: undefined },
+  }
   t.same(problemsOf({ ...LLC, controller: passport }), [], 'a non-US controller with a passport instead of an ssn')
   t.same(problemsOf({ ...UNVERIFIED, firstName: 'Jane', extra: 'ignored', _links: {} }), [], 'fields Dwolla does not know are ignored')
 })
@@ -47,50 +60,76 @@ t.test('the sandbox is lenient: hyphens in ssn and ein, any US state with any ZI
 })
 
 t.test('required fields per kind: "<Field> required." at the field', async (t) => {
-  t.same(problemsOf({}), [
-    ['Required', 'FirstName required.', '/firstName'],
-    ['Required', 'LastName required.', '/lastName'],
-    ['Required', 'Email required.', '/email'],
-  ], 'unverified: the names and email')
-  t.same(problemsOf({ type: 'personal', firstName: 'Jane', lastName: '  ', email: 'jane@example.com' }), [
-    ['Required', 'LastName required.', '/lastName'],
-    ['Required', 'Address1 required.', '/address1'],
-    ['Required', 'City required.', '/city'],
-    ['Required', 'State required.', '/state'],
-    ['Required', 'PostalCode required.', '/postalCode'],
-    ['Required', 'DateOfBirth required.', '/dateOfBirth'],
-    ['Required', 'Ssn required.', '/ssn'],
-  ], 'personal: address, dateOfBirth and ssn; a blank value is missing')
+  t.same(
+    problemsOf({}),
+    [
+      ['Required', 'FirstName required.', '/firstName'],
+      ['Required', 'LastName required.', '/lastName'],
+      ['Required', 'Email required.', '/email'],
+    ],
+    'unverified: the names and email',
+  )
+  t.same(
+    problemsOf({ type: 'personal', firstName: 'Jane', lastName: '  ', email: 'jane@example.com' }),
+    [
+      ['Required', 'LastName required.', '/lastName'],
+      ['Required', 'Address1 required.', '/address1'],
+      ['Required', 'City required.', '/city'],
+      ['Required', 'State required.', '/state'],
+      ['Required', 'PostalCode required.', '/postalCode'],
+      ['Required', 'DateOfBirth required.', '/dateOfBirth'],
+      ['Required', 'Ssn required.', '/ssn'],
+    ],
+    'personal: address, dateOfBirth and ssn; a blank value is missing',
+  )
   const { businessName: _n, businessType: _t, businessClassification: _c, ...noBusiness } = LLC
-  t.same(problemsOf(noBusiness), [
-    ['Required', 'BusinessName required.', '/businessName'],
-    ['Required', 'BusinessType required.', '/businessType'],
-    ['Required', 'BusinessClassification required.', '/businessClassification'],
-  ], 'business: name, type and classification')
+  t.same(
+    problemsOf(noBusiness),
+    [
+      ['Required', 'BusinessName required.', '/businessName'],
+      ['Required', 'BusinessType required.', '/businessType'],
+      ['Required', 'BusinessClassification required.', '/businessClassification'],
+    ],
+    'business: name, type and classification',
+  )
   const { ein: _e, controller: _ctl, ...noController } = LLC
-  t.same(problemsOf(noController), [
-    ['Required', 'Ein required.', '/ein'],
-    ['Required', 'Controller required.', '/controller'],
-  ], 'llc: ein and controller')
+  t.same(
+    problemsOf(noController),
+    [
+      ['Required', 'Ein required.', '/ein'],
+      ['Required', 'Controller required.', '/controller'],
+    ],
+    'llc: ein and controller',
+  )
   const { dateOfBirth: _d, ssn: _s, ...soleWithout } = SOLE_PROPRIETORSHIP
-  t.same(problemsOf({ ...soleWithout, ein: undefined }), [
-    ['Required', 'DateOfBirth required.', '/dateOfBirth'],
-    ['Required', 'Ssn required.', '/ssn'],
-  ], 'sole proprietorship: its owner dateOfBirth and ssn; no ein needed')
-  t.same(problemsOf({ ...LLC, controller: { address: {} } }), [
-    ['Required', 'Controller.FirstName required.', '/controller/firstName'],
-    ['Required', 'Controller.LastName required.', '/controller/lastName'],
-    ['Required', 'Controller.Title required.', '/controller/title'],
-    ['Required', 'Controller.DateOfBirth required.', '/controller/dateOfBirth'],
-    ['Required', 'Controller.Address.Country required.', '/controller/address/country'],
-    ['Required', 'Controller.Address.Address1 required.', '/controller/address/address1'],
-    ['Required', 'Controller.Address.City required.', '/controller/address/city'],
-    ['Required', 'Controller.Address.StateProvinceRegion required.', '/controller/address/stateProvinceRegion'],
-    ['Required', 'Controller.Ssn required.', '/controller/ssn'],
-  ], 'the controller, field by field')
-  t.same(problemsOf({ ...LLC, controller: { ...CONTROLLER, address: { ...CONTROLLER.address, postalCode: undefined } } }), [
-    ['Required', 'Controller.Address.PostalCode required.', '/controller/address/postalCode'],
-  ], 'a US controller address needs a postal code')
+  t.same(
+    problemsOf({ ...soleWithout, ein: undefined }),
+    [
+      ['Required', 'DateOfBirth required.', '/dateOfBirth'],
+      ['Required', 'Ssn required.', '/ssn'],
+    ],
+    'sole proprietorship: its owner dateOfBirth and ssn; no ein needed',
+  )
+  t.same(
+    problemsOf({ ...LLC, controller: { address: {} } }),
+    [
+      ['Required', 'Controller.FirstName required.', '/controller/firstName'],
+      ['Required', 'Controller.LastName required.', '/controller/lastName'],
+      ['Required', 'Controller.Title required.', '/controller/title'],
+      ['Required', 'Controller.DateOfBirth required.', '/controller/dateOfBirth'],
+      ['Required', 'Controller.Address.Country required.', '/controller/address/country'],
+      ['Required', 'Controller.Address.Address1 required.', '/controller/address/address1'],
+      ['Required', 'Controller.Address.City required.', '/controller/address/city'],
+      ['Required', 'Controller.Address.StateProvinceRegion required.', '/controller/address/stateProvinceRegion'],
+      ['Required', 'Controller.Ssn required.', '/controller/ssn'],
+    ],
+    'the controller, field by field',
+  )
+  t.same(
+    problemsOf({ ...LLC, controller: { ...CONTROLLER, address: { ...CONTROLLER.address, postalCode: undefined } } }),
+    [['Required', 'Controller.Address.PostalCode required.', '/controller/address/postalCode']],
+    'a US controller address needs a postal code',
+  )
 })
 
 t.test('formats: "<Field> invalid." with InvalidFormat, wrong types with Invalid', async (t) => {
@@ -114,19 +153,39 @@ t.test('formats: "<Field> invalid." with InvalidFormat, wrong types with Invalid
     ['a correlationId with a space', { ...UNVERIFIED, correlationId: 'a b' }, [['InvalidFormat', 'CorrelationId invalid.', '/correlationId']]],
     ['an ein of 8 digits', { ...LLC, ein: '12-345678' }, [['InvalidFormat', 'Ein invalid.', '/ein']]],
     ['an unknown business type', { ...LLC, businessType: 'cooperative' }, [['Invalid', 'BusinessType invalid.', '/businessType']]],
-    ['a classification not in the catalogue', { ...LLC, businessClassification: '00000000-0000-4000-8000-000000000000' }, [['Invalid', 'BusinessClassification invalid.', '/businessClassification']]],
-    ['a business classification, not an industry one', { ...LLC, businessClassification: '9ed3f669-7d6f-11e3-b545-5404a6144203' }, [['Invalid', 'BusinessClassification invalid.', '/businessClassification']]],
+    [
+      'a classification not in the catalogue',
+      { ...LLC, businessClassification: '00000000-0000-4000-8000-000000000000' },
+      [['Invalid', 'BusinessClassification invalid.', '/businessClassification']],
+    ],
+    [
+      'a business classification, not an industry one',
+      { ...LLC, businessClassification: '9ed3f669-7d6f-11e3-b545-5404a6144203' },
+      [['Invalid', 'BusinessClassification invalid.', '/businessClassification']],
+    ],
     ['a controller that is a string', { ...LLC, controller: 'John' }, [['Invalid', 'Controller invalid.', '/controller']]],
-    ['a controller country of 3 letters', { ...LLC, controller: { ...CONTROLLER, address: { ...CONTROLLER.address, country: 'USA' } } }, [['InvalidFormat', 'Controller.Address.Country invalid.', '/controller/address/country']]],
-    ['a passport number with symbols', { ...LLC, controller: { ...CONTROLLER, ssn: undefined, passport: { number: '#1', country: 'GB' } } }, [['InvalidFormat', 'Controller.Passport.Number invalid.', '/controller/passport/number']]],
+    [
+      'a controller country of 3 letters',
+      { ...LLC, controller: { ...CONTROLLER, address: { ...CONTROLLER.address, country: 'USA' } } },
+      [['InvalidFormat', 'Controller.Address.Country invalid.', '/controller/address/country']],
+    ],
+    [
+      'a passport number with symbols',
+      { ...LLC, controller: { ...CONTROLLER, ssn: undefined, passport: { number: '#1', country: 'GB' } } },
+      [['InvalidFormat', 'Controller.Passport.Number invalid.', '/controller/passport/number']],
+    ],
   ]
   for (const [name, body, expected] of cases) t.same(problemsOf(body), expected, name)
   t.same(problemsOf({ ...PERSONAL, ssn: '1234' }, { fullSsn: true }), [['InvalidFormat', 'Ssn invalid.', '/ssn']], 'a retry needs all nine digits')
   t.same(problemsOf({ ...PERSONAL, ssn: '123-45-6789' }, { fullSsn: true }), [], 'nine digits with hyphens will do')
-  t.same(problemsOf({ ...UNVERIFIED, email: 'x', firstName: '' }), [
-    ['Required', 'FirstName required.', '/firstName'],
-    ['InvalidFormat', 'Email invalid.', '/email'],
-  ], 'every problem at once, in field order')
+  t.same(
+    problemsOf({ ...UNVERIFIED, email: 'x', firstName: '' }),
+    [
+      ['Required', 'FirstName required.', '/firstName'],
+      ['InvalidFormat', 'Email invalid.', '/email'],
+    ],
+    'every problem at once, in field order',
+  )
 })
 
 t.test('the age rule uses the clock it is given', async (t) => {
@@ -137,21 +196,57 @@ t.test('the age rule uses the clock it is given', async (t) => {
 })
 
 t.test('information updates: only the fields the type may change', async (t) => {
-  const verified: Customer = { id: 'c', type: 'personal', status: 'verified', created: NOW, ...UNVERIFIED, address1: 'a', city: 'b', state: 'IA', postalCode: '50309' }
-  t.same(readInformationUpdate(verified, { email: 'new@example.com', address1: '1 New St', phone: '', ipAddress: '10.0.0.1' }, context), {
-    changes: { email: 'new@example.com', address1: '1 New St' },
-    removed: ['phone'],
-  }, 'a verified personal customer: email and address; "" removes an optional field; ipAddress is checked, not kept')
+  const verified: Customer = {
+    id: 'c',
+    type: 'personal',
+    status: 'verified',
+    created: NOW,
+    ...UNVERIFIED,
+    address1: 'a',
+    city: 'b',
+    state: 'IA',
+    postalCode: '50309',
+  }
+  t.same(
+    readInformationUpdate(verified, { email: 'new@example.com', address1: '1 New St', phone: '', ipAddress: '10.0.0.1' }, context),
+    {
+      changes: { email: 'new@example.com', address1: '1 New St' },
+      removed: ['phone'],
+    },
+    'a verified personal customer: email and address; "" removes an optional field; ipAddress is checked, not kept',
+  )
   const refused = t.throws(() => readInformationUpdate(verified, { firstName: 'June', ssn: '1234', email: 'bad' }, context)) as CustomerProblems
-  t.same(refused.problems.map(({ code, message, path }) => [code, message, path]), [
-    ['ReadOnly', 'FirstName cannot be updated.', '/firstName'],
-    ['ReadOnly', 'Ssn cannot be updated.', '/ssn'],
-    ['InvalidFormat', 'Email invalid.', '/email'],
-  ], "a verified customer's name and ssn are read-only")
+  t.same(
+    refused.problems.map(({ code, message, path }) => [code, message, path]),
+    [
+      ['ReadOnly', 'FirstName cannot be updated.', '/firstName'],
+      ['ReadOnly', 'Ssn cannot be updated.', '/ssn'],
+      ['InvalidFormat', 'Email invalid.', '/email'],
+    ],
+    "a verified customer's name and ssn are read-only",
+  )
   const unverified: Customer = { id: 'u', type: 'unverified', status: 'unverified', created: NOW, ...UNVERIFIED, businessName: 'Old' }
-  t.same(readInformationUpdate(unverified, { firstName: 'June', businessName: '' }, context), { changes: { firstName: 'June' }, removed: ['businessName'] }, 'an unverified customer may change its names')
+  t.same(
+    readInformationUpdate(unverified, { firstName: 'June', businessName: '' }, context),
+    { changes: { firstName: 'June' }, removed: ['businessName'] },
+    'an unverified customer may change its names',
+  )
   const required = t.throws(() => readInformationUpdate(unverified, { email: '' }, context)) as CustomerProblems
-  t.same(required.problems.map(({ code, path }) => [code, path]), [['Required', '/email']], 'a required field cannot be removed')
-  const business: Customer = { ...verified, type: 'business', businessName: 'Jane Corp', businessType: 'llc', businessClassification: LLC.businessClassification }
-  t.same(readInformationUpdate(business, { doingBusinessAs: "Jane's", website: 'https://jane.example' }, context).changes, { doingBusinessAs: "Jane's", website: 'https://jane.example' }, 'a business may change doingBusinessAs and website')
+  t.same(
+    required.problems.map(({ code, path }) => [code, path]),
+    [['Required', '/email']],
+    'a required field cannot be removed',
+  )
+  const business: Customer = {
+    ...verified,
+    type: 'business',
+    businessName: 'Jane Corp',
+    businessType: 'llc',
+    businessClassification: LLC.businessClassification,
+  }
+  t.same(
+    readInformationUpdate(business, { doingBusinessAs: "Jane's", website: 'https://jane.example' }, context).changes,
+    { doingBusinessAs: "Jane's", website: 'https://jane.example' },
+    'a business may change doingBusinessAs and website',
+  )
 })

@@ -30,7 +30,11 @@ t.test('--public-url and --state, or their environment variables', async (t) => 
     return command.options
   }
   t.match(start(['--public-url', 'https://dwolla.test', '--state', 'state.json']), { publicUrl: 'https://dwolla.test', stateFile: 'state.json' }, 'flags')
-  t.match(start([], { MOCK_DWOLLA_PUBLIC_URL: 'https://env.test', MOCK_DWOLLA_STATE: 'env.json' }), { publicUrl: 'https://env.test', stateFile: 'env.json' }, 'environment variables')
+  t.match(
+    start([], { MOCK_DWOLLA_PUBLIC_URL: 'https://env.test', MOCK_DWOLLA_STATE: 'env.json' }),
+    { publicUrl: 'https://env.test', stateFile: 'env.json' },
+    'environment variables',
+  )
   t.match(start(['--state', 'flag.json'], { MOCK_DWOLLA_STATE: 'env.json' }), { stateFile: 'flag.json' }, 'the flag wins')
   t.notOk('stateFile' in start([]), 'no state file unless asked: memory only')
   const help = await runCli(['--help'])
@@ -72,7 +76,11 @@ t.test('a corrupt --state file or a bad --public-url: exit 2, saying what is wro
   await writeFile(corrupt, '{"format":')
   const bad = await runCli(['--port', '0', '--state', corrupt])
   t.equal(bad.code, 2, 'exit 2')
-  t.match(bad.stderr, new RegExp(`^mock-dwolla: ${corrupt.replace(/[.]/g, '\\.')} at /: not valid JSON .*; the state file is left as it is\\n$`), 'names the file and the problem')
+  t.match(
+    bad.stderr,
+    new RegExp(`^mock-dwolla: ${corrupt.replace(/[.]/g, '\\.')} at /: not valid JSON .*; the state file is left as it is\\n$`),
+    'names the file and the problem',
+  )
   t.equal(await readFile(corrupt, 'utf8'), '{"format":', 'the file is untouched')
   const url = await runCli(['--port', '0', '--public-url', 'not a url'])
   t.equal(url.code, 2, 'a bad --public-url: exit 2')

@@ -75,7 +75,11 @@ t.test('--fixtures (repeatable) and --no-default-fixtures', async (t) => {
   const b = await folder.write('b.json', JSON.stringify({ applications: [{ key: 'from-b', secret: 's' }] }))
   const { url } = await startCli(t, ['--port', '0', '--fixtures', a, '--fixtures', b, '--no-default-fixtures'])
   const token = (key: string) =>
-    fetch(`${url}/token`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: `client_id=${key}&client_secret=s&grant_type=client_credentials` })
+    fetch(`${url}/token`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: `client_id=${key}&client_secret=s&grant_type=client_credentials`,
+    })
   t.equal((await token('from-a')).status, 200, 'the first file')
   t.equal((await token('from-b')).status, 200, 'the second file adds to it')
   t.equal((await token('someone')).status, 401, 'nobody else')
@@ -135,7 +139,10 @@ t.test('request logs: JSON on stderr when not a terminal, one line for a refused
   })
   stop('SIGTERM')
   const { stderr } = await exited
-  const records = stderr.trim().split('\n').map((line) => JSON.parse(line) as { msg: string; path?: string; status?: number; reqId?: string })
+  const records = stderr
+    .trim()
+    .split('\n')
+    .map((line) => JSON.parse(line) as { msg: string; path?: string; status?: number; reqId?: string })
   const requestLines = records.filter((r) => r.path !== undefined)
   t.equal(requestLines.length, 1, 'the successful request is not logged at info; the refused one is, once')
   t.match(requestLines[0], { path: '/token?client_secret=[redacted]', status: 400, reqId: refused.headers.get('x-request-id') }, 'as JSON, with its request id')
@@ -150,7 +157,10 @@ t.test('binding beyond loopback is warned about', async (t) => {
 
 t.test('npx mock-dwolla from the clone itself (npm ci builds dist/ through prepare)', async (t) => {
   const root = new URL('../..', import.meta.url).pathname
-  const { url, stop, exited } = await startCli(t, ['--port', '0', '--log-level', 'silent'], { command: ['npm', 'exec', '--no', '--', 'mock-dwolla'], cwd: root })
+  const { url, stop, exited } = await startCli(t, ['--port', '0', '--log-level', 'silent'], {
+    command: ['npm', 'exec', '--no', '--', 'mock-dwolla'],
+    cwd: root,
+  })
   t.equal((await tokenRequest(url)).status, 200, 'the project bin serves /token')
   stop('SIGTERM')
   await exited

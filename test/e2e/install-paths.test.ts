@@ -15,9 +15,15 @@ t.setTimeout(300_000)
 async function checkInstalled(t: Test, project: string): Promise<void> {
   const version = await run(npm, ['exec', '--no', '--', 'mock-dwolla', '--version'], { cwd: project, env: cleanEnv() })
   t.match(version.stdout, /^\d+\.\d+\.\d+\n$/, 'npx mock-dwolla runs')
-  await writeFile(join(project, 'check.mjs'), "import { start } from 'mock-dwolla'\nconst s = await start()\nconsole.log((await s.app.inject('/__mock/health')).json().status)\nawait s.close()\n")
+  await writeFile(
+    join(project, 'check.mjs'),
+    "import { start } from 'mock-dwolla'\nconst s = await start()\nconsole.log((await s.app.inject('/__mock/health')).json().status)\nawait s.close()\n",
+  )
   t.equal((await run(process.execPath, ['check.mjs'], { cwd: project, env: cleanEnv() })).stdout.trim(), 'ok', 'it imports and starts')
-  await writeFile(join(project, 'check.cjs'), "require('mock-dwolla').start().then(async (s) => { console.log((await s.app.inject('/__mock/health')).json().status); await s.close() })\n")
+  await writeFile(
+    join(project, 'check.cjs'),
+    "require('mock-dwolla').start().then(async (s) => { console.log((await s.app.inject('/__mock/health')).json().status); await s.close() })\n",
+  )
   t.equal((await run(process.execPath, ['check.cjs'], { cwd: project, env: cleanEnv() })).stdout.trim(), 'ok', 'it requires and starts')
 }
 

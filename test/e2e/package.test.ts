@@ -84,7 +84,7 @@ export const misspelt: FixtureRule = { when: { operation: 'createClientToken' },
     (error: { stdout: string }) => error.stdout,
   )
   t.match(wrong, /wrong\.cts\(2,.*error TS2322: Type 'string' is not assignable to type 'number'/, 'and the CommonJS types are real, not any')
-  t.match(wrong, /wrong\.cts\(3,.*error TS2(322|820): Type '"Forbiden"' is not assignable/, "a misspelt fixture error code fails tsc --strict")
+  t.match(wrong, /wrong\.cts\(3,.*error TS2(322|820): Type '"Forbiden"' is not assignable/, 'a misspelt fixture error code fails tsc --strict')
 })
 
 t.test('npx mock-dwolla runs the installed copy', async (t) => {
@@ -150,7 +150,10 @@ t.test('the shell recipe (docs/cli.md): npx in the background, and kill stops th
   const url = /MOCK_DWOLLA_URL=(\S+)/.exec(await readFile(join(project, 'mock-dwolla.env'), 'utf8'))?.[1] as string
   let answering = true
   for (let i = 0; i < 40 && answering; i++) {
-    answering = await fetch(`${url}/__mock/health`).then(() => true, () => false)
+    answering = await fetch(`${url}/__mock/health`).then(
+      () => true,
+      () => false,
+    )
     if (answering) await sleep(100)
   }
   t.notOk(answering, 'after `kill $mock_pid` (npx only), the mock itself stopped within 4 s')

@@ -31,7 +31,22 @@ function recipe(name: string): string {
 t.test('README.md and docs/ hold every recipe, each once', async (t) => {
   t.same(
     [...recipes.keys()].sort(),
-    ['dwolla', 'dwolla-v2', 'github-actions', 'jest', 'jest-commonjs', 'node-test', 'shell-background', 'tap', 'try-it', 'vitest', 'walkthrough-dwolla', 'walkthrough-dwolla-v2', 'webhook-handler', 'webhooks-node-test'],
+    [
+      'dwolla',
+      'dwolla-v2',
+      'github-actions',
+      'jest',
+      'jest-commonjs',
+      'node-test',
+      'shell-background',
+      'tap',
+      'try-it',
+      'vitest',
+      'walkthrough-dwolla',
+      'walkthrough-dwolla-v2',
+      'webhook-handler',
+      'webhooks-node-test',
+    ],
     'fourteen recipes (github-actions, shell-background and jest-commonjs run from the packed tarball, in package.test.ts and commonjs-jest.test.ts)',
   )
 })
@@ -110,7 +125,11 @@ t.test('the drop-in backend walkthrough, with both SDKs, as written', async (t) 
     t.equal(stdout.trim(), output, `${name}: prints "${output}"`)
   }
   t.equal(server.requests({ operation: 'createCustomer' }).length, 2, 'each created its customer on the mock')
-  t.same(server.requests({ operation: 'getCustomer' }).map((entry) => entry.status), [200, 200], 'and read it back')
+  t.same(
+    server.requests({ operation: 'getCustomer' }).map((entry) => entry.status),
+    [200, 200],
+    'and read it back',
+  )
 })
 
 t.test('the webhook handler recipe, as written: a signed customer_created, verified, the customer re-read', async (t) => {
@@ -123,7 +142,11 @@ t.test('the webhook handler recipe, as written: a signed customer_created, verif
   t.equal(stdout.trim(), 'customer_created verified', 'the handler verified the signature and printed the topic and the customer’s status')
   await server.webhooks.settle()
   const created = server.webhooks.deliveries({ topic: 'customer_created' })
-  t.same(created.map((d) => [d.response.status, d.succeeded]), [[200, true]], 'the mock recorded the delivery as acknowledged')
+  t.same(
+    created.map((d) => [d.response.status, d.succeeded]),
+    [[200, true]],
+    'the mock recorded the delivery as acknowledged',
+  )
   t.equal(server.requests({ operation: 'getCustomer' }).length, 1, 'and the handler read the customer back')
 })
 

@@ -6,7 +6,10 @@ import { listeningMock } from '../helpers/listening.js'
 import { rejectionOf } from '../helpers/rejection.js'
 import { dwollaV2For } from '../helpers/sdk-clients.js'
 
-type SdkError = Error & { status: number; body: { code: string; message: string; _embedded?: { errors: Array<{ code: string; path: string; _links: { about?: { href: string } } }> } } }
+type SdkError = Error & {
+  status: number
+  body: { code: string; message: string; _embedded?: { errors: Array<{ code: string; path: string; _links: { about?: { href: string } } }> } }
+}
 
 t.test("dwolla-v2: post('customers') → headers.get('location') → get(location), as Dwolla's docs do", async (t) => {
   const mock = await listeningMock(t)
@@ -31,7 +34,9 @@ t.test('dwolla-v2: the drop-in backend flow — create a verified customer, ask 
   const token = await client.post('client-tokens', { action: 'customer.documents.create', _links: { customer: { href: location } } })
   t.match(token.body.token, /^[0-9A-Za-z]{50}$/, 'a client token for the new customer')
   t.equal((await client.get(location)).body.status, 'document', "its status, from the sandbox's magic firstName")
-  const unknown = await rejectionOf<SdkError>(client.post('client-tokens', { action: 'customer.update', _links: { customer: { href: `${mock.url}/customers/99999999-9999-4999-8999-999999999999` } } }))
+  const unknown = await rejectionOf<SdkError>(
+    client.post('client-tokens', { action: 'customer.update', _links: { customer: { href: `${mock.url}/customers/99999999-9999-4999-8999-999999999999` } } }),
+  )
   t.same([unknown.status, unknown.body._embedded?.errors[0]?.path], [400, '/_links/customer/href'], 'a customer that does not exist: 400 at the href')
 })
 
@@ -41,7 +46,10 @@ t.test('dwolla-v2: list with a status array, update, root and account, business 
   // dwolla-v2's types say query values are strings; at run time it sends arrays as repeated keys.
   const listed = await client.get('customers', { status: ['retry', 'document'], limit: 10 } as unknown as Record<string, string>)
   t.equal(listed.body.total, 4, 'status as an array: repeated keys, any of them')
-  t.ok(mock.seen.some((request) => request.url === '/customers?status=retry&status=document&limit=10'), 'sent as ?status=retry&status=document&limit=10')
+  t.ok(
+    mock.seen.some((request) => request.url === '/customers?status=retry&status=document&limit=10'),
+    'sent as ?status=retry&status=document&limit=10',
+  )
   const deactivated = await client.post(`customers/${SEEDED.unverified}`, { status: 'deactivated' })
   t.same([deactivated.status, deactivated.body.status], [200, 'deactivated'], 'update: 200 with the customer')
   const root = await client.get('/')
@@ -64,5 +72,9 @@ t.test('dwolla-v2: errors reject with the status and Dwolla’s body', async (t)
   const missing = await rejectionOf<SdkError>(client.get('customers/99999999-9999-4999-8999-999999999999'))
   t.same([missing.status, missing.body], [404, { code: 'NotFound', message: NOT_FOUND_MESSAGES.customer }], '404 Customer not found.')
   const conflict = await rejectionOf<SdkError>(client.post(`customers/${SEEDED.personalSuspended}`, { status: 'deactivated' }))
-  t.same([conflict.status, conflict.body], [403, { code: 'InvalidResourceState', message: DWOLLA_ERRORS.InvalidResourceState.message }], '403 InvalidResourceState')
+  t.same(
+    [conflict.status, conflict.body],
+    [403, { code: 'InvalidResourceState', message: DWOLLA_ERRORS.InvalidResourceState.message }],
+    '403 InvalidResourceState',
+  )
 })

@@ -16,17 +16,41 @@ t.test('dwolla: customers.create for every kind, the id from headers.location[0]
     unverified: { ...person, email: 'u@example.com', type: 'unverified' as const },
     'receive-only': { ...person, email: 'r@example.com', type: 'receive-only' as const, businessName: 'Jane Corp' },
     personal: { ...person, email: 'p@example.com', type: 'personal' as const, ...address, dateOfBirth: '1970-01-01', ssn: '1234' },
-    'sole proprietorship': { ...person, email: 's@example.com', type: 'business' as const, ...address, dateOfBirth: '1970-01-01', ssn: '1234', businessName: 'Jane Coffee', businessType: 'soleProprietorship' as const, businessClassification: '9ed3f670-7d6f-11e3-b1ce-5404a6144203' },
-    llc: { ...person, email: 'l@example.com', type: 'business' as const, ...address, businessName: 'Jane Corp', businessType: 'llc' as const, businessClassification: '9ed38155-7d6f-11e3-83c3-5404a6144203', ein: '00-0000000', controller: CONTROLLER },
+    'sole proprietorship': {
+      ...person,
+      email: 's@example.com',
+      type: 'business' as const,
+      ...address,
+      dateOfBirth: '1970-01-01',
+      ssn: '1234',
+      businessName: 'Jane Coffee',
+      businessType: 'soleProprietorship' as const,
+      businessClassification: '9ed3f670-7d6f-11e3-b1ce-5404a6144203',
+    },
+    llc: {
+      ...person,
+      email: 'l@example.com',
+      type: 'business' as const,
+      ...address,
+      businessName: 'Jane Corp',
+      businessType: 'llc' as const,
+      businessClassification: '9ed38155-7d6f-11e3-83c3-5404a6144203',
+      ein: '00-0000000',
+      controller: CONTROLLER,
+    },
   }
   const ids: Record<string, string> = {}
   for (const [kind, body] of Object.entries(bodies)) {
-    const result = await sdk.customers.create(body as Parameters<typeof sdk.customers.create>[0])
+    const result = await sdk.customers.create(body)
     const location = result?.headers.location?.[0] as string
     t.match(location, new RegExp(`^${mock.url}/customers/[0-9a-f-]{36}$`), `${kind}: headers.location[0] is absolute`)
     ids[kind] = new URL(location).pathname.split('/').pop() as string
   }
-  t.equal(mock.seen.find((request) => request.method === 'POST' && request.url === '/customers')?.headers['content-type'], 'application/vnd.dwolla.v1.hal+json', 'the dwolla SDK sent the Dwolla media type')
+  t.equal(
+    mock.seen.find((request) => request.method === 'POST' && request.url === '/customers')?.headers['content-type'],
+    'application/vnd.dwolla.v1.hal+json',
+    'the dwolla SDK sent the Dwolla media type',
+  )
 
   for (const kind of ['unverified', 'receive-only', 'personal', 'llc']) {
     const customer = await sdk.customers.get({ id: ids[kind] as string })
@@ -40,7 +64,10 @@ t.test('dwolla: customers.create for every kind, the id from headers.location[0]
   t.type(sole, ResponseValidationError, 'dwolla@1.1.1 fails on a sole proprietorship: its own bug, pinned here')
   const listed = await sdk.customers.list({ limit: 200 })
   const listedIds = new Set(listed.embedded?.customers?.map((customer) => customer.id))
-  t.ok(Object.values(ids).every((id) => listedIds.has(id)), 'customers.list accepts all five kinds, the sole proprietorship included')
+  t.ok(
+    Object.values(ids).every((id) => listedIds.has(id)),
+    'customers.list accepts all five kinds, the sole proprietorship included',
+  )
 })
 
 t.test('dwolla: list, update, root, account and business classifications', async (t) => {

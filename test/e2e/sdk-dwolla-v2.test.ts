@@ -32,9 +32,7 @@ t.test('an unknown action rejects with status 400 and the Dwolla body', async (t
   const mock = await listeningMock(t)
   const client = dwollaV2For(mock.url)
   type SdkError = Error & { status: number; body: { code: string; message: string; _embedded: { errors: unknown[] } } }
-  const error = await rejectionOf<SdkError>(
-    client.post('client-tokens', { action: 'customer.explode', _links: { customer: { href: CUSTOMER_HREF } } }),
-  )
+  const error = await rejectionOf<SdkError>(client.post('client-tokens', { action: 'customer.explode', _links: { customer: { href: CUSTOMER_HREF } } }))
   t.equal(error.status, 400, 'status 400')
   t.equal(error.body.code, 'ValidationError', 'ValidationError')
   t.equal(error.body.message, DWOLLA_ERRORS.ValidationError.message, 'Dwolla message')

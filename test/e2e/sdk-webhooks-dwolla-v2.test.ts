@@ -6,7 +6,10 @@ import { rejectionOf } from '../helpers/rejection.js'
 import { dwollaV2For } from '../helpers/sdk-clients.js'
 import { webhookReceiver } from '../helpers/webhook-receiver.js'
 
-type SdkError = Error & { status: number; body: { code: string; message: string; _embedded?: { errors: Array<{ code: string; message: string; path: string }> } } }
+type SdkError = Error & {
+  status: number
+  body: { code: string; message: string; _embedded?: { errors: Array<{ code: string; message: string; path: string }> } }
+}
 const SECRET = 'dwolla-v2-subscription-secret'
 
 t.test('dwolla-v2: the same calls by path, as Dwolla’s docs write them', async (t) => {
@@ -24,14 +27,21 @@ t.test('dwolla-v2: the same calls by path, as Dwolla’s docs write them', async
 
   await client.post('customers', PERSONAL)
   await mock.app.mockDwolla.webhooks.settle()
-  t.same(receiver.received.map((w) => [w.topic, w.signatureValid]), [['customer_created', true], ['customer_verified', true]], 'delivered and signed')
+  t.same(
+    receiver.received.map((w) => [w.topic, w.signatureValid]),
+    [
+      ['customer_created', true],
+      ['customer_verified', true],
+    ],
+    'delivered and signed',
+  )
   const events = await client.get('events')
   t.equal(events.body.total, 2, 'get("events")')
   const event = await client.get(events.body._embedded.events[0]._links.self.href)
   t.equal(event.body.topic, 'customer_verified', 'get(the event’s self href)')
 
   const hooks = await client.get(`${location}/webhooks`)
-  t.equal(hooks.body.total, 2, "get(`${subscriptionUrl}/webhooks`)")
+  t.equal(hooks.body.total, 2, 'get(`${subscriptionUrl}/webhooks`)')
   const webhookUrl = hooks.body._embedded.webhooks[0]._links.self.href as string
   t.equal((await client.get(webhookUrl)).body.attempts.length, 1, 'get(webhookUrl)')
   // Dwolla's own example: dwolla.post(`${webhookUrl}/retries`), no body.
@@ -53,7 +63,17 @@ t.test('dwolla-v2: errors reject with the status and Dwolla’s body', async (t)
   const mock = await listeningMock(t)
   const client = dwollaV2For(mock.url)
   const invalid = await rejectionOf<SdkError>(client.post('webhook-subscriptions', { url: 'nope', secret: 'x'.repeat(129) }))
-  t.same([invalid.status, invalid.body._embedded?.errors.map((e) => [e.code, e.message, e.path])], [400, [['InvalidFormat', 'Url must be a valid url.', '/url'], ['InvalidFormat', 'Secret must be 128 or fewer characters.', '/secret']]], 'both problems, at their paths')
+  t.same(
+    [invalid.status, invalid.body._embedded?.errors.map((e) => [e.code, e.message, e.path])],
+    [
+      400,
+      [
+        ['InvalidFormat', 'Url must be a valid url.', '/url'],
+        ['InvalidFormat', 'Secret must be 128 or fewer characters.', '/secret'],
+      ],
+    ],
+    'both problems, at their paths',
+  )
   for (let i = 0; i < 10; i++) await client.post('webhook-subscriptions', { url: `http://localhost:${3000 + i}/`, secret: SECRET })
   const full = await rejectionOf<SdkError>(client.post('webhook-subscriptions', { url: 'http://localhost/', secret: SECRET }))
   t.same([full.status, full.body], [400, { code: 'MaxNumberOfResources', message: LIMIT_MESSAGES.subscriptions }], 'the eleventh')

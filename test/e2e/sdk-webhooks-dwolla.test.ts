@@ -8,8 +8,16 @@ import { webhookReceiver } from '../helpers/webhook-receiver.js'
 
 const SECRET = 'sdk-subscription-secret'
 const PERSONAL = {
-  firstName: 'Jane', lastName: 'Merchant', email: 'jane@example.com', type: 'personal' as const,
-  address1: '99-99 33rd St', city: 'Some City', state: 'NY', postalCode: '11101', dateOfBirth: '1970-01-01', ssn: '1234',
+  firstName: 'Jane',
+  lastName: 'Merchant',
+  email: 'jane@example.com',
+  type: 'personal' as const,
+  address1: '99-99 33rd St',
+  city: 'Some City',
+  state: 'NY',
+  postalCode: '11101',
+  dateOfBirth: '1970-01-01',
+  ssn: '1234',
 }
 
 t.test('dwolla: webhookSubscriptions.create/list/get/update/delete and events.list/get pass the SDK’s own validation', async (t) => {
@@ -31,10 +39,21 @@ t.test('dwolla: webhookSubscriptions.create/list/get/update/delete and events.li
 
   await sdk.customers.create(PERSONAL)
   await mock.app.mockDwolla.webhooks.settle()
-  t.same(receiver.received.map((w) => [w.topic, w.signatureValid]), [['customer_created', true], ['customer_verified', true]], 'the receiver got both events, signed')
+  t.same(
+    receiver.received.map((w) => [w.topic, w.signatureValid]),
+    [
+      ['customer_created', true],
+      ['customer_verified', true],
+    ],
+    'the receiver got both events, signed',
+  )
 
   const events = await sdk.events.list({ limit: 10 })
-  t.same(events.embedded?.events?.map((e) => e.topic), ['customer_verified', 'customer_created'], 'events.list: newest first')
+  t.same(
+    events.embedded?.events?.map((e) => e.topic),
+    ['customer_verified', 'customer_created'],
+    'events.list: newest first',
+  )
   const event = await sdk.events.get({ id: events.embedded?.events?.[1]?.id as string })
   const delivered = receiver.received[0]?.event as { resourceId: string; _links: { customer: { href: string } } }
   t.match(event, { topic: 'customer_created', resourceId: delivered.resourceId }, 'events.get')

@@ -49,7 +49,10 @@ t.test('SIGTERM exits within the grace period, whatever clients hold connections
 
 t.test('a request in flight gets its answer before the process exits', async (t) => {
   const folder = await tempFolder(t)
-  const fixtures = await folder.write('slow.json', JSON.stringify({ rules: [{ when: { operation: 'createApplicationAccessToken' }, respond: { delayMs: 500 } }] }))
+  const fixtures = await folder.write(
+    'slow.json',
+    JSON.stringify({ rules: [{ when: { operation: 'createApplicationAccessToken' }, respond: { delayMs: 500 } }] }),
+  )
   const { url, stop, exited } = await startCli(t, ['--port', '0', '--fixtures', fixtures])
   const answer = fetch(`${url}/token`, {
     method: 'POST',
@@ -64,9 +67,14 @@ t.test('a request in flight gets its answer before the process exits', async (t)
 
 t.test('a second signal exits at once', async (t) => {
   const folder = await tempFolder(t)
-  const fixtures = await folder.write('slow.json', JSON.stringify({ rules: [{ when: { operation: 'createApplicationAccessToken' }, respond: { delayMs: 60000 } }] }))
+  const fixtures = await folder.write(
+    'slow.json',
+    JSON.stringify({ rules: [{ when: { operation: 'createApplicationAccessToken' }, respond: { delayMs: 60000 } }] }),
+  )
   const { url, stop, exited } = await startCli(t, ['--port', '0', '--fixtures', fixtures])
-  fetch(`${url}/token`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: 'grant_type=client_credentials' }).catch(() => undefined)
+  fetch(`${url}/token`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: 'grant_type=client_credentials' }).catch(
+    () => undefined,
+  )
   await sleep(100)
   const started = Date.now()
   stop('SIGTERM')

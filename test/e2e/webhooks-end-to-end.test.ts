@@ -26,8 +26,15 @@ t.test('a team’s own handler verifies every webhook and re-reads the customer:
   await client.post(location, { status: 'deactivated' })
   await client.post(location, { status: 'reactivated' })
   await server.webhooks.settle()
-  t.same(receiver.received.map((webhook) => webhook.topic), ['customer_created', 'customer_verified', 'customer_deactivated', 'customer_activated'], 'every topic, in order')
-  t.ok(receiver.received.every((webhook) => webhook.signatureValid), 'each signature checks out: HMAC-SHA256 of the raw body with the secret, compared in constant time')
+  t.same(
+    receiver.received.map((webhook) => webhook.topic),
+    ['customer_created', 'customer_verified', 'customer_deactivated', 'customer_activated'],
+    'every topic, in order',
+  )
+  t.ok(
+    receiver.received.every((webhook) => webhook.signatureValid),
+    'each signature checks out: HMAC-SHA256 of the raw body with the secret, compared in constant time',
+  )
   for (const webhook of receiver.received) {
     const event = webhook.event as { topic: string; resourceId: string; _links: { customer: { href: string }; self: { href: string } } }
     t.equal(webhook.topic, event.topic, `${event.topic}: X-Dwolla-Topic names the body’s topic`)
@@ -36,7 +43,11 @@ t.test('a team’s own handler verifies every webhook and re-reads the customer:
     t.same((await client.get(event._links.self.href)).body, event, `${event.topic}: the event’s self link answers the same body`)
   }
   t.same(statuses, ['verified', 'verified', 'verified', 'verified'], 're-reading the customer after each (as handlers do) finds it as it now is')
-  t.same(server.webhooks.deliveries().map((d) => d.succeeded), [true, true, true, true], 'four deliveries, all acknowledged')
+  t.same(
+    server.webhooks.deliveries().map((d) => d.succeeded),
+    [true, true, true, true],
+    'four deliveries, all acknowledged',
+  )
 })
 
 t.test('a failing handler gets Dwolla’s retries, driven by the mock’s clock, until it answers 2xx', async (t) => {
@@ -51,17 +62,32 @@ t.test('a failing handler gets Dwolla’s retries, driven by the mock’s clock,
   await client.post('webhook-subscriptions', { url: receiver.url, secret: SECRET })
   await client.post('customers', UNVERIFIED)
   await server.webhooks.settle()
-  t.same(server.webhooks.pending().map((p) => p.cause), ['retry'], 'the first attempt failed: a retry waits')
+  t.same(
+    server.webhooks.pending().map((p) => p.cause),
+    ['retry'],
+    'the first attempt failed: a retry waits',
+  )
   server.clock.advance(250)
   await server.webhooks.settle()
   t.equal(receiver.received.length, 2, 'the clock moved 250 ms (the scaled 15 minutes): the first retry went, and failed')
   server.clock.advance(750)
   await server.webhooks.settle()
-  t.same(server.webhooks.deliveries().map((d) => [d.cause, d.response.status]), [['first', 500], ['retry', 500], ['retry', 200]], '750 ms more (the scaled 45 minutes): the second retry succeeded')
+  t.same(
+    server.webhooks.deliveries().map((d) => [d.cause, d.response.status]),
+    [
+      ['first', 500],
+      ['retry', 500],
+      ['retry', 200],
+    ],
+    '750 ms more (the scaled 45 minutes): the second retry succeeded',
+  )
   server.clock.advance(72_000)
   await server.webhooks.settle()
   t.equal(receiver.received.length, 3, 'and nothing follows a success')
-  t.ok(receiver.received.every((webhook) => webhook.body === receiver.received[0]?.body && webhook.signatureValid), 'every attempt the same signed body')
+  t.ok(
+    receiver.received.every((webhook) => webhook.body === receiver.received[0]?.body && webhook.signatureValid),
+    'every attempt the same signed body',
+  )
 })
 
 t.test('a paused subscription gets nothing; resumed, it gets what follows', async (t) => {
@@ -78,7 +104,11 @@ t.test('a paused subscription gets nothing; resumed, it gets what follows', asyn
   await client.post(subscription, { paused: false })
   await client.post('customers', { ...UNVERIFIED, email: 'resumed@example.com' })
   await server.webhooks.settle()
-  t.same(receiver.received.map((w) => w.topic), ['customer_created'], 'resumed: the next event arrives')
+  t.same(
+    receiver.received.map((w) => w.topic),
+    ['customer_created'],
+    'resumed: the next event arrives',
+  )
 })
 
 t.test('handlers that hang, reset, redirect or answer a huge body stall neither the mock nor other deliveries', async (t) => {

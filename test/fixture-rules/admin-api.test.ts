@@ -16,7 +16,11 @@ t.test('add, list and clear runtime rules over HTTP', async (t) => {
   t.match(listed.json(), { rules: [{ id: 'runtime-1', matched: 1 }] }, 'listed with its count')
 
   const several = await app.inject({ method: 'POST', url: '/__mock/fixtures', payload: [RULE, { ...RULE, name: 'second' }] })
-  t.same(several.json().rules.map((r: { id: string }) => r.id), ['runtime-2', 'runtime-3'], 'an array adds several')
+  t.same(
+    several.json().rules.map((r: { id: string }) => r.id),
+    ['runtime-2', 'runtime-3'],
+    'an array adds several',
+  )
   const one = await app.inject({ method: 'DELETE', url: '/__mock/fixtures/runtime-2' })
   t.same(one.json(), { removed: 1 }, 'remove one by id')
   const cleared = await app.inject({ method: 'DELETE', url: '/__mock/fixtures' })
@@ -26,7 +30,11 @@ t.test('add, list and clear runtime rules over HTTP', async (t) => {
 
 t.test('a bad rule is refused whole, with the place and the problem', async (t) => {
   const app = await mockFor(t, { defaultFixtures: false, customerCheck: 'any' })
-  const response = await app.inject({ method: 'POST', url: '/__mock/fixtures', payload: [RULE, { when: { operation: 'createClientToken' }, respond: { error: 'Nope' } }] })
+  const response = await app.inject({
+    method: 'POST',
+    url: '/__mock/fixtures',
+    payload: [RULE, { when: { operation: 'createClientToken' }, respond: { error: 'Nope' } }],
+  })
   t.equal(response.statusCode, 400, '400')
   t.match(response.headers['content-type'], /^application\/json/, "the mock's own JSON")
   t.same(response.json(), { error: 'InvalidFixture', message: response.json().message }, '{error, message}')

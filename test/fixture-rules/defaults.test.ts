@@ -28,7 +28,11 @@ t.test('the shipped magic customers, out of the box', async (t) => {
     t.match(tokensPage, id, `${id} is in docs/tokens.md`)
   }
   const notFound = await requestClientToken(app, { token, body: { action: 'customer.read', _links: { customer: { href: hrefFor(MAGIC_CUSTOMERS[2]![0]) } } } })
-  t.same(notFound.json()._embedded.errors, [{ code: 'Invalid', message: 'Customer not found.', path: '/_links/customer/href', _links: {} }], 'Customer not found.')
+  t.same(
+    notFound.json()._embedded.errors,
+    [{ code: 'Invalid', message: 'Customer not found.', path: '/_links/customer/href', _links: {} }],
+    'Customer not found.',
+  )
   const limited = await requestClientToken(app, { token, body: { action: 'customer.read', _links: { customer: { href: hrefFor(MAGIC_CUSTOMERS[3]![0]) } } } })
   t.equal(limited.headers['retry-after'], '300', 'Retry-After on the 429')
 })
@@ -41,7 +45,11 @@ t.test('every shipped seed is in docs/customers.md, with its kind and status, an
     const row = customersPage.split('\n').find((line) => line.startsWith(`| \`${seed.id}\``))
     t.match(row, `| \`${seed.status}\``, `${seed.id}: in docs/customers.md's seeded customers, as ${seed.status}`)
     const response = await apiRequest(app, 'GET', `/customers/${seed.id}`, { token })
-    t.same([response.statusCode, response.json().type, response.json().status], [200, seed.type, seed.status], `${seed.id}: a ${seed.type} customer in ${seed.status}`)
+    t.same(
+      [response.statusCode, response.json().type, response.json().status],
+      [200, seed.type, seed.status],
+      `${seed.id}: a ${seed.type} customer in ${seed.status}`,
+    )
   }
 })
 
@@ -57,14 +65,25 @@ t.test('defaultFixtures: false turns them off, seeded customers included', async
   const app = await mockFor(t, { defaultFixtures: false })
   const token = await accessTokenFor(app)
   const magic = await requestClientToken(app, { token, body: { action: 'customer.read', _links: { customer: { href: hrefFor(MAGIC_CUSTOMERS[0]![0]) } } } })
-  t.same(magic.json()._embedded.errors, [{ code: 'Invalid', message: 'Customer not found.', path: '/_links/customer/href', _links: {} }], 'the magic customer is an unknown customer again')
+  t.same(
+    magic.json()._embedded.errors,
+    [{ code: 'Invalid', message: 'Customer not found.', path: '/_links/customer/href', _links: {} }],
+    'the magic customer is an unknown customer again',
+  )
   const seeded = await requestClientToken(app, { token, body: { action: 'customer.read', _links: { customer: { href: hrefFor(CUSTOMER_ID) } } } })
   t.equal(seeded.statusCode, 400, 'no seeded customers either')
   t.equal(app.mockDwolla.customers.list({ application: 'key' }).length, 0, 'the application has no customers')
-  t.equal((await requestAccessToken(app, { form: 'client_id=invalid-client&client_secret=s&grant_type=client_credentials' })).statusCode, 200, 'an ordinary key again')
+  t.equal(
+    (await requestAccessToken(app, { form: 'client_id=invalid-client&client_secret=s&grant_type=client_credentials' })).statusCode,
+    200,
+    'an ordinary key again',
+  )
   const anyHref = await mockFor(t, { defaultFixtures: false, customerCheck: 'any' })
   const anyToken = await accessTokenFor(anyHref)
-  const ordinary = await requestClientToken(anyHref, { token: anyToken, body: { action: 'customer.read', _links: { customer: { href: hrefFor(MAGIC_CUSTOMERS[0]![0]) } } } })
+  const ordinary = await requestClientToken(anyHref, {
+    token: anyToken,
+    body: { action: 'customer.read', _links: { customer: { href: hrefFor(MAGIC_CUSTOMERS[0]![0]) } } },
+  })
   t.equal(ordinary.statusCode, 200, "with customerCheck 'any', an ordinary customer again")
 })
 
@@ -72,14 +91,33 @@ t.test('the fixture schema names exactly the catalogue codes and the documented 
   const schema = JSON.parse(readFileSync(FIXTURE_SCHEMA_PATH, 'utf8'))
   t.same(schema.definitions.respond.properties.error.enum, [...Object.keys(DWOLLA_ERRORS), ...Object.keys(OAUTH_ERRORS)], 'error codes')
   const document = parse(readFileSync(OPENAPI_DOCUMENT_PATH, 'utf8'))
-  const operationIds = Object.values(document.paths).flatMap((item) => Object.values(item as Record<string, { operationId: string }>).map((op) => op.operationId))
+  const operationIds = Object.values(document.paths).flatMap((item) =>
+    Object.values(item as Record<string, { operationId: string }>).map((op) => op.operationId),
+  )
   t.same([...schema.definitions.when.properties.operation.enum].sort(), operationIds.sort(), 'operations')
   // The compiler holds this object to OperationId exactly (a missing or extra key fails the typecheck).
   const typed: Record<OperationId, true> = {
-    createApplicationAccessToken: true, createClientToken: true, getRoot: true, getAccount: true, listAndSearchCustomers: true,
-    createCustomer: true, getCustomer: true, update: true, listBusinessClassifications: true, retrieveBusinessClassification: true,
-    listEvents: true, getEvent: true, listWebhookSubscriptions: true, createWebhookSubscription: true, getWebhookSubscription: true,
-    updateWebhookSubscription: true, delete: true, listWebhooks: true, getWebhook: true, retryWebhook: true, listWebhookRetries: true,
+    createApplicationAccessToken: true,
+    createClientToken: true,
+    getRoot: true,
+    getAccount: true,
+    listAndSearchCustomers: true,
+    createCustomer: true,
+    getCustomer: true,
+    update: true,
+    listBusinessClassifications: true,
+    retrieveBusinessClassification: true,
+    listEvents: true,
+    getEvent: true,
+    listWebhookSubscriptions: true,
+    createWebhookSubscription: true,
+    getWebhookSubscription: true,
+    updateWebhookSubscription: true,
+    delete: true,
+    listWebhooks: true,
+    getWebhook: true,
+    retryWebhook: true,
+    listWebhookRetries: true,
   }
   t.same(Object.keys(typed).sort(), operationIds.sort(), 'the OperationId type names the same operations')
 })

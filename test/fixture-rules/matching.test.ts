@@ -57,7 +57,15 @@ t.test('body: equals any JSON value, matches a pattern, several must all hold', 
       rules: [
         forbidden({ body: { pointer: '/amount', equals: { value: '1.00', currency: 'USD' } } }, { name: 'deep equals' }),
         forbidden({ body: { pointer: '/_links/customer/href', matches: 'localhost' } }, { name: 'pattern' }),
-        forbidden({ body: [{ pointer: '/a', equals: 1 }, { pointer: '/b', equals: null }] }, { name: 'all of' }),
+        forbidden(
+          {
+            body: [
+              { pointer: '/a', equals: 1 },
+              { pointer: '/b', equals: null },
+            ],
+          },
+          { name: 'all of' },
+        ),
         forbidden({ body: { pointer: '/x~1y' } }, { name: 'exists, escaped pointer' }),
       ],
     },
@@ -90,7 +98,12 @@ t.test('header: equals or matches, case-insensitive name', async (t) => {
     fixtures: {
       rules: [
         forbidden({ header: { name: 'X-Scenario', equals: 'forbidden' } }),
-        forbidden({ header: [{ name: 'user-agent', matches: '^dwolla-v2' }, { name: 'x-also', equals: 'yes' }] }),
+        forbidden({
+          header: [
+            { name: 'user-agent', matches: '^dwolla-v2' },
+            { name: 'x-also', equals: 'yes' },
+          ],
+        }),
       ],
     },
   })
@@ -132,7 +145,11 @@ t.test('order: first match wins; runtime (newest first), then files in order, th
   app.mockDwolla.fixtures.add({ when: { operation: 'createClientToken' }, respond: { error: 'InvalidScopes' } })
   app.mockDwolla.fixtures.add({ when: { operation: 'createClientToken' }, respond: { error: 'InvalidResourceState' } })
   t.equal((await requestClientToken(app, { token, body: forbiddenCustomer })).json().code, 'InvalidResourceState', 'the newest runtime rule wins')
-  t.same(app.mockDwolla.fixtures.list().map((r) => r.source), ['runtime', 'runtime', 'file', 'file', ...Array(6).fill('default')], 'listed in checking order')
+  t.same(
+    app.mockDwolla.fixtures.list().map((r) => r.source),
+    ['runtime', 'runtime', 'file', 'file', ...Array(6).fill('default')],
+    'listed in checking order',
+  )
 })
 
 t.test('rules changed between requests: each request is checked against the rules then in force', async (t) => {

@@ -50,11 +50,15 @@ t.test('ValidationError with the embedded errors given', async (t) => {
   ]
   const app = await mockFor(t, onClientTokens({ error: 'ValidationError', embedded }))
   const response = await requestClientToken(app, { token: await accessTokenFor(app) })
-  t.same(response.json(), {
-    code: 'ValidationError',
-    message: DWOLLA_ERRORS.ValidationError.message,
-    _embedded: { errors: embedded.map((e) => ({ ...e, _links: {} })) },
-  }, 'embedded errors in Dwolla shape')
+  t.same(
+    response.json(),
+    {
+      code: 'ValidationError',
+      message: DWOLLA_ERRORS.ValidationError.message,
+      _embedded: { errors: embedded.map((e) => ({ ...e, _links: {} })) },
+    },
+    'embedded errors in Dwolla shape',
+  )
 })
 
 t.test('a custom status, headers and JSON body', async (t) => {

@@ -13,8 +13,11 @@ const refusedByTheType: unknown[] = [
   { when: { operation: 'getCustomer' }, respond: { error: 'invalid_client' } } satisfies FixtureRule,
   // @ts-expect-error a Dwolla code on /token, which answers OAuth errors
   { when: { operation: 'createApplicationAccessToken' }, respond: { error: 'Forbidden' } } satisfies FixtureRule,
-  // @ts-expect-error an embedded code Dwolla does not have
-  { when: { operation: 'createCustomer' }, respond: { error: 'ValidationError', embedded: [{ code: 'Wrong', message: 'm', path: '/x' }] } } satisfies FixtureRule,
+  {
+    when: { operation: 'createCustomer' },
+    // @ts-expect-error an embedded code Dwolla does not have
+    respond: { error: 'ValidationError', embedded: [{ code: 'Wrong', message: 'm', path: '/x' }] },
+  } satisfies FixtureRule,
 ]
 
 const acceptedByTheType: FixtureRule[] = [

@@ -38,13 +38,29 @@ t.test('fixture rules fail the events and webhook operations like any other, bef
       headers: { authorization: `Bearer ${token}`, accept: HAL, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
       ...(body === undefined ? {} : { payload: JSON.stringify(body) }),
     })
-    t.same([response.statusCode, response.json(), response.headers['retry-after']], [429, { code: 'TooManyRequests', message: DWOLLA_ERRORS.TooManyRequests.message }, '30'], `${operation}: the rule answers`)
+    t.same(
+      [response.statusCode, response.json(), response.headers['retry-after']],
+      [429, { code: 'TooManyRequests', message: DWOLLA_ERRORS.TooManyRequests.message }, '30'],
+      `${operation}: the rule answers`,
+    )
   }
   const subscriptions = app.mockDwolla.webhooks.subscriptions()
-  t.same(subscriptions.map((s) => [s.id, s.paused]), [[subscriptionId, false]], 'nothing was created, paused or deleted')
+  t.same(
+    subscriptions.map((s) => [s.id, s.paused]),
+    [[subscriptionId, false]],
+    'nothing was created, paused or deleted',
+  )
   t.equal(receiver.received.length, 1, 'nothing was redelivered')
-  t.same(app.mockDwolla.journal.list({ operation: 'createWebhookSubscription' }).map((e) => e.fixtureRule !== undefined), [false, true], 'the journal names the rule that answered')
-  const fileRule = await mockFor(t, { fixtures: { rules: [{ when: { operation: 'createWebhookSubscription', body: { pointer: '/url', matches: '^http://forbidden' } }, respond: { error: 'Forbidden' } }] } })
+  t.same(
+    app.mockDwolla.journal.list({ operation: 'createWebhookSubscription' }).map((e) => e.fixtureRule !== undefined),
+    [false, true],
+    'the journal names the rule that answered',
+  )
+  const fileRule = await mockFor(t, {
+    fixtures: {
+      rules: [{ when: { operation: 'createWebhookSubscription', body: { pointer: '/url', matches: '^http://forbidden' } }, respond: { error: 'Forbidden' } }],
+    },
+  })
   const fileToken = await accessTokenFor(fileRule)
   const forbidden = await apiRequest(fileRule, 'POST', '/webhook-subscriptions', { token: fileToken, body: { url: 'http://forbidden.test/', secret: 's' } })
   t.same([forbidden.statusCode, forbidden.json().code], [403, 'Forbidden'], 'a fixture file rule can match on the body')

@@ -87,7 +87,7 @@ export async function startCli(
       const match = /^MOCK_DWOLLA_URL=(http:\/\/\S+)$/m.exec(seen)
       if (match) resolve(match[1] as string)
     })
-    exited.then((result) => reject(new Error(`exited before ready: ${JSON.stringify(result)}`)))
+    void exited.then((result) => reject(new Error(`exited before ready: ${JSON.stringify(result)}`)))
   })
   return { url, child, exited, stop, stderrMatching }
 }

@@ -45,7 +45,7 @@ function withoutFences(markdown: string): string[] {
   return markdown.split('\n').map((line) => {
     const opening = /^ {0,3}(`{3,}|~{3,})/.exec(line)
     if (fence === undefined) {
-      if (opening) fence = (opening[1] as string)[0] as string
+      if (opening) fence = (opening[1] as string)[0]
       return opening ? '' : line
     }
     if (opening && (opening[1] as string)[0] === fence) fence = undefined
@@ -115,7 +115,7 @@ export function links(markdown: string): Array<{ target: string | undefined; lin
   const found: Array<{ target: string | undefined; line: number }> = []
   const parsed = new Set<number>()
   for (const match of text.matchAll(/!?\[((?:[^\][]|\[[^\]]*\])*)\]\(\s*<?([^()\s<>]*)>?(?:\s+"[^"]*")?\s*\)/g)) {
-    found.push({ target: match[2] as string, line: lineOf(match.index) })
+    found.push({ target: match[2], line: lineOf(match.index) })
     parsed.add(match.index + match[0].indexOf('](', (match[1] as string).length))
   }
   for (const match of text.matchAll(/\]\(/g)) {

@@ -22,10 +22,7 @@ export function basic(key: string, secret: string): string {
 }
 
 /** POST /token the way dwolla-v2 does by default: credentials in the form body. */
-export function requestAccessToken(
-  app: FastifyInstance,
-  options: { form?: string; headers?: Record<string, string> } = {},
-): Promise<LightMyRequestResponse> {
+export function requestAccessToken(app: FastifyInstance, options: { form?: string; headers?: Record<string, string> } = {}): Promise<LightMyRequestResponse> {
   return app.inject({
     method: 'POST',
     url: '/token',
@@ -36,7 +33,7 @@ export function requestAccessToken(
 
 export async function accessTokenFor(app: FastifyInstance, key = 'key', secret = 'secret'): Promise<string> {
   const response = await requestAccessToken(app, { form: `client_id=${key}&client_secret=${secret}&grant_type=client_credentials` })
-  return (response.json() as { access_token: string }).access_token
+  return response.json<{ access_token: string }>().access_token
 }
 
 export interface ApiRequest {

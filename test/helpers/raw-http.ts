@@ -79,7 +79,13 @@ export function rawRequest(method: string, path: string, headers: Record<string,
  */
 export function chunkedRequest(method: string, path: string, headers: Record<string, string>, body: string, chunkSize = 1024): Buffer {
   const payload = Buffer.from(body)
-  const lines = [`${method} ${path} HTTP/1.1`, 'Host: 127.0.0.1', 'Connection: close', 'Transfer-Encoding: chunked', ...Object.entries(headers).map(([k, v]) => `${k}: ${v}`)]
+  const lines = [
+    `${method} ${path} HTTP/1.1`,
+    'Host: 127.0.0.1',
+    'Connection: close',
+    'Transfer-Encoding: chunked',
+    ...Object.entries(headers).map(([k, v]) => `${k}: ${v}`),
+  ]
   const parts = [Buffer.from(`${lines.join('\r\n')}\r\n\r\n`, 'latin1')]
   for (let offset = 0; offset < payload.length; offset += chunkSize) {
     const chunk = payload.subarray(offset, offset + chunkSize)

@@ -30,7 +30,11 @@ t.test('a client that leaves during a delay is journaled, without a status', asy
   client.destroy()
   await closed
   const [entry] = server.requests()
-  t.match(entry, { path: '/token', operation: 'createApplicationAccessToken', fixtureRule: 'fixtures[0]#/rules/0', status: null }, 'journaled with the rule and no status')
+  t.match(
+    entry,
+    { path: '/token', operation: 'createApplicationAccessToken', fixtureRule: 'fixtures[0]#/rules/0', status: null },
+    'journaled with the rule and no status',
+  )
   t.equal(server.fixtures.list()[0]?.matched, 1, 'the rule counted it once')
   t.equal(server.tokens().accessTokens.length, 0, 'no token was issued for a client that had gone')
 })

@@ -31,7 +31,7 @@ t.test('bound to 0.0.0.0: the admin API needs the token start() made up; the API
   const server = await start({ host: '0.0.0.0' })
   t.teardown(() => server.close())
   const token = server.adminToken as string
-  t.match(token, /^[A-Za-z0-9_-]{43}$/, 'a 43-character base64url token (32 random bytes)')
+  t.match(token, /^[A-Za-z0-9_-]{43}$/, 'a 43-character URL-safe token (nanoid: 258 random bits)')
   const host = { Host: `127.0.0.1:${server.port}` }
 
   const listed = await admin(server, 'GET', '/__mock/tokens', host)
@@ -39,18 +39,36 @@ t.test('bound to 0.0.0.0: the admin API needs the token start() made up; the API
   t.equal(listed.headers['www-authenticate'], 'Bearer realm="mock-dwolla admin"', 'with WWW-Authenticate')
   const added = await admin(server, 'POST', '/__mock/fixtures', { ...host, 'Content-Type': 'application/json' }, RULE)
   expectRefused(t, added, 'AdminTokenRequired', 'no token: no rule added')
-  t.same(server.fixtures.list().filter((rule) => rule.source === 'runtime'), [], 'and indeed none was')
+  t.same(
+    server.fixtures.list().filter((rule) => rule.source === 'runtime'),
+    [],
+    'and indeed none was',
+  )
   expectRefused(t, await admin(server, 'GET', '/__mock/nowhere', host), 'AdminTokenRequired', 'unknown admin paths too, before their 404')
 
   for (const wrong of [`${token.slice(0, -1)}x`, token.slice(1), `${token}x`, 'short']) {
-    expectRefused(t, await admin(server, 'GET', '/__mock/tokens', { ...host, Authorization: `Bearer ${wrong}` }), 'InvalidAdminToken', `a wrong token (${wrong.length} characters)`)
+    expectRefused(
+      t,
+      await admin(server, 'GET', '/__mock/tokens', { ...host, Authorization: `Bearer ${wrong}` }),
+      'InvalidAdminToken',
+      `a wrong token (${wrong.length} characters)`,
+    )
   }
-  expectRefused(t, await admin(server, 'GET', '/__mock/tokens', { ...host, Authorization: `Basic ${token}` }), 'AdminTokenRequired', 'the token in another scheme')
+  expectRefused(
+    t,
+    await admin(server, 'GET', '/__mock/tokens', { ...host, Authorization: `Basic ${token}` }),
+    'AdminTokenRequired',
+    'the token in another scheme',
+  )
 
   const withToken = { ...host, Authorization: `Bearer ${token}` }
   t.equal((await admin(server, 'GET', '/__mock/tokens', withToken)).status, 200, 'the token works')
   t.equal((await admin(server, 'POST', '/__mock/fixtures', { ...withToken, 'Content-Type': 'application/json' }, RULE)).status, 201, 'and can add a rule')
-  t.equal((await admin(server, 'GET', '/__mock/health', { Host: 'mock-dwolla:8910', Authorization: `Bearer ${token}` })).status, 200, 'any Host name: other machines reach it by names of their own')
+  t.equal(
+    (await admin(server, 'GET', '/__mock/health', { Host: 'mock-dwolla:8910', Authorization: `Bearer ${token}` })).status,
+    200,
+    'any Host name: other machines reach it by names of their own',
+  )
   const api = await sendRaw(server.port, rawRequest('POST', '/token', { 'Content-Type': FORM }, 'client_id=k&client_secret=s&grant_type=client_credentials'))
   t.equal(api.status, 200, 'the Dwolla API needs no admin token')
 })
@@ -63,7 +81,11 @@ t.test('a token given to start() is required on loopback too', async (t) => {
   const host = { Host: `127.0.0.1:${server.port}` }
   expectRefused(t, await admin(server, 'POST', '/__mock/reset', host), 'AdminTokenRequired', 'without it')
   t.equal((await admin(server, 'POST', '/__mock/reset', { ...host, Authorization: `Bearer ${adminToken}` })).status, 200, 'with it')
-  await t.rejects(start({ adminToken: 'too-short' }), { name: 'StartupError', message: 'option adminToken: expected at least 16 printable ASCII characters without spaces' }, 'a short token is refused, and not quoted')
+  await t.rejects(
+    start({ adminToken: 'too-short' }),
+    { name: 'StartupError', message: 'option adminToken: expected at least 16 printable ASCII characters without spaces' },
+    'a short token is refused, and not quoted',
+  )
 })
 
 t.test('on loopback no token is needed, and none is made up', async (t) => {
@@ -80,16 +102,31 @@ t.test('a cross-site browser request cannot drive the admin API', async (t) => {
   server.clock.advance(1000)
   // What any web page can send with fetch(..., {mode: 'no-cors'}): a "simple" request, no preflight.
   const page = { 'Content-Type': 'text/plain;charset=UTF-8', Origin: 'https://evil.example', 'Sec-Fetch-Site': 'cross-site', 'Sec-Fetch-Mode': 'no-cors' }
-  expectRefused(t, await admin(server, 'POST', '/__mock/reset', { ...host, ...page }, '{}'), 'CrossSiteRequest', 'the issue\'s text/plain POST to /__mock/reset')
-  expectRefused(t, await admin(server, 'POST', '/__mock/reset', { ...host, 'Sec-Fetch-Site': 'cross-site' }), 'CrossSiteRequest', 'Sec-Fetch-Site: cross-site alone')
-  expectRefused(t, await admin(server, 'POST', '/__mock/reset', { ...host, Origin: 'http://evil.example' }), 'CrossSiteRequest', 'a foreign Origin alone (older browsers)')
+  expectRefused(t, await admin(server, 'POST', '/__mock/reset', { ...host, ...page }, '{}'), 'CrossSiteRequest', "the issue's text/plain POST to /__mock/reset")
+  expectRefused(
+    t,
+    await admin(server, 'POST', '/__mock/reset', { ...host, 'Sec-Fetch-Site': 'cross-site' }),
+    'CrossSiteRequest',
+    'Sec-Fetch-Site: cross-site alone',
+  )
+  expectRefused(
+    t,
+    await admin(server, 'POST', '/__mock/reset', { ...host, Origin: 'http://evil.example' }),
+    'CrossSiteRequest',
+    'a foreign Origin alone (older browsers)',
+  )
   expectRefused(t, await admin(server, 'POST', '/__mock/reset', { ...host, Origin: 'null' }), 'CrossSiteRequest', 'Origin: null (a sandboxed page)')
   expectRefused(t, await admin(server, 'GET', '/__mock/tokens', { ...host, Origin: 'http://evil.example' }), 'CrossSiteRequest', 'reads too')
-  expectRefused(t, await admin(server, 'POST', '/__mock/reset', { ...host, 'Content-Type': 'text/plain' }, 'x'), 'JsonRequired', 'a text/plain write without browser marks')
+  expectRefused(
+    t,
+    await admin(server, 'POST', '/__mock/reset', { ...host, 'Content-Type': 'text/plain' }, 'x'),
+    'JsonRequired',
+    'a text/plain write without browser marks',
+  )
   expectRefused(t, await admin(server, 'POST', '/__mock/fixtures', { ...host, 'Content-Type': FORM }, 'when=x'), 'JsonRequired', 'a form write')
   t.equal(server.clock.offsetMs, 1000, 'nothing was reset')
   const own = await admin(server, 'POST', '/__mock/reset', { ...host, Origin: `http://127.0.0.1:${server.port}`, 'Sec-Fetch-Site': 'same-origin' })
-  t.equal(own.status, 200, 'the server\'s own origin may')
+  t.equal(own.status, 200, "the server's own origin may")
   const behindTls = await admin(server, 'GET', '/__mock/health', { ...host, Origin: `https://127.0.0.1:${server.port}` })
   t.equal(behindTls.status, 200, 'so may its https origin (a TLS proxy in front)')
   const json = await admin(server, 'POST', '/__mock/clock', { ...host, 'Content-Type': 'application/json; charset=utf-8' }, '{"advanceSeconds":1}')
@@ -103,10 +140,24 @@ t.test('DNS rebinding: on loopback only loopback Host names are accepted, unless
   const { port } = server
   expectRefused(t, await admin(server, 'GET', '/__mock/tokens', { Host: `evil.example:${port}` }), 'HostNotAllowed', 'Host: evil.example')
   expectRefused(t, await admin(server, 'POST', '/__mock/reset', { Host: `evil.example:${port}` }), 'HostNotAllowed', 'a write with it')
-  expectRefused(t, await admin(server, 'GET', '/__mock/tokens', { Host: `127.0.0.1.evil.example:${port}` }), 'HostNotAllowed', 'a name that starts like 127.0.0.1')
+  expectRefused(
+    t,
+    await admin(server, 'GET', '/__mock/tokens', { Host: `127.0.0.1.evil.example:${port}` }),
+    'HostNotAllowed',
+    'a name that starts like 127.0.0.1',
+  )
   // HTTP/1.1 requires Host (Node answers 400 without one); HTTP/1.0 does not.
   expectRefused(t, await sendRaw(port, 'GET /__mock/tokens HTTP/1.0\r\n\r\n'), 'HostNotAllowed', 'no Host at all (HTTP/1.0)')
-  for (const name of [`localhost:${port}`, `LOCALHOST.:${port}`, `127.0.0.1:${port}`, '127.0.0.1', '127.1.2.3:80', `[::1]:${port}`, 'mock.test:8910', 'MOCK.TEST']) {
+  for (const name of [
+    `localhost:${port}`,
+    `LOCALHOST.:${port}`,
+    `127.0.0.1:${port}`,
+    '127.0.0.1',
+    '127.1.2.3:80',
+    `[::1]:${port}`,
+    'mock.test:8910',
+    'MOCK.TEST',
+  ]) {
     t.equal((await admin(server, 'GET', '/__mock/tokens', { Host: name })).status, 200, `Host: ${name}`)
   }
   const api = await sendRaw(server.port, rawRequest('POST', '/token', { 'Content-Type': FORM }, 'client_id=k&client_secret=s&grant_type=client_credentials'))

@@ -63,19 +63,59 @@ t.test('a header condition named after an Object.prototype member matches only a
   t.equal((await requestClientToken(app, { token, headers: { constructor: 'yes' } })).statusCode, 403, 'a real constructor header is matched')
 })
 
-const withRespond = (respond: ApiFixtureRule['respond'], extra: Partial<ApiFixtureRule> = {}): ApiFixtureRule => ({ when: { operation: 'createClientToken' }, respond, ...extra })
+const withRespond = (respond: ApiFixtureRule['respond'], extra: Partial<ApiFixtureRule> = {}): ApiFixtureRule => ({
+  when: { operation: 'createClientToken' },
+  respond,
+  ...extra,
+})
 
 t.test('rules that would break answers or state are refused when loaded, with the pointer', async (t) => {
   const cases: Array<[string, unknown, string]> = [
-    ['CR/LF in a header value', withRespond({ status: 200, headers: { 'x-a': 'one\r\nset-cookie: evil=1' } }), 'rule at /respond/headers/x-a: a header value cannot hold control characters (CR, LF, NUL…) or characters past U+00FF'],
-    ['a newline in an error header value', withRespond({ error: 'Forbidden', headers: { 'x-a': 'one\ntwo' } }), 'rule at /respond/headers/x-a: a header value cannot hold control characters (CR, LF, NUL…) or characters past U+00FF'],
-    ['a character past U+00FF', withRespond({ status: 200, headers: { 'x-a': '€' } }), 'rule at /respond/headers/x-a: a header value cannot hold control characters (CR, LF, NUL…) or characters past U+00FF'],
-    ['a space in a header name', withRespond({ status: 200, headers: { 'x a': '1' } }), 'rule at /respond/headers/x a: not a valid header name (letters, digits and !#$%&\'*+-.^_`|~ only)'],
-    ['an empty header name', withRespond({ status: 200, headers: { '': '1' } }), 'rule at /respond/headers/: not a valid header name (letters, digits and !#$%&\'*+-.^_`|~ only)'],
-    ['a colon in a header name', withRespond({ status: 200, headers: { 'x:y': '1' } }), 'rule at /respond/headers/x:y: not a valid header name (letters, digits and !#$%&\'*+-.^_`|~ only)'],
-    ['Content-Length', withRespond({ status: 200, headers: { 'Content-Length': '5' }, body: 'hello world' }), 'rule at /respond/headers/Content-Length: set by the server from the body; a rule cannot set it'],
-    ['Transfer-Encoding', withRespond({ status: 200, headers: { 'transfer-encoding': 'chunked' } }), 'rule at /respond/headers/transfer-encoding: set by the server from the body; a rule cannot set it'],
-    ['a condition on an invalid header name', { when: { operation: 'createClientToken', header: { name: 'x\ny' } }, respond: { error: 'Forbidden' } }, 'rule at /when/header/name: not a valid header name (letters, digits and !#$%&\'*+-.^_`|~ only)'],
+    [
+      'CR/LF in a header value',
+      withRespond({ status: 200, headers: { 'x-a': 'one\r\nset-cookie: evil=1' } }),
+      'rule at /respond/headers/x-a: a header value cannot hold control characters (CR, LF, NUL…) or characters past U+00FF',
+    ],
+    [
+      'a newline in an error header value',
+      withRespond({ error: 'Forbidden', headers: { 'x-a': 'one\ntwo' } }),
+      'rule at /respond/headers/x-a: a header value cannot hold control characters (CR, LF, NUL…) or characters past U+00FF',
+    ],
+    [
+      'a character past U+00FF',
+      withRespond({ status: 200, headers: { 'x-a': '€' } }),
+      'rule at /respond/headers/x-a: a header value cannot hold control characters (CR, LF, NUL…) or characters past U+00FF',
+    ],
+    [
+      'a space in a header name',
+      withRespond({ status: 200, headers: { 'x a': '1' } }),
+      "rule at /respond/headers/x a: not a valid header name (letters, digits and !#$%&'*+-.^_`|~ only)",
+    ],
+    [
+      'an empty header name',
+      withRespond({ status: 200, headers: { '': '1' } }),
+      "rule at /respond/headers/: not a valid header name (letters, digits and !#$%&'*+-.^_`|~ only)",
+    ],
+    [
+      'a colon in a header name',
+      withRespond({ status: 200, headers: { 'x:y': '1' } }),
+      "rule at /respond/headers/x:y: not a valid header name (letters, digits and !#$%&'*+-.^_`|~ only)",
+    ],
+    [
+      'Content-Length',
+      withRespond({ status: 200, headers: { 'Content-Length': '5' }, body: 'hello world' }),
+      'rule at /respond/headers/Content-Length: set by the server from the body; a rule cannot set it',
+    ],
+    [
+      'Transfer-Encoding',
+      withRespond({ status: 200, headers: { 'transfer-encoding': 'chunked' } }),
+      'rule at /respond/headers/transfer-encoding: set by the server from the body; a rule cannot set it',
+    ],
+    [
+      'a condition on an invalid header name',
+      { when: { operation: 'createClientToken', header: { name: 'x\ny' } }, respond: { error: 'Forbidden' } },
+      "rule at /when/header/name: not a valid header name (letters, digits and !#$%&'*+-.^_`|~ only)",
+    ],
     ['times 1e308', withRespond({ error: 'Forbidden' }, { times: 1e308 }), 'rule at /times: must be <= 1000000'],
     ['retryAfter 1e308', withRespond({ error: 'TooManyRequests', retryAfter: 1e308 }), 'rule at /respond/retryAfter: must be <= 2147483'],
   ]
@@ -93,8 +133,18 @@ t.test('rules that would break answers or state are refused when loaded, with th
 
 t.test('the same checks on fixture files, at start', async (t) => {
   const { write } = await tempFolder(t)
-  const path = await write('headers.yaml', 'rules:\n  - when: { operation: createClientToken }\n    respond:\n      status: 200\n      headers: { x-a: "one\\r\\ntwo" }\n')
-  await t.rejects(buildServer({ fixtures: path }), { name: 'StartupError', message: `${path}:5:23 at /rules/0/respond/headers/x-a: a header value cannot hold control characters (CR, LF, NUL…) or characters past U+00FF` }, 'CR/LF in a file')
+  const path = await write(
+    'headers.yaml',
+    'rules:\n  - when: { operation: createClientToken }\n    respond:\n      status: 200\n      headers: { x-a: "one\\r\\ntwo" }\n',
+  )
+  await t.rejects(
+    buildServer({ fixtures: path }),
+    {
+      name: 'StartupError',
+      message: `${path}:5:23 at /rules/0/respond/headers/x-a: a header value cannot hold control characters (CR, LF, NUL…) or characters past U+00FF`,
+    },
+    'CR/LF in a file',
+  )
   const times = await write('times.json', JSON.stringify({ rules: [withRespond({ error: 'Forbidden' }, { times: 1e308 })] }))
   await t.rejects(buildServer({ fixtures: times }), { name: 'StartupError', message: `${times}:1:93 at /rules/0/times: must be <= 1000000` }, 'times in a file')
 })

@@ -20,7 +20,9 @@ const requestClientToken = (url: string, token: string) =>
 t.test('500 concurrent token requests: 500 distinct tokens, all usable at once', async (t) => {
   const server = await start({ journalLimit: 2000 })
   t.teardown(() => server.close())
-  const tokens = await Promise.all(Array.from({ length: 500 }, async () => ((await (await requestToken(server.url)).json()) as { access_token: string }).access_token))
+  const tokens = await Promise.all(
+    Array.from({ length: 500 }, async () => ((await (await requestToken(server.url)).json()) as { access_token: string }).access_token),
+  )
   t.equal(new Set(tokens).size, 500, '500 distinct tokens')
   const answers = await Promise.all(tokens.map(async (token) => (await requestClientToken(server.url, token)).status))
   t.equal(answers.filter((status) => status === 200).length, 500, 'each token creates a client token, all at once')

@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process'
-import { rm, writeFile } from 'node:fs/promises'
+import { rm } from 'node:fs/promises'
 import { join } from 'node:path'
 import t from 'tap'
 import { buildServer, start } from '../../src/index.js'
@@ -17,7 +17,11 @@ t.test(`a fixture file over ${FIXTURE_FILE_LIMIT} bytes is refused`, async (t) =
   await app.close()
   t.pass(`${FIXTURE_FILE_LIMIT} bytes: loaded`)
   const over = await write('over.json', body.padEnd(FIXTURE_FILE_LIMIT + 1, ' '))
-  await t.rejects(buildServer({ fixtures: over }), { name: 'StartupError', message: `${over}: ${FIXTURE_FILE_LIMIT + 1} bytes, over the ${FIXTURE_FILE_LIMIT}-byte limit for a fixture file` }, 'one byte more: refused, with the size and the limit')
+  await t.rejects(
+    buildServer({ fixtures: over }),
+    { name: 'StartupError', message: `${over}: ${FIXTURE_FILE_LIMIT + 1} bytes, over the ${FIXTURE_FILE_LIMIT}-byte limit for a fixture file` },
+    'one byte more: refused, with the size and the limit',
+  )
 })
 
 t.test('a FIFO, a folder or a device in place of a fixture file is refused at start, not read for ever', async (t) => {
@@ -38,7 +42,11 @@ t.test('a FIFO swapped in for a watched file is refused on reload, and the serve
   t.teardown(() => (closed ? undefined : server.close()))
   await rm(path)
   mkfifo(path)
-  await t.rejects(server.reloadFixtures(), { name: 'StartupError', message: `${path}: not a regular file (a FIFO, socket, device or folder cannot be a fixture file)` }, 'reload refuses it')
+  await t.rejects(
+    server.reloadFixtures(),
+    { name: 'StartupError', message: `${path}: not a regular file (a FIFO, socket, device or folder cannot be a fixture file)` },
+    'reload refuses it',
+  )
   await server.close()
   closed = true
   t.pass('close() resolved')
@@ -105,9 +113,17 @@ t.test('a startup error never quotes a secret from the fixture file', async (t) 
     ['a JSON syntax error inside the secret', 'inside.json', `{"applications": [{"key": "k", "secret": "${SECRET.slice(0, 10)}\u0001${SECRET.slice(10)}"}]}`],
     ['a YAML escape error inside the secret', 'escape.yaml', `applications:\n  - key: k\n    secret: "${SECRET.slice(0, 10)}\\q${SECRET.slice(10)}"\n`],
     // A pattern that happens to hold the secret: the message quotes the pattern, minus the secret.
-    ['a bad pattern holding the secret', 'pattern.yaml', `applications: [{ key: k, secret: "${SECRET}" }]\nrules:\n  - when: { operation: createApplicationAccessToken, body: { pointer: /client_secret, matches: "(${SECRET}" } }\n    respond: { error: invalid_client }\n`],
+    [
+      'a bad pattern holding the secret',
+      'pattern.yaml',
+      `applications: [{ key: k, secret: "${SECRET}" }]\nrules:\n  - when: { operation: createApplicationAccessToken, body: { pointer: /client_secret, matches: "(${SECRET}" } }\n    respond: { error: invalid_client }\n`,
+    ],
     // The secret is known from a condition on client_secret, and scrubbed wherever it appears.
-    ['a rule naming the secret, and a bad pattern quoting it', 'equals.yaml', `rules:\n  - when:\n      operation: createApplicationAccessToken\n      body: [{ pointer: /client_secret, equals: "${SECRET}" }, { pointer: /x, matches: "[${SECRET}" }]\n    respond: { error: invalid_client }\n`],
+    [
+      'a rule naming the secret, and a bad pattern quoting it',
+      'equals.yaml',
+      `rules:\n  - when:\n      operation: createApplicationAccessToken\n      body: [{ pointer: /client_secret, equals: "${SECRET}" }, { pointer: /x, matches: "[${SECRET}" }]\n    respond: { error: invalid_client }\n`,
+    ],
   ]
   for (const [label, file, text] of cases) {
     const path = await write(file, text)

@@ -26,13 +26,24 @@ t.test('a pattern with nested quantifiers is refused through the admin API, and 
 
 t.test('refused in a fixture file, with the file, line and pointer', async (t) => {
   const { write } = await tempFolder(t)
-  const path = await write('probe.yaml', `rules:\n  - when:\n      operation: createClientToken\n      body: { pointer: /action, matches: "(x+x+)+y" }\n    respond: { error: Forbidden }\n`)
-  await t.rejects(buildServer({ fixtures: path }), { name: 'StartupError', message: `${path}:4:42 at /rules/0/when/body/matches: ${UNSAFE}` }, 'a StartupError naming the place')
+  const path = await write(
+    'probe.yaml',
+    `rules:\n  - when:\n      operation: createClientToken\n      body: { pointer: /action, matches: "(x+x+)+y" }\n    respond: { error: Forbidden }\n`,
+  )
+  await t.rejects(
+    buildServer({ fixtures: path }),
+    { name: 'StartupError', message: `${path}:4:42 at /rules/0/when/body/matches: ${UNSAFE}` },
+    'a StartupError naming the place',
+  )
 })
 
 t.test('refused by fixtures.add(), all or nothing', async (t) => {
   const app = await mockFor(t, { defaultFixtures: false, customerCheck: 'any' })
-  t.throws(() => app.mockDwolla.fixtures.add(probeRule('^ok$'), probeRule(NESTED)), { name: 'FixtureRuleError', message: `rule 1 at /when/header/matches: ${UNSAFE}` }, 'the second rule is named')
+  t.throws(
+    () => app.mockDwolla.fixtures.add(probeRule('^ok$'), probeRule(NESTED)),
+    { name: 'FixtureRuleError', message: `rule 1 at /when/header/matches: ${UNSAFE}` },
+    'the second rule is named',
+  )
   t.same(app.mockDwolla.fixtures.list(), [], 'nothing was added')
 })
 

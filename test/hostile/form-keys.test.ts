@@ -9,9 +9,15 @@ t.test('a form with more than 1,000 fields is read whole, within the body limit'
   const app = await mockFor(t)
   const late = await requestAccessToken(app, { form: `${filler(1000)}&client_id=key&client_secret=secret&grant_type=client_credentials` })
   t.equal(late.statusCode, 200, 'credentials after 1,000 other fields are seen')
-  const repeated = await requestAccessToken(app, { form: `client_id=key&client_secret=secret&grant_type=client_credentials&${filler(998)}&grant_type=password` })
+  const repeated = await requestAccessToken(app, {
+    form: `client_id=key&client_secret=secret&grant_type=client_credentials&${filler(998)}&grant_type=password`,
+  })
   t.equal(repeated.statusCode, 400, 'a repeated field at position 1,002 is seen: 400')
-  t.same(repeated.json(), { error: 'invalid_request', error_description: 'grant_type must be given once, as a string.' }, 'invalid_request, as for any repeated field')
+  t.same(
+    repeated.json(),
+    { error: 'invalid_request', error_description: 'grant_type must be given once, as a string.' },
+    'invalid_request, as for any repeated field',
+  )
   const [entry] = app.mockDwolla.journal.list().slice(-1)
   t.equal(Object.keys(entry?.body as object).length, 1001, 'the journal holds every field (1,001 distinct)')
 })

@@ -37,17 +37,33 @@ t.test('any request to /client-tokens: a documented status, in Dwolla shape or t
   const token = await accessTokenFor(app)
   const body = fc.oneof(
     jsonValue.map((value) => JSON.stringify(value)),
-    fc.record(
-      {
-        action: fc.oneof(fc.constantFrom('customer.create', 'customer.update', 'customer.read', 'customer.transfers.send'), jsonValue),
-        _links: fc.oneof(fc.constant({ customer: { href: HREF } }), fc.record({ customer: fc.record({ href: fc.oneof(fc.webUrl(), fc.constant(HREF), jsonValue) }) }), jsonValue),
-      },
-      { requiredKeys: [] },
-    ).map((value) => JSON.stringify(value)),
+    fc
+      .record(
+        {
+          action: fc.oneof(fc.constantFrom('customer.create', 'customer.update', 'customer.read', 'customer.transfers.send'), jsonValue),
+          _links: fc.oneof(
+            fc.constant({ customer: { href: HREF } }),
+            fc.record({ customer: fc.record({ href: fc.oneof(fc.webUrl(), fc.constant(HREF), jsonValue) }) }),
+            jsonValue,
+          ),
+        },
+        { requiredKeys: [] },
+      )
+      .map((value) => JSON.stringify(value)),
     fc.string({ maxLength: 200 }),
   )
-  const authorization = fc.oneof(fc.constant(`Bearer ${token}`), fc.constant(undefined), fc.string({ maxLength: 60 }), fc.string().map((s) => `Bearer ${s}`))
-  const accept = fc.oneof(fc.constant(HAL), fc.constant(undefined), fc.constantFrom('application/json', '*/*', `text/html, ${HAL}`), fc.string({ maxLength: 40 }))
+  const authorization = fc.oneof(
+    fc.constant(`Bearer ${token}`),
+    fc.constant(undefined),
+    fc.string({ maxLength: 60 }),
+    fc.string().map((s) => `Bearer ${s}`),
+  )
+  const accept = fc.oneof(
+    fc.constant(HAL),
+    fc.constant(undefined),
+    fc.constantFrom('application/json', '*/*', `text/html, ${HAL}`),
+    fc.string({ maxLength: 40 }),
+  )
 
   await fc.assert(
     fc.asyncProperty(body, contentTypes, authorization, accept, async (payload, contentType, auth, acceptHeader) => {
@@ -61,7 +77,18 @@ t.test('any request to /client-tokens: a documented status, in Dwolla shape or t
     { numRuns: 400 },
   )
   t.pass('400 generated requests, every answer documented')
-  t.equal((await app.inject({ method: 'POST', url: '/client-tokens', headers: { authorization: `Bearer ${token}`, accept: HAL, 'content-type': 'application/json' }, payload: { action: 'customer.create' } })).statusCode, 200, 'still serving')
+  t.equal(
+    (
+      await app.inject({
+        method: 'POST',
+        url: '/client-tokens',
+        headers: { authorization: `Bearer ${token}`, accept: HAL, 'content-type': 'application/json' },
+        payload: { action: 'customer.create' },
+      })
+    ).statusCode,
+    200,
+    'still serving',
+  )
 })
 
 t.test('any request to /token: a documented status, OAuth-shaped, never without an error key', async (t) => {
@@ -70,8 +97,16 @@ t.test('any request to /token: a documented status, OAuth-shaped, never without 
   const form = fc
     .array(fc.tuple(fc.constantFrom('grant_type', 'client_id', 'client_secret', 'scope', '__proto__', 'constructor'), field), { maxLength: 6 })
     .map((pairs) => new URLSearchParams(pairs).toString())
-  const body = fc.oneof(form, fc.string({ maxLength: 120 }), jsonValue.map((value) => JSON.stringify(value)))
-  const authorization = fc.oneof(fc.constant(undefined), fc.tuple(fc.string({ maxLength: 12 }), fc.string({ maxLength: 12 })).map(([k, s]) => basic(k, s)), fc.string({ maxLength: 40 }))
+  const body = fc.oneof(
+    form,
+    fc.string({ maxLength: 120 }),
+    jsonValue.map((value) => JSON.stringify(value)),
+  )
+  const authorization = fc.oneof(
+    fc.constant(undefined),
+    fc.tuple(fc.string({ maxLength: 12 }), fc.string({ maxLength: 12 })).map(([k, s]) => basic(k, s)),
+    fc.string({ maxLength: 40 }),
+  )
 
   await fc.assert(
     fc.asyncProperty(body, contentTypes, authorization, async (payload, contentType, auth) => {
@@ -79,7 +114,7 @@ t.test('any request to /token: a documented status, OAuth-shaped, never without 
       if (response === undefined) return true
       if (!TOKEN_STATUSES.has(response.statusCode)) return false
       if (response.statusCode === 200) {
-        const parsed = response.json() as Record<string, unknown>
+        const parsed = response.json<Record<string, unknown>>()
         return /^[0-9A-Za-z]{50}$/.test(String(parsed.access_token)) && parsed.token_type === 'Bearer' && Number.isInteger(parsed.expires_in)
       }
       return oauthShapeProblem(response.statusCode, response.headers['content-type'] as string, response.body) === undefined

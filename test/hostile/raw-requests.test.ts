@@ -108,16 +108,43 @@ t.test('odd Accept and Authorization headers', async (t) => {
   for (const accept of accepts) {
     expectRejected(t, await sendRaw(server.port, api(body, { Accept: accept })), 'dwolla', `Accept ${JSON.stringify(accept.slice(0, 30))}`)
   }
-  const authorizations = ['', 'Bearer', 'Bearer  ', `Token ${token}`, `Bearer ${token} extra`, `Bearer ${'a'.repeat(8000)}`, 'Basic a2V5OnNlY3JldA==', 'Bearer \u00e9\u00e9']
+  const authorizations = [
+    '',
+    'Bearer',
+    'Bearer  ',
+    `Token ${token}`,
+    `Bearer ${token} extra`,
+    `Bearer ${'a'.repeat(8000)}`,
+    'Basic a2V5OnNlY3JldA==',
+    'Bearer \u00e9\u00e9',
+  ]
   for (const authorization of authorizations) {
-    expectRejected(t, await sendRaw(server.port, api(body, { Authorization: authorization })), 'dwolla', `Authorization ${JSON.stringify(authorization.slice(0, 30))}`)
+    expectRejected(
+      t,
+      await sendRaw(server.port, api(body, { Authorization: authorization })),
+      'dwolla',
+      `Authorization ${JSON.stringify(authorization.slice(0, 30))}`,
+    )
   }
-  const basics = ['Basic', 'Basic !!!', `Basic ${Buffer.from('no-colon').toString('base64')}`, `Basic ${Buffer.from(':').toString('base64')}`, 'Digest x', 'basic\ta2V5OnNlY3JldA==x']
+  const basics = [
+    'Basic',
+    'Basic !!!',
+    `Basic ${Buffer.from('no-colon').toString('base64')}`,
+    `Basic ${Buffer.from(':').toString('base64')}`,
+    'Digest x',
+    'basic\ta2V5OnNlY3JldA==x',
+  ]
   for (const authorization of basics) {
     const request = rawRequest('POST', '/token', { 'Content-Type': FORM, Authorization: authorization }, 'grant_type=client_credentials')
     expectRejected(t, await sendRaw(server.port, request), 'oauth', `/token Authorization ${JSON.stringify(authorization)}`)
   }
-  const forms = ['grant_type=client_credentials&grant_type=password&client_id=k&client_secret=s', 'client_id=%ZZ&client_secret=s', '%%%', `grant_type=${'x'.repeat(10_000)}`, 'client_id=k&client_secret=s&grant_type=client_credentials&client_secret=t']
+  const forms = [
+    'grant_type=client_credentials&grant_type=password&client_id=k&client_secret=s',
+    'client_id=%ZZ&client_secret=s',
+    '%%%',
+    `grant_type=${'x'.repeat(10_000)}`,
+    'client_id=k&client_secret=s&grant_type=client_credentials&client_secret=t',
+  ]
   for (const form of forms) {
     expectRejected(t, await sendRaw(server.port, rawRequest('POST', '/token', { 'Content-Type': FORM }, form)), 'oauth', `/token form ${form.slice(0, 40)}`)
   }
@@ -125,7 +152,19 @@ t.test('odd Accept and Authorization headers', async (t) => {
 })
 
 t.test('path tricks', async (t) => {
-  const paths = ['/../token', '/client-tokens/..', '/%2e%2e/token', '/token%2F', '//token', '/TOKEN', '/token;x', '/client-tokens%00', '/token/../../etc/passwd', `/${'a'.repeat(4000)}`, '/__mock/../token']
+  const paths = [
+    '/../token',
+    '/client-tokens/..',
+    '/%2e%2e/token',
+    '/token%2F',
+    '//token',
+    '/TOKEN',
+    '/token;x',
+    '/client-tokens%00',
+    '/token/../../etc/passwd',
+    `/${'a'.repeat(4000)}`,
+    '/__mock/../token',
+  ]
   for (const path of paths) {
     const response = await sendRaw(server.port, rawRequest('POST', path, { 'Content-Type': FORM }, TOKEN_FORM))
     t.ok(response.status < 500, `${path.slice(0, 40)}: no 5xx (${response.status})`)
@@ -141,7 +180,7 @@ t.test('path tricks', async (t) => {
   await stillServing(t, 'path tricks')
 })
 
-t.test('URLs the router refuses are answered in Dwolla\'s shape, with an X-Request-Id, and journaled', async (t) => {
+t.test("URLs the router refuses are answered in Dwolla's shape, with an X-Request-Id, and journaled", async (t) => {
   const cases: Array<[string, string, number, string]> = [
     ['malformed percent-encoding', '/customers/%zz', 400, 'BadRequest'],
     ['a path segment over 100 characters', `/customers/${'a'.repeat(101)}`, 404, 'NotFound'],
@@ -176,7 +215,10 @@ t.test('malformed HTTP', async (t) => {
   }
   // Broken framing is a connection-level failure (Node's HTTP parser gives up before any route
   // answers), so it gets Dwolla's BadRequest even on /token.
-  const chunked = await sendRaw(server.port, 'POST /token HTTP/1.1\r\nHost: x\r\nContent-Type: application/x-www-form-urlencoded\r\nTransfer-Encoding: chunked\r\n\r\nzz\r\n')
+  const chunked = await sendRaw(
+    server.port,
+    'POST /token HTTP/1.1\r\nHost: x\r\nContent-Type: application/x-www-form-urlencoded\r\nTransfer-Encoding: chunked\r\n\r\nzz\r\n',
+  )
   expectRejected(t, chunked, 'dwolla', 'bad chunked encoding to /token')
   await stillServing(t, 'malformed HTTP')
 })

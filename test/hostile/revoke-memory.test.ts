@@ -28,6 +28,10 @@ t.test('hold one token, issue and revoke 70,000 more: memory flat, the held toke
   t.ok(grown < 4 * MiB, `retained heap grew ${(grown / MiB).toFixed(2)} MiB over 60,000 issue + revoke pairs (under 4 MiB)`)
   t.equal((await requestClientToken(app, { token: held })).statusCode, 200, 'the held token is still valid')
   for (const token of revokedSample) {
-    t.same((await requestClientToken(app, { token })).json(), { code: 'InvalidAccessToken', message: DWOLLA_ERRORS.InvalidAccessToken.message }, 'a revoked token stays refused')
+    t.same(
+      (await requestClientToken(app, { token })).json(),
+      { code: 'InvalidAccessToken', message: DWOLLA_ERRORS.InvalidAccessToken.message },
+      'a revoked token stays refused',
+    )
   }
 })

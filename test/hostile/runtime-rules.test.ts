@@ -8,7 +8,11 @@ const body = (action: string) => ({ action, _links: { customer: { href: 'https:/
 
 t.test(`at most ${RUNTIME_RULE_LIMIT} runtime rules are held; past it a clear error`, async (t) => {
   const app = await mockFor(t, { defaultFixtures: false, customerCheck: 'any' })
-  t.equal(app.mockDwolla.fixtures.add(...Array.from({ length: RUNTIME_RULE_LIMIT }, () => once('customer.read'))).length, RUNTIME_RULE_LIMIT, `${RUNTIME_RULE_LIMIT} rules in one go`)
+  t.equal(
+    app.mockDwolla.fixtures.add(...Array.from({ length: RUNTIME_RULE_LIMIT }, () => once('customer.read'))).length,
+    RUNTIME_RULE_LIMIT,
+    `${RUNTIME_RULE_LIMIT} rules in one go`,
+  )
   const refusal = {
     error: 'InvalidFixture',
     message: `at most ${RUNTIME_RULE_LIMIT} runtime rules are held (${RUNTIME_RULE_LIMIT} now, 1 more given): remove some first`,

@@ -25,12 +25,18 @@ async function sendSecretsEveryWay(server: RunningMockDwolla): Promise<string[]>
   await post('/token', { 'content-type': FORM }, 'client_id=x&Client_Secret=mixed-case-form-secret-5b&grant_type=client_credentials')
   await post('/token', { 'content-type': 'application/json' }, JSON.stringify({ client_id: 'x', client_secret: 'json-token-secret-8e21' }))
   await post(`/token?client_secret=query-secret-0f4c&access_token=${accessToken}`, { 'content-type': FORM }, 'grant_type=client_credentials')
-  await post('/token', { 'content-type': FORM, authorization: `Basic ${Buffer.from('x:basic-secret-66d0').toString('base64')}` }, 'grant_type=client_credentials')
+  await post(
+    '/token',
+    { 'content-type': FORM, authorization: `Basic ${Buffer.from('x:basic-secret-66d0').toString('base64')}` },
+    'grant_type=client_credentials',
+  )
   await api('/client-tokens', { action: 'customer.create', nested: { deeper: { client_secret: 'nested-secret-a3b5' } } })
   await api('/client-tokens', { action: 'customer.create', CLIENT_SECRET: 'upper-case-secret-9d1f' })
   await api(`/client-tokens?access_token=${accessToken}`, { action: 'customer.create' })
   await api('/nowhere', { note: `the key is ${APP.secret}`, token: clientToken })
-  await fetch(`${server.url}/nowhere/${accessToken}?client_secret=path-query-secret-2c`, { headers: { 'x-note': APP.secret, cookie: 'session=cookie-secret-4411' } })
+  await fetch(`${server.url}/nowhere/${accessToken}?client_secret=path-query-secret-2c`, {
+    headers: { 'x-note': APP.secret, cookie: 'session=cookie-secret-4411' },
+  })
   await fetch(`${server.url}/__mock/tokens/${clientToken}`, { method: 'DELETE' })
   await fetch(`${server.url}/__mock/tokens/${accessToken}`, { method: 'DELETE' })
   await fetch(`${server.url}/__mock/tokens/${accessToken}`, { method: 'DELETE' })

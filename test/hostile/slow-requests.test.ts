@@ -48,7 +48,11 @@ t.test('a body that trickles in is answered 408 RequestTimeout within the timeou
   // 200 bytes at one every 50 ms would take 10 s: far past the timeout, and never complete.
   const { answer, afterMs } = await slowClient(server.port, head, '{'.padEnd(200, ' '))
   const body = JSON.stringify({ code: 'RequestTimeout', message: DWOLLA_ERRORS.RequestTimeout.message })
-  t.match(answer, new RegExp(`^HTTP/1\\.1 408 Request Timeout\\r\\nContent-Type: ${DWOLLA_CONTENT_TYPE.replace(/[.+]/g, '\\$&')}\\r\\n`), '408, in Dwolla\'s media type')
+  t.match(
+    answer,
+    new RegExp(`^HTTP/1\\.1 408 Request Timeout\\r\\nContent-Type: ${DWOLLA_CONTENT_TYPE.replace(/[.+]/g, '\\$&')}\\r\\n`),
+    "408, in Dwolla's media type",
+  )
   t.ok(answer.endsWith(`\r\n\r\n${body}`), `RequestTimeout in Dwolla's shape (got ${JSON.stringify(answer.slice(-120))})`)
   t.ok(afterMs >= REQUEST_TIMEOUT_MS, `not before the timeout (${Math.round(afterMs)} ms)`)
   t.ok(afterMs < REQUEST_TIMEOUT_MS + 1000, `soon after it (${Math.round(afterMs)} ms), then the connection is closed`)
@@ -79,7 +83,10 @@ t.test('bad timeout options fail at build, naming the option', async (t) => {
   const cases: Array<[object, RegExp]> = [
     [{ requestTimeoutMs: 0 }, /option requestTimeoutMs: expected a positive integer, got 0/],
     [{ headersTimeoutMs: 1.5 }, /option headersTimeoutMs: expected a positive integer, got 1.5/],
-    [{ requestTimeoutMs: 1000, headersTimeoutMs: 2000 }, /option headersTimeoutMs: 2000 is longer than requestTimeoutMs \(1000\); the headers are part of the request/],
+    [
+      { requestTimeoutMs: 1000, headersTimeoutMs: 2000 },
+      /option headersTimeoutMs: 2000 is longer than requestTimeoutMs \(1000\); the headers are part of the request/,
+    ],
   ]
   for (const [options, message] of cases) await t.rejects(buildServer(options as never), { name: 'StartupError', message }, JSON.stringify(options))
 })

@@ -55,7 +55,7 @@ t.test('a token of another server, or from before a reset, is refused', async (t
   const app = await mockFor(t)
   const other = await mockFor(t)
   const foreign = await accessTokenFor(other)
-  t.same((await requestClientToken(app, { token: foreign })).json(), INVALID, 'another server\'s token')
+  t.same((await requestClientToken(app, { token: foreign })).json(), INVALID, "another server's token")
   const before = await accessTokenFor(app)
   app.mockDwolla.reset()
   t.same((await requestClientToken(app, { token: before })).json(), INVALID, 'a token from before reset()')

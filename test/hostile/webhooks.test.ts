@@ -16,16 +16,41 @@ t.test('any request to the subscription endpoints: a documented status in Dwolla
   const app = await mockFor(t)
   const token = await accessTokenFor(app)
   const receiver = await webhookReceiver(t, SECRET)
-  const existing = (await app.inject({ method: 'POST', url: '/webhook-subscriptions', headers: { authorization: `Bearer ${token}`, accept: HAL, 'content-type': 'application/json' }, payload: { url: receiver.url, secret: SECRET } })).headers.location as string
+  const existing = (
+    await app.inject({
+      method: 'POST',
+      url: '/webhook-subscriptions',
+      headers: { authorization: `Bearer ${token}`, accept: HAL, 'content-type': 'application/json' },
+      payload: { url: receiver.url, secret: SECRET },
+    })
+  ).headers.location as string
   const subscribed: string[] = [receiver.url]
   const json = fc.jsonValue({ maxDepth: 3 })
   const body = fc.oneof(
-    fc.record({ url: fc.oneof(fc.webUrl(), fc.constantFrom('http://127.0.0.1:9/', 'javascript:alert(1)', 'http://u:p@h/', ''), json), secret: fc.oneof(fc.string({ maxLength: 200 }), json), paused: fc.oneof(fc.boolean(), json) }, { requiredKeys: [] }).map((value) => JSON.stringify(value)),
+    fc
+      .record(
+        {
+          url: fc.oneof(fc.webUrl(), fc.constantFrom('http://127.0.0.1:9/', 'javascript:alert(1)', 'http://u:p@h/', ''), json),
+          secret: fc.oneof(fc.string({ maxLength: 200 }), json),
+          paused: fc.oneof(fc.boolean(), json),
+        },
+        { requiredKeys: [] },
+      )
+      .map((value) => JSON.stringify(value)),
     json.map((value) => JSON.stringify(value)),
     fc.string({ maxLength: 100 }),
   )
-  const path = fc.constantFrom('/webhook-subscriptions', new URL(existing).pathname, '/webhook-subscriptions/not-a-uuid', '/webhook-subscriptions/99999999-9999-4999-8999-999999999999')
-  const authorization = fc.oneof(fc.constant(`Bearer ${token}`), fc.constant(undefined), fc.string({ maxLength: 60 }).map((s) => `Bearer ${s}`))
+  const path = fc.constantFrom(
+    '/webhook-subscriptions',
+    new URL(existing).pathname,
+    '/webhook-subscriptions/not-a-uuid',
+    '/webhook-subscriptions/99999999-9999-4999-8999-999999999999',
+  )
+  const authorization = fc.oneof(
+    fc.constant(`Bearer ${token}`),
+    fc.constant(undefined),
+    fc.string({ maxLength: 60 }).map((s) => `Bearer ${s}`),
+  )
   const contentType = fc.constantFrom('application/json', HAL, 'text/plain', 'application/x-www-form-urlencoded', undefined)
   await fc.assert(
     fc.asyncProperty(path, body, authorization, contentType, async (url, payload, auth, type) => {
@@ -51,7 +76,10 @@ t.test('any request to the subscription endpoints: a documented status in Dwolla
   )
   t.pass('300 generated requests, every answer documented, no 5xx')
   const urls = app.mockDwolla.webhooks.subscriptions().map((s) => s.url)
-  t.ok(urls.every((url) => subscribed.includes(url)), 'every subscription was made by an authenticated request')
+  t.ok(
+    urls.every((url) => subscribed.includes(url)),
+    'every subscription was made by an authenticated request',
+  )
   // Keep deliveries local: only the receiver's subscription stays.
   for (const { id, url } of app.mockDwolla.webhooks.subscriptions()) {
     if (url !== receiver.url) {
@@ -61,7 +89,10 @@ t.test('any request to the subscription endpoints: a documented status in Dwolla
   }
   await createCustomerVia(app, token, UNVERIFIED)
   await app.mockDwolla.webhooks.settle()
-  t.ok(app.mockDwolla.webhooks.deliveries().every((d) => urls.includes(d.url)), 'deliveries go only to subscribed URLs')
+  t.ok(
+    app.mockDwolla.webhooks.deliveries().every((d) => urls.includes(d.url)),
+    'deliveries go only to subscribed URLs',
+  )
   t.equal(({} as Record<string, unknown>).url, undefined, 'no prototype was polluted')
 })
 

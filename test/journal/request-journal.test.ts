@@ -66,11 +66,19 @@ t.test('a body past the cap is its first 16 KiB; the size is the whole', async (
 t.test('clear, and the count limit', async (t) => {
   const journal = new RequestJournal(3, JOURNAL_MIN_BYTES)
   for (let index = 0; index < 5; index++) journal.record(record(index, 10))
-  t.same(journal.list().map((entry) => entry.id), ['id-2', 'id-3', 'id-4'], 'the last three')
+  t.same(
+    journal.list().map((entry) => entry.id),
+    ['id-2', 'id-3', 'id-4'],
+    'the last three',
+  )
   journal.clear()
   t.same([journal.size, journal.list()], [0, []], 'empty')
   journal.record(record(9, 10))
-  t.same(journal.list().map((entry) => entry.id), ['id-9'], 'and usable again')
+  t.same(
+    journal.list().map((entry) => entry.id),
+    ['id-9'],
+    'and usable again',
+  )
 })
 
 // Each record's texts are written into the ring as one string and read back with one decode, cut
@@ -315,7 +323,14 @@ t.test('after clear, records are written and read from the start again', async (
   journal.record(textRecord('é😀'))
   journal.record(record(3, 10))
   const entries = journal.list()
-  t.match(entries, [{ id: 'idé😀', body: 'é😀', fixtureRule: 'ré😀' }, { id: 'id-3', body: 'x'.repeat(10), operation: undefined }], 'both, whole')
+  t.match(
+    entries,
+    [
+      { id: 'idé😀', body: 'é😀', fixtureRule: 'ré😀' },
+      { id: 'id-3', body: 'x'.repeat(10), operation: undefined },
+    ],
+    'both, whole',
+  )
 })
 
 t.test('a declared body size past 4 GiB is kept as it is', async (t) => {

@@ -52,18 +52,63 @@ t.test('reset() is saved too; a missing file starts empty; memory is the default
 t.test('a corrupt or unreadable state file stops the start, naming it and the problem, and is left as it is', async (t) => {
   const { path, write } = await tempFolder(t)
   const valid = { format: STATE_FORMAT, version: STATE_VERSION, savedAt: '2026-01-01T00:00:00.000Z', applications: [] as unknown[] }
-  const customer = { id: '11111111-1111-4111-8111-111111111111', type: 'unverified', status: 'unverified', firstName: 'A', lastName: 'B', email: 'a@example.com' }
+  const customer = {
+    id: '11111111-1111-4111-8111-111111111111',
+    type: 'unverified',
+    status: 'unverified',
+    firstName: 'A',
+    lastName: 'B',
+    email: 'a@example.com',
+  }
   const cases: Array<[string, string, RegExp]> = [
     ['truncated JSON', '{"format":"mock-dwolla-state","vers', /state\.json at \/: not valid JSON \(.+\); the state file is left as it is$/],
-    ['another kind of file', JSON.stringify({ rules: [] }), /state\.json at \/format: not a mock-dwolla state file \(expected format "mock-dwolla-state"\); the state file is left as it is$/],
-    ['a newer format', JSON.stringify({ ...valid, version: 3 }), /at \/version: format version 3, this mock-dwolla reads versions 1 and 2; the state file is left as it is$/],
+    [
+      'another kind of file',
+      JSON.stringify({ rules: [] }),
+      /state\.json at \/format: not a mock-dwolla state file \(expected format "mock-dwolla-state"\); the state file is left as it is$/,
+    ],
+    [
+      'a newer format',
+      JSON.stringify({ ...valid, version: 3 }),
+      /at \/version: format version 3, this mock-dwolla reads versions 1 and 2; the state file is left as it is$/,
+    ],
     ['applications not a list', JSON.stringify({ ...valid, applications: {} }), /at \/applications: expected an array/],
-    ['an application without its key', JSON.stringify({ ...valid, applications: [{ customers: [], idempotency: [] }] }), /at \/applications\/0\/application: expected an application key/],
-    ['customers not a list', JSON.stringify({ ...valid, applications: [{ application: 'a', customers: {}, idempotency: [] }] }), /at \/applications\/0\/customers: expected an array/],
-    ['an application twice', JSON.stringify({ ...valid, applications: [{ application: 'a', customers: [], idempotency: [] }, { application: 'a', customers: [], idempotency: [] }] }), /at \/applications\/1\/application: application a appears twice/],
-    ['a bad customer', JSON.stringify({ ...valid, applications: [{ application: 'a', customers: [{ ...customer, status: 'kba' }], idempotency: [] }] }), /at \/applications\/0\/customers\/0\/status: an unverified customer cannot be kba .*; the state file is left as it is$/],
-    ['a bad idempotency record', JSON.stringify({ ...valid, applications: [{ application: 'a', customers: [], idempotency: [{ key: 'plain', customerId: customer.id, at: 0 }] }] }), /at \/applications\/0\/idempotency\/0: expected \{key: a SHA-256 hex digest/],
-    ['the same customer twice', JSON.stringify({ ...valid, applications: [{ application: 'a', customers: [customer, customer], idempotency: [] }] }), /state\.json: customer 11111111-1111-4111-8111-111111111111 already exists for application a; the state file is left as it is$/],
+    [
+      'an application without its key',
+      JSON.stringify({ ...valid, applications: [{ customers: [], idempotency: [] }] }),
+      /at \/applications\/0\/application: expected an application key/,
+    ],
+    [
+      'customers not a list',
+      JSON.stringify({ ...valid, applications: [{ application: 'a', customers: {}, idempotency: [] }] }),
+      /at \/applications\/0\/customers: expected an array/,
+    ],
+    [
+      'an application twice',
+      JSON.stringify({
+        ...valid,
+        applications: [
+          { application: 'a', customers: [], idempotency: [] },
+          { application: 'a', customers: [], idempotency: [] },
+        ],
+      }),
+      /at \/applications\/1\/application: application a appears twice/,
+    ],
+    [
+      'a bad customer',
+      JSON.stringify({ ...valid, applications: [{ application: 'a', customers: [{ ...customer, status: 'kba' }], idempotency: [] }] }),
+      /at \/applications\/0\/customers\/0\/status: an unverified customer cannot be kba .*; the state file is left as it is$/,
+    ],
+    [
+      'a bad idempotency record',
+      JSON.stringify({ ...valid, applications: [{ application: 'a', customers: [], idempotency: [{ key: 'plain', customerId: customer.id, at: 0 }] }] }),
+      /at \/applications\/0\/idempotency\/0: expected \{key: a SHA-256 hex digest/,
+    ],
+    [
+      'the same customer twice',
+      JSON.stringify({ ...valid, applications: [{ application: 'a', customers: [customer, customer], idempotency: [] }] }),
+      /state\.json: customer 11111111-1111-4111-8111-111111111111 already exists for application a; the state file is left as it is$/,
+    ],
   ]
   for (const [name, text, message] of cases) {
     const file = await write('state.json', text)
@@ -72,13 +117,33 @@ t.test('a corrupt or unreadable state file stops the start, naming it and the pr
     t.equal(await readFile(file, 'utf8'), text, `${name}: the file is untouched`)
     t.equal((await stat(file)).mtimeMs, before.mtimeMs, `${name}: not even rewritten`)
   }
-  const tooMany = await write('state.json', JSON.stringify({ ...valid, applications: [{ application: 'a', customers: [customer, { ...customer, id: '22222222-2222-4222-8222-222222222222', email: 'b@example.com' }], idempotency: [] }] }))
-  await t.rejects(buildServer({ stateFile: tooMany, customerLimit: 1, defaultFixtures: false }), { name: 'StartupError', message: `${tooMany} at /applications/0/customers: 2 customers, more than customerLimit (1); the state file is left as it is` }, 'more than the limits allow')
+  const tooMany = await write(
+    'state.json',
+    JSON.stringify({
+      ...valid,
+      applications: [
+        { application: 'a', customers: [customer, { ...customer, id: '22222222-2222-4222-8222-222222222222', email: 'b@example.com' }], idempotency: [] },
+      ],
+    }),
+  )
+  await t.rejects(
+    buildServer({ stateFile: tooMany, customerLimit: 1, defaultFixtures: false }),
+    { name: 'StartupError', message: `${tooMany} at /applications/0/customers: 2 customers, more than customerLimit (1); the state file is left as it is` },
+    'more than the limits allow',
+  )
   const folder = join(path, 'a-folder')
   await mkdir(folder)
-  await t.rejects(buildServer({ stateFile: folder }), { name: 'StartupError', message: `${folder}: cannot read the state file (EISDIR)` }, 'a folder where the file should be: unreadable')
+  await t.rejects(
+    buildServer({ stateFile: folder }),
+    { name: 'StartupError', message: `${folder}: cannot read the state file (EISDIR)` },
+    'a folder where the file should be: unreadable',
+  )
   const nowhere = join(path, 'missing', 'state.json')
-  await t.rejects(buildServer({ stateFile: nowhere }), { name: 'StartupError', message: `${nowhere}: the folder ${join(path, 'missing')} does not exist` }, 'a folder that does not exist')
+  await t.rejects(
+    buildServer({ stateFile: nowhere }),
+    { name: 'StartupError', message: `${nowhere}: the folder ${join(path, 'missing')} does not exist` },
+    'a folder that does not exist',
+  )
 })
 
 /** File operations that note each step, and can fail one. */
@@ -106,7 +171,7 @@ function recordingIo(steps: string[], fail?: 'rename' | 'sync'): AtomicWriteIo {
       steps.push(`unlink ${String(path).replace(/.*\//, '')}`)
       return unlink(path)
     },
-  } as AtomicWriteIo
+  }
 }
 
 t.test('atomic: a temporary file in the same folder, flushed, then renamed over the target', async (t) => {
@@ -115,7 +180,11 @@ t.test('atomic: a temporary file in the same folder, flushed, then renamed over 
   await writeFile(target, 'old')
   const steps: string[] = []
   await writeFileAtomically(target, 'new', recordingIo(steps))
-  t.match(steps, [/^open \.state\.json\.\d+\.[0-9a-f]{12}\.tmp wx 600$/, 'write', 'sync', 'close', /^rename \.state\.json\.\d+\.[0-9a-f]{12}\.tmp → state\.json$/], 'open exclusively (0600), write, fsync, close, rename')
+  t.match(
+    steps,
+    [/^open \.state\.json\.\d+\.[\w-]{12}\.tmp wx 600$/, 'write', 'sync', 'close', /^rename \.state\.json\.\d+\.[\w-]{12}\.tmp → state\.json$/],
+    'open exclusively (0600), write, fsync, close, rename',
+  )
   t.equal(await readFile(target, 'utf8'), 'new', 'the new content')
   for (const fail of ['sync', 'rename'] as const) {
     const failing: string[] = []
@@ -131,7 +200,7 @@ t.test('a burst of changes is one write; flush writes what is pending; a failed 
   const target = join(path, 'state.json')
   let snapshots = 0
   const empty = () => ({ applications: [], webhookSubscriptions: [] })
-  const writer = new StateFileWriter(target, () => (snapshots += 1, empty()), { coalesceMs: 60_000 })
+  const writer = new StateFileWriter(target, () => ((snapshots += 1), empty()), { coalesceMs: 60_000 })
   for (let i = 0; i < 1000; i++) writer.schedule()
   t.equal(writer.writes, 0, 'nothing written during the burst')
   await writer.flush()
@@ -143,7 +212,11 @@ t.test('a burst of changes is one write; flush writes what is pending; a failed 
   const timed = new StateFileWriter(target, empty, { coalesceMs: 100, setTimer: fakeTimer })
   timed.schedule()
   timed.schedule()
-  t.same(pending.map(({ ms }) => ms), [100], 'changes close together share one timer of coalesceMs')
+  t.same(
+    pending.map(({ ms }) => ms),
+    [100],
+    'changes close together share one timer of coalesceMs',
+  )
   pending[0]?.callback()
   await timed.flush()
   t.equal(timed.writes, 1, 'when the timer fires, the one write happens')
@@ -162,8 +235,13 @@ t.test('the server flushes on close and logs a failed write without failing requ
   const logged: string[] = []
   const app = await buildServer({ stateFile, logger: { level: 'error', stream: { write: (line: string) => void logged.push(line) } } })
   const token = await accessTokenFor(app)
-  const responses = await Promise.all(Array.from({ length: 20 }, (_, i) => apiRequest(app, 'POST', '/customers', { token, body: { ...UNVERIFIED, email: `burst${i}@example.com` } })))
-  t.ok(responses.every((r) => r.statusCode === 201), 'twenty concurrent creations')
+  const responses = await Promise.all(
+    Array.from({ length: 20 }, (_, i) => apiRequest(app, 'POST', '/customers', { token, body: { ...UNVERIFIED, email: `burst${i}@example.com` } })),
+  )
+  t.ok(
+    responses.every((r) => r.statusCode === 201),
+    'twenty concurrent creations',
+  )
   await app.close()
   t.equal(JSON.parse(await readFile(stateFile, 'utf8')).applications[0].customers.length, 32, 'all on disk at close: twenty and the twelve seeds')
   const writes = app.mockDwolla.stateFile?.writes ?? 0
@@ -174,7 +252,11 @@ t.test('the server flushes on close and logs a failed write without failing requ
   await writeFile(stateFile, 'will be replaced by a folder')
   await unlink(stateFile)
   await mkdir(stateFile)
-  t.equal((await apiRequest(broken, 'POST', '/customers', { token: again, body: { ...UNVERIFIED, email: 'late@example.com' } })).statusCode, 201, 'the request is answered whatever the disk does')
+  t.equal(
+    (await apiRequest(broken, 'POST', '/customers', { token: again, body: { ...UNVERIFIED, email: 'late@example.com' } })).statusCode,
+    201,
+    'the request is answered whatever the disk does',
+  )
   await broken.close()
   t.match(JSON.parse(logged.at(-1) as string), { msg: `could not write the state file ${stateFile}` }, 'the failed write is logged')
 })

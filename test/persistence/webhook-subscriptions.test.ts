@@ -25,7 +25,14 @@ t.test('webhook subscriptions survive a restart, secrets and pauses included, an
 
   const saved = JSON.parse(await readFile(stateFile, 'utf8'))
   t.match(saved, { format: STATE_FORMAT, version: STATE_VERSION }, 'the same versioned state file')
-  t.same(saved.applications[0].webhookSubscriptions.map((s: { id: string; secret: string; paused: boolean }) => [s.id, s.secret, s.paused]), [[active, SECRET, false], [paused, 'another-secret', true]], 'each with its secret (the file is the user’s own) and whether paused')
+  t.same(
+    saved.applications[0].webhookSubscriptions.map((s: { id: string; secret: string; paused: boolean }) => [s.id, s.secret, s.paused]),
+    [
+      [active, SECRET, false],
+      [paused, 'another-secret', true],
+    ],
+    'each with its secret (the file is the user’s own) and whether paused',
+  )
   t.equal((await stat(stateFile)).mode & 0o777, 0o600, 'readable by its owner only')
 
   const second = await buildServer({ stateFile })
@@ -36,7 +43,11 @@ t.test('webhook subscriptions survive a restart, secrets and pauses included, an
   await second.mockDwolla.webhooks.settle()
   t.equal(receiver.received.length, 1, 'the active one delivers after the restart; the paused one does not')
   t.ok(receiver.received[0]?.signatureValid, 'signed with the secret kept in the file')
-  t.same(second.mockDwolla.events.all().map((e) => e.topic), ['customer_created'], 'events are not kept: only the new one')
+  t.same(
+    second.mockDwolla.events.all().map((e) => e.topic),
+    ['customer_created'],
+    'events are not kept: only the new one',
+  )
 })
 
 t.test('a file written before webhooks existed loads; a bad subscription stops the start without quoting its secret', async (t) => {
@@ -47,7 +58,14 @@ t.test('a file written before webhooks existed loads; a bad subscription stops t
   t.same(app.mockDwolla.webhooks.subscriptions(), [], 'no webhookSubscriptions key: none')
   await app.close()
 
-  const subscription = { id: '11111111-1111-4111-8111-111111111111', url: 'http://localhost/', secret: 'tell-no-one-1234', paused: false, created: '2026-01-01T00:00:00.000Z', baseUrl: 'http://localhost:8910' }
+  const subscription = {
+    id: '11111111-1111-4111-8111-111111111111',
+    url: 'http://localhost/',
+    secret: 'tell-no-one-1234',
+    paused: false,
+    created: '2026-01-01T00:00:00.000Z',
+    baseUrl: 'http://localhost:8910',
+  }
   const at = '/applications/0/webhookSubscriptions'
   const cases: Array<[string, unknown, RegExp]> = [
     ['not a list', {}, new RegExp(`at ${at}: expected an array`)],
@@ -55,7 +73,11 @@ t.test('a file written before webhooks existed loads; a bad subscription stops t
     ['a bad id', [{ ...subscription, id: 'X' }], new RegExp(`at ${at}/0/id: expected a lowercase UUID`)],
     ['an id twice', [subscription, subscription], new RegExp(`at ${at}/1/id: subscription 11111111-1111-4111-8111-111111111111 appears twice`)],
     ['a bad url', [{ ...subscription, url: 'ftp://x' }], new RegExp(`at ${at}/0/url: Url must be a valid url\\.`)],
-    ['a secret too long', [{ ...subscription, secret: `tell-no-one-${'x'.repeat(200)}` }], new RegExp(`at ${at}/0/secret: Secret must be 128 or fewer characters\\.`)],
+    [
+      'a secret too long',
+      [{ ...subscription, secret: `tell-no-one-${'x'.repeat(200)}` }],
+      new RegExp(`at ${at}/0/secret: Secret must be 128 or fewer characters\\.`),
+    ],
     ['paused not a boolean', [{ ...subscription, paused: 'no' }], new RegExp(`at ${at}/0/paused: expected true or false`)],
     ['a bad date', [{ ...subscription, created: 'yesterday' }], new RegExp(`at ${at}/0/created: expected a date and time`)],
     ['a bad base URL', [{ ...subscription, baseUrl: 'localhost' }], new RegExp(`at ${at}/0/baseUrl: expected an http or https base URL`)],
@@ -63,29 +85,72 @@ t.test('a file written before webhooks existed loads; a bad subscription stops t
   for (const [name, webhookSubscriptions, message] of cases) {
     const file = await write('state.json', JSON.stringify({ ...valid, applications: [{ application: 'a', webhookSubscriptions }] }))
     const text = await readFile(file, 'utf8')
-    const error = await buildServer({ stateFile: file }).then(() => undefined, (e: Error) => e)
+    const error = await buildServer({ stateFile: file }).then(
+      () => undefined,
+      (e: Error) => e,
+    )
     t.match(error, { name: 'StartupError', message }, `${name}: StartupError naming the place`)
     t.match(error?.message, /; the state file is left as it is$/, `${name}: and that the file is untouched`)
     t.notMatch(error?.message, 'tell-no-one', `${name}: never quoting the secret`)
     t.equal(await readFile(file, 'utf8'), text, `${name}: the file is untouched`)
   }
-  const tooMany = await write('state.json', JSON.stringify({ ...valid, applications: [{ application: 'a', webhookSubscriptions: [subscription, { ...subscription, id: '22222222-2222-4222-8222-222222222222' }] }] }))
-  await t.rejects(buildServer({ stateFile: tooMany, webhookSubscriptionLimit: 1 }), { name: 'StartupError', message: `${tooMany} at ${at}: 2 webhook subscriptions, more than webhookSubscriptionLimit (1); the state file is left as it is` }, 'more than the limits allow')
+  const tooMany = await write(
+    'state.json',
+    JSON.stringify({
+      ...valid,
+      applications: [{ application: 'a', webhookSubscriptions: [subscription, { ...subscription, id: '22222222-2222-4222-8222-222222222222' }] }],
+    }),
+  )
+  await t.rejects(
+    buildServer({ stateFile: tooMany, webhookSubscriptionLimit: 1 }),
+    { name: 'StartupError', message: `${tooMany} at ${at}: 2 webhook subscriptions, more than webhookSubscriptionLimit (1); the state file is left as it is` },
+    'more than the limits allow',
+  )
 })
 
 t.test('a version 1 file (subscriptions in one top-level list) loads, and is written back as version 2', async (t) => {
   const { write } = await tempFolder(t)
-  const subscription = { id: '11111111-1111-4111-8111-111111111111', application: 'a', url: 'http://localhost/', secret: 'tell-no-one-1234', paused: true, created: '2026-01-01T00:00:00.000Z', baseUrl: 'http://localhost:8910' }
-  const version1 = { format: STATE_FORMAT, version: 1, savedAt: '2026-01-01T00:00:00.000Z', applications: [{ application: 'b', customers: [], idempotency: [] }], webhookSubscriptions: [subscription] }
+  const subscription = {
+    id: '11111111-1111-4111-8111-111111111111',
+    application: 'a',
+    url: 'http://localhost/',
+    secret: 'tell-no-one-1234',
+    paused: true,
+    created: '2026-01-01T00:00:00.000Z',
+    baseUrl: 'http://localhost:8910',
+  }
+  const version1 = {
+    format: STATE_FORMAT,
+    version: 1,
+    savedAt: '2026-01-01T00:00:00.000Z',
+    applications: [{ application: 'b', customers: [], idempotency: [] }],
+    webhookSubscriptions: [subscription],
+  }
   const file = await write('state.json', JSON.stringify(version1))
   const app = await buildServer({ stateFile: file, defaultFixtures: false })
-  t.same(app.mockDwolla.webhooks.subscriptions(), [{ id: subscription.id, application: 'a', url: subscription.url, paused: true, created: '2026-01-01T00:00:00.000Z' }], 'the subscription, in its application')
+  t.same(
+    app.mockDwolla.webhooks.subscriptions(),
+    [{ id: subscription.id, application: 'a', url: subscription.url, paused: true, created: '2026-01-01T00:00:00.000Z' }],
+    'the subscription, in its application',
+  )
   app.mockDwolla.stateFile?.schedule()
   await app.close()
   const saved = JSON.parse(await readFile(file, 'utf8'))
   const { application: _application, ...kept } = subscription
-  t.same([saved.version, saved.webhookSubscriptions, saved.applications.map((entry: { application: string }) => entry.application).sort()], [STATE_VERSION, undefined, ['a', 'b']], 'version 2: no top-level list')
-  t.same(saved.applications.find((entry: { application: string }) => entry.application === 'a').webhookSubscriptions, [kept], 'the subscription in its application’s entry, secret kept')
+  t.same(
+    [saved.version, saved.webhookSubscriptions, saved.applications.map((entry: { application: string }) => entry.application).sort()],
+    [STATE_VERSION, undefined, ['a', 'b']],
+    'version 2: no top-level list',
+  )
+  t.same(
+    saved.applications.find((entry: { application: string }) => entry.application === 'a').webhookSubscriptions,
+    [kept],
+    'the subscription in its application’s entry, secret kept',
+  )
   const noApplication = await write('state.json', JSON.stringify({ ...version1, webhookSubscriptions: [{ ...subscription, application: '' }] }))
-  await t.rejects(buildServer({ stateFile: noApplication }), { name: 'StartupError', message: /at \/webhookSubscriptions\/0\/application: expected an application key/ }, 'a version 1 subscription without its application: StartupError naming the place')
+  await t.rejects(
+    buildServer({ stateFile: noApplication }),
+    { name: 'StartupError', message: /at \/webhookSubscriptions\/0\/application: expected an application key/ },
+    'a version 1 subscription without its application: StartupError naming the place',
+  )
 })

@@ -9,10 +9,24 @@ t.test('list tokens: access tokens by application, client tokens with action and
   const accessToken = await accessTokenFor(app, 'app-1')
   const { token: clientToken } = (await requestClientToken(app, { token: accessToken })).json()
   const listed = (await app.inject({ method: 'GET', url: '/__mock/tokens' })).json()
-  t.same(listed, {
-    accessTokens: [{ token: accessToken, clientId: 'app-1', issuedAt: '2026-01-01T00:00:00.000Z', expiresAt: '2026-01-01T00:59:59.000Z', expired: false }],
-    clientTokens: [{ token: clientToken, clientId: 'app-1', action: 'customer.update', customerId: CUSTOMER_ID, issuedAt: '2026-01-01T00:00:00.000Z', expiresAt: '2026-01-01T01:00:00.000Z', expired: false }],
-  }, 'both kinds, in full, with what they were issued for')
+  t.same(
+    listed,
+    {
+      accessTokens: [{ token: accessToken, clientId: 'app-1', issuedAt: '2026-01-01T00:00:00.000Z', expiresAt: '2026-01-01T00:59:59.000Z', expired: false }],
+      clientTokens: [
+        {
+          token: clientToken,
+          clientId: 'app-1',
+          action: 'customer.update',
+          customerId: CUSTOMER_ID,
+          issuedAt: '2026-01-01T00:00:00.000Z',
+          expiresAt: '2026-01-01T01:00:00.000Z',
+          expired: false,
+        },
+      ],
+    },
+    'both kinds, in full, with what they were issued for',
+  )
   t.same(app.mockDwolla.tokens(), listed, 'the same in-process')
 })
 
@@ -69,11 +83,18 @@ t.test('expiry with the dwolla SDK: it drops its token on the 401 and fetches a 
   t.equal(error.statusCode, 401, 'the call after expiry fails with 401')
   t.equal(JSON.parse(error.body).code, 'ExpiredAccessToken', 'ExpiredAccessToken')
   t.match((await sdk.clientTokens.create(body)).token, /^[0-9A-Za-z]{50}$/, 'the next call succeeds')
-  t.same(server.requests().map((r) => `${r.path} ${r.status}`), ['/token 200', '/client-tokens 200', '/client-tokens 401', '/token 200', '/client-tokens 200'], 'with a new token, as the journal shows')
+  t.same(
+    server.requests().map((r) => `${r.path} ${r.status}`),
+    ['/token 200', '/client-tokens 200', '/client-tokens 401', '/token 200', '/client-tokens 200'],
+    'with a new token, as the journal shows',
+  )
 })
 
 t.test('reset: back to the start state; health', async (t) => {
-  const server = await start({ defaultFixtures: false, fixtures: { rules: [{ when: { operation: 'createClientToken' }, respond: { error: 'Forbidden' }, times: 1 }] } })
+  const server = await start({
+    defaultFixtures: false,
+    fixtures: { rules: [{ when: { operation: 'createClientToken' }, respond: { error: 'Forbidden' }, times: 1 }] },
+  })
   t.teardown(() => server.close())
   const health = await fetch(`${server.url}/__mock/health`)
   t.match(await health.json(), { status: 'ok', version: /^\d+\.\d+\.\d+/ }, 'health')
@@ -85,7 +106,11 @@ t.test('reset: back to the start state; health', async (t) => {
   t.equal((await fetch(`${server.url}/__mock/reset`, { method: 'POST' })).status, 200, 'POST /__mock/reset')
   t.same(server.tokens(), { accessTokens: [], clientTokens: [] }, 'no tokens')
   t.same(server.requests(), [], 'empty journal')
-  t.same(server.fixtures.list().map((r) => [r.source, r.matched]), [['file', 0]], 'runtime rules gone, counts at zero')
+  t.same(
+    server.fixtures.list().map((r) => [r.source, r.matched]),
+    [['file', 0]],
+    'runtime rules gone, counts at zero',
+  )
   t.equal(server.clock.offsetMs, 0, 'clock back')
   t.equal((await requestClientToken(app, { token: await accessTokenFor(app) })).statusCode, 403, 'the times-limited file rule answers again')
   server.reset()
@@ -95,7 +120,11 @@ t.test('reset: back to the start state; health', async (t) => {
 t.test('tokenLimit bounds the listing, not the tokens: the oldest still works', async (t) => {
   const app = await mockFor(t, { tokenLimit: 3 })
   const tokens = [await accessTokenFor(app), await accessTokenFor(app), await accessTokenFor(app), await accessTokenFor(app)]
-  t.same(app.mockDwolla.tokens().accessTokens.map((listed) => listed.token), tokens.slice(1), 'the three newest listed, oldest first')
+  t.same(
+    app.mockDwolla.tokens().accessTokens.map((listed) => listed.token),
+    tokens.slice(1),
+    'the three newest listed, oldest first',
+  )
   t.equal((await requestClientToken(app, { token: tokens[0]! })).statusCode, 200, 'the first of four still works')
 })
 
@@ -120,7 +149,12 @@ t.test('revocations past the bound: a clear admin error, nothing forgotten', asy
 
 t.test('applications: a client id past 256 characters, and 4,096 applications at once', async (t) => {
   const app = await mockFor(t)
-  const long = await app.inject({ method: 'POST', url: '/token', headers: { 'content-type': 'application/x-www-form-urlencoded' }, payload: `client_id=${'k'.repeat(257)}&client_secret=s&grant_type=client_credentials` })
+  const long = await app.inject({
+    method: 'POST',
+    url: '/token',
+    headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    payload: `client_id=${'k'.repeat(257)}&client_secret=s&grant_type=client_credentials`,
+  })
   t.same([long.statusCode, long.json().error], [401, 'invalid_client'], 'a client id no Dwolla key is that long: invalid_client')
   for (let i = 0; i < 4096; i++) app.mockDwolla.accessTokens.issue({ clientId: `app-${i}` })
   const full = await accessTokenResponse(app, 'app-4096')

@@ -19,39 +19,85 @@ t.test('server.events(), server.webhooks.deliveries(), settle() and pending(): w
   const token = await accessTokenFor(server.app)
   const subscriptionId = await subscribeVia(server.app, token, receiver.url, SECRET)
   const customerId = await createCustomerVia(server.app, token, PERSONAL)
-  t.same(server.events().map(({ topic, resourceId, application, created }) => ({ topic, resourceId, application, created })), [
-    { topic: 'customer_created', resourceId: customerId, application: 'key', created: '2026-03-04T05:06:07.000Z' },
-    { topic: 'customer_verified', resourceId: customerId, application: 'key', created: '2026-03-04T05:06:07.000Z' },
-  ], 'server.events(): oldest first, as they were raised')
+  t.same(
+    server.events().map(({ topic, resourceId, application, created }) => ({ topic, resourceId, application, created })),
+    [
+      { topic: 'customer_created', resourceId: customerId, application: 'key', created: '2026-03-04T05:06:07.000Z' },
+      { topic: 'customer_verified', resourceId: customerId, application: 'key', created: '2026-03-04T05:06:07.000Z' },
+    ],
+    'server.events(): oldest first, as they were raised',
+  )
   t.equal(server.events({ topic: 'customer_verified' }).length, 1, 'filtered by topic')
   t.equal(server.events({ resourceId: customerId.toUpperCase(), application: 'key' }).length, 2, 'by customer and application')
 
   await server.webhooks.settle()
   const deliveries = server.webhooks.deliveries()
-  t.same(deliveries.map((d) => [d.topic, d.cause, d.response.status, d.succeeded]), [['customer_created', 'first', 500, false], ['customer_verified', 'first', 500, false]], 'every attempt, with its outcome')
+  t.same(
+    deliveries.map((d) => [d.topic, d.cause, d.response.status, d.succeeded]),
+    [
+      ['customer_created', 'first', 500, false],
+      ['customer_verified', 'first', 500, false],
+    ],
+    'every attempt, with its outcome',
+  )
   const [first] = deliveries
-  t.match(first, {
-    subscriptionId,
-    application: 'key',
-    eventId: server.events()[0]?.id,
-    url: receiver.url,
-    time: '2026-03-04T05:06:07.000Z',
-    request: { headers: { 'content-type': 'application/json; charset=UTF-8', 'x-dwolla-topic': 'customer_created', 'x-request-signature-sha-256': /^[0-9a-f]{64}$/ }, body: receiver.received[0]?.body },
-    response: { status: 500, body: 'not yet' },
-    error: undefined,
-  }, 'what was sent and what came back')
-  t.same(server.webhooks.deliveries({ topic: 'customer_verified' }).map((d) => d.topic), ['customer_verified'], 'filtered by topic')
-  t.same(server.webhooks.pending().map((p) => [p.cause, p.dueAt]), [['retry', '2026-03-04T05:06:07.250Z'], ['retry', '2026-03-04T05:06:07.250Z']], 'the retries wait: 250 ms by the scaled schedule (Dwolla’s 15 minutes)')
-  t.same(server.webhooks.subscriptions(), [{ id: subscriptionId, application: 'key', url: receiver.url, paused: false, created: '2026-03-04T05:06:07.000Z' }], 'subscriptions, without their secrets')
+  t.match(
+    first,
+    {
+      subscriptionId,
+      application: 'key',
+      eventId: server.events()[0]?.id,
+      url: receiver.url,
+      time: '2026-03-04T05:06:07.000Z',
+      request: {
+        headers: { 'content-type': 'application/json; charset=UTF-8', 'x-dwolla-topic': 'customer_created', 'x-request-signature-sha-256': /^[0-9a-f]{64}$/ },
+        body: receiver.received[0]?.body,
+      },
+      response: { status: 500, body: 'not yet' },
+      error: undefined,
+    },
+    'what was sent and what came back',
+  )
+  t.same(
+    server.webhooks.deliveries({ topic: 'customer_verified' }).map((d) => d.topic),
+    ['customer_verified'],
+    'filtered by topic',
+  )
+  t.same(
+    server.webhooks.pending().map((p) => [p.cause, p.dueAt]),
+    [
+      ['retry', '2026-03-04T05:06:07.250Z'],
+      ['retry', '2026-03-04T05:06:07.250Z'],
+    ],
+    'the retries wait: 250 ms by the scaled schedule (Dwolla’s 15 minutes)',
+  )
+  t.same(
+    server.webhooks.subscriptions(),
+    [{ id: subscriptionId, application: 'key', url: receiver.url, paused: false, created: '2026-03-04T05:06:07.000Z' }],
+    'subscriptions, without their secrets',
+  )
 
   receiver.answerWith((_request, response) => response.end('ok'))
   server.clock.advance(250)
   await server.webhooks.settle()
-  t.same(server.webhooks.deliveries().map((d) => [d.cause, d.succeeded]), [['first', false], ['first', false], ['retry', true], ['retry', true]], 'moving the clock delivered the retries at once')
+  t.same(
+    server.webhooks.deliveries().map((d) => [d.cause, d.succeeded]),
+    [
+      ['first', false],
+      ['first', false],
+      ['retry', true],
+      ['retry', true],
+    ],
+    'moving the clock delivered the retries at once',
+  )
   t.same(server.webhooks.pending(), [], 'nothing waits')
 
   server.reset()
-  t.same([server.events(), server.webhooks.deliveries(), server.webhooks.pending(), server.webhooks.subscriptions()], [[], [], [], []], 'reset() clears events, deliveries, retries and subscriptions')
+  t.same(
+    [server.events(), server.webhooks.deliveries(), server.webhooks.pending(), server.webhooks.subscriptions()],
+    [[], [], [], []],
+    'reset() clears events, deliveries, retries and subscriptions',
+  )
 })
 
 t.test('/__mock/events, /__mock/webhooks and POST /__mock/webhooks/settle, for a mock in another process', async (t) => {
@@ -64,12 +110,24 @@ t.test('/__mock/events, /__mock/webhooks and POST /__mock/webhooks/settle, for a
   const subscriptionId = await subscribeVia(app, token, receiver.url, SECRET)
   await createCustomerVia(app, token, PERSONAL)
   const events = (await app.inject({ method: 'GET', url: '/__mock/events?topic=customer_created' })).json().events
-  t.same(events.map((e: { topic: string }) => e.topic), ['customer_created'], 'GET /__mock/events, filtered')
+  t.same(
+    events.map((e: { topic: string }) => e.topic),
+    ['customer_created'],
+    'GET /__mock/events, filtered',
+  )
   const settled = await app.inject({ method: 'POST', url: '/__mock/webhooks/settle' })
-  t.same([settled.statusCode, settled.json().settled, settled.json().pending.length], [200, true, 2], 'POST /__mock/webhooks/settle waits for what is due, and says what still waits')
+  t.same(
+    [settled.statusCode, settled.json().settled, settled.json().pending.length],
+    [200, true, 2],
+    'POST /__mock/webhooks/settle waits for what is due, and says what still waits',
+  )
   const state = (await app.inject({ method: 'GET', url: `/__mock/webhooks?subscriptionId=${subscriptionId}` })).json()
   t.same(Object.keys(state), ['subscriptions', 'pending', 'deliveries'], 'subscriptions, pending retries, deliveries')
-  t.same(state.deliveries.map((d: { response: { status: number } }) => d.response.status), [503, 503], 'both attempts')
+  t.same(
+    state.deliveries.map((d: { response: { status: number } }) => d.response.status),
+    [503, 503],
+    'both attempts',
+  )
   t.notMatch(JSON.stringify(state), SECRET, 'never the secret')
   await app.inject({ method: 'POST', url: '/__mock/clock', payload: { advanceSeconds: 1 } })
   await app.inject({ method: 'POST', url: '/__mock/webhooks/settle' })
@@ -79,19 +137,31 @@ t.test('/__mock/events, /__mock/webhooks and POST /__mock/webhooks/settle, for a
     t.same([refused.statusCode, refused.json().error], [400, 'InvalidQuery'], `${url}: 400 InvalidQuery`)
   }
   await app.inject({ method: 'POST', url: '/__mock/reset' })
-  t.same((await app.inject({ method: 'GET', url: '/__mock/webhooks' })).json(), { subscriptions: [], pending: [], deliveries: [] }, 'POST /__mock/reset clears them')
+  t.same(
+    (await app.inject({ method: 'GET', url: '/__mock/webhooks' })).json(),
+    { subscriptions: [], pending: [], deliveries: [] },
+    'POST /__mock/reset clears them',
+  )
   t.same((await app.inject({ method: 'GET', url: '/__mock/events' })).json(), { events: [] }, 'and the events')
 })
 
 t.test('the admin guard covers the new routes', async (t) => {
   const app = await mockFor(t, { adminToken: 'a-long-enough-admin-token' })
-  for (const [method, url] of [['GET', '/__mock/events'], ['GET', '/__mock/webhooks'], ['POST', '/__mock/webhooks/settle']] as const) {
+  for (const [method, url] of [
+    ['GET', '/__mock/events'],
+    ['GET', '/__mock/webhooks'],
+    ['POST', '/__mock/webhooks/settle'],
+  ] as const) {
     const refused = await app.inject({ method, url })
     t.same([refused.statusCode, refused.json().error], [401, 'AdminTokenRequired'], `${method} ${url} without the token: 401`)
     const allowed = await app.inject({ method, url, headers: { authorization: 'Bearer a-long-enough-admin-token' } })
     t.equal(allowed.statusCode, 200, `${method} ${url} with it: 200`)
   }
-  const rebinding = await app.inject({ method: 'GET', url: '/__mock/webhooks', headers: { host: 'evil.example', authorization: 'Bearer a-long-enough-admin-token' } })
+  const rebinding = await app.inject({
+    method: 'GET',
+    url: '/__mock/webhooks',
+    headers: { host: 'evil.example', authorization: 'Bearer a-long-enough-admin-token' },
+  })
   t.equal(rebinding.statusCode, 403, 'a foreign Host name: 403')
 })
 
@@ -102,7 +172,11 @@ t.test('the journal keeps deliveries apart: requests to the mock only, deliverie
   await subscribeVia(app, token, receiver.url, SECRET)
   await createCustomerVia(app, token, PERSONAL)
   await app.mockDwolla.webhooks.settle()
-  t.same(app.mockDwolla.journal.list().map((e) => e.operation), ['createApplicationAccessToken', 'createWebhookSubscription', 'createCustomer'], 'the request journal: what the application sent the mock')
+  t.same(
+    app.mockDwolla.journal.list().map((e) => e.operation),
+    ['createApplicationAccessToken', 'createWebhookSubscription', 'createCustomer'],
+    'the request journal: what the application sent the mock',
+  )
   t.equal(app.mockDwolla.webhooks.deliveries().length, 2, 'deliveries: what the mock sent the application')
   t.equal(receiver.received.length, 2, 'both received')
   const other = await apiRequest(app, 'GET', '/events', { token })

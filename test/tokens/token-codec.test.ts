@@ -20,8 +20,16 @@ t.test('fields come back as sealed, at both ends of every range', async (t) => {
   t.throws(() => codec.seal({ ...fields, expiresAt: -1 }), RangeError, 'an expiry before 1970')
   t.throws(() => codec.seal({ ...fields, expiresAt: 2 ** 48 }), RangeError, 'an expiry past its 48 bits')
   const lastMoment = Date.parse('+010009-12-31T23:59:59.999Z')
-  t.equal(codec.open(codec.seal({ ...fields, expiresAt: lastMoment }))?.expiresAt, lastMoment, 'the clock\'s last moment (end of 9999) plus the longest lifetime (ten years) fits')
-  t.throws(() => codec.seal({ ...fields, customerId: '707177C3-BF15-4E7E-B37C-55C3898D9BF4' }), RangeError, 'an uppercase UUID (customer ids are lowercased first)')
+  t.equal(
+    codec.open(codec.seal({ ...fields, expiresAt: lastMoment }))?.expiresAt,
+    lastMoment,
+    "the clock's last moment (end of 9999) plus the longest lifetime (ten years) fits",
+  )
+  t.throws(
+    () => codec.seal({ ...fields, customerId: '707177C3-BF15-4E7E-B37C-55C3898D9BF4' }),
+    RangeError,
+    'an uppercase UUID (customer ids are lowercased first)',
+  )
   // One bad character at each place of a UUID, of each kind: a letter past f, an uppercase
   // digit, ASCII punctuation, characters past ASCII whose low seven bits are a hex digit's.
   const uuid = '707177c3-bf15-4e7e-b37c-55c3898d9bf4'
@@ -44,17 +52,26 @@ t.test('fields come back as sealed, at both ends of every range', async (t) => {
 t.test('a thousand tokens sealed, then opened in another order, each to its own fields', async (t) => {
   const codec = new TokenCodec()
   const sealed = Array.from({ length: 1000 }, (_, serial) => ({
-    fields: { serial, expiresAt: 1_800_000_000_000 + serial, application: serial % 4096, action: serial % 19, customerId: serial % 3 === 0 ? undefined : '707177c3-bf15-4e7e-b37c-55c3898d9bf4' },
+    fields: {
+      serial,
+      expiresAt: 1_800_000_000_000 + serial,
+      application: serial % 4096,
+      action: serial % 19,
+      customerId: serial % 3 === 0 ? undefined : '707177c3-bf15-4e7e-b37c-55c3898d9bf4',
+    },
   })).map(({ fields }) => ({ fields, token: codec.seal(fields) }))
   const wrong = [...sealed].reverse().filter(({ fields, token }) => JSON.stringify(codec.open(token)) !== JSON.stringify(fields))
   t.equal(wrong.length, 0, 'every one opens to what it was sealed with')
 })
 
-t.test('tokens look like Dwolla\'s: 50 alphanumerics, distinct, the whole alphabet evenly', async (t) => {
+t.test("tokens look like Dwolla's: 50 alphanumerics, distinct, the whole alphabet evenly", async (t) => {
   const codec = new TokenCodec()
   const tokens = Array.from({ length: 2000 }, (_, serial) => codec.seal({ ...fields, serial }))
   t.equal(TOKEN_LENGTH, 50, 'Dwolla tokens are 50 characters')
-  t.ok(tokens.every((token) => /^[0-9A-Za-z]{50}$/.test(token)), 'all alphanumeric, 50 long')
+  t.ok(
+    tokens.every((token) => /^[0-9A-Za-z]{50}$/.test(token)),
+    'all alphanumeric, 50 long',
+  )
   t.equal(new Set(tokens).size, 2000, 'no repeats')
   // Every position is uniform over the 62 characters: over 2,000 tokens each character should
   // appear about 32 times at each position; none may be missing or far off.
@@ -89,7 +106,7 @@ t.test('any change to a token, or another key, and it does not open', async (t) 
   t.equal(random, 0, 'none of 20,000 random tokens opens')
 })
 
-t.test('the actions are the OpenAPI document\'s, in its order', async (t) => {
+t.test("the actions are the OpenAPI document's, in its order", async (t) => {
   const document = parse(readFileSync(OPENAPI_DOCUMENT_PATH, 'utf8'))
   t.same([...CLIENT_TOKEN_ACTIONS], document.components.schemas.ClientTokenRequest.properties.action.enum, 'the same 18 actions')
 })

@@ -21,11 +21,23 @@ t.test('valid, expired, unknown: from the recent list and from the token alone',
   let now = 1_000
   const { access } = stores({ limit: 1, now: () => now })
   const recent = access.issue({ clientId: 'app' })
-  t.match(access.lookup(recent), { status: 'valid', record: { token: recent, issuedAt: 1_000, expiresAt: 11_000, details: { clientId: 'app' } } }, 'valid at issue')
+  t.match(
+    access.lookup(recent),
+    { status: 'valid', record: { token: recent, issuedAt: 1_000, expiresAt: 11_000, details: { clientId: 'app' } } },
+    'valid at issue',
+  )
   const old = recent
   const newer = access.issue({ clientId: 'app' })
-  t.same(access.list().map((r) => r.token), [newer], 'the first is out of the recent list')
-  t.same(access.lookup(old), { status: 'valid', record: { token: old, issuedAt: 1_000, expiresAt: 11_000, details: { clientId: 'app' } } }, 'read back from the token alone')
+  t.same(
+    access.list().map((r) => r.token),
+    [newer],
+    'the first is out of the recent list',
+  )
+  t.same(
+    access.lookup(old),
+    { status: 'valid', record: { token: old, issuedAt: 1_000, expiresAt: 11_000, details: { clientId: 'app' } } },
+    'read back from the token alone',
+  )
   now = 10_999
   t.equal(access.lookup(old).status, 'valid', 'valid a millisecond before expiry')
   t.equal(access.lookup(newer).status, 'valid', 'the recent one too')
@@ -53,7 +65,11 @@ t.test('client tokens carry their action and customer; access and client tokens 
   const accessToken = access.issue({ clientId: 'app-1' })
   const withCustomer = client.issue({ clientId: 'app-1', action: 'customer.update', customerId: '707177c3-bf15-4e7e-b37c-55c3898d9bf4' })
   const without = client.issue({ clientId: 'app-1', action: 'customer.create', customerId: undefined })
-  t.same(client.lookup(withCustomer).record?.details, { clientId: 'app-1', action: 'customer.update', customerId: '707177c3-bf15-4e7e-b37c-55c3898d9bf4' }, 'read back from the token alone')
+  t.same(
+    client.lookup(withCustomer).record?.details,
+    { clientId: 'app-1', action: 'customer.update', customerId: '707177c3-bf15-4e7e-b37c-55c3898d9bf4' },
+    'read back from the token alone',
+  )
   t.same(client.lookup(without).record?.details, { clientId: 'app-1', action: 'customer.create', customerId: undefined }, 'no customer')
   t.equal(client.lookup(accessToken).status, 'unknown', 'an access token is no client token')
   t.equal(access.lookup(withCustomer).status, 'unknown', 'a client token is no access token')
@@ -69,7 +85,11 @@ t.test('the recent list gives each client token its action and customer; a looke
   t.match(client.list(), [expected(1), expected(2), expected(3)], 'listed before any lookup: the first left the list')
   t.match(client.lookup(tokens[1] as string).record, expected(1), 'a lookup answers the same')
   const replacing = client.issue({ clientId: 'app-4', action: 'customer.read', customerId: customers[0] })
-  t.same(client.list().map((record) => record.token), [tokens[2], tokens[3], replacing], 'the looked-up token has left the list (its slot reused)')
+  t.same(
+    client.list().map((record) => record.token),
+    [tokens[2], tokens[3], replacing],
+    'the looked-up token has left the list (its slot reused)',
+  )
   t.match(client.lookup(tokens[1] as string), { status: 'valid', record: expected(1) }, 'and still opens, from the token alone')
 })
 
@@ -80,9 +100,21 @@ t.test('revoke: recent or old, once; it stays refused, its neighbours do not', a
   t.equal(access.revoke(tokens[0]!), true, 'an old one')
   t.equal(access.revoke(tokens[0]!), false, 'not twice')
   t.equal(access.revoke('x'.repeat(50)), false, 'not one never issued')
-  t.same([tokens[0], tokens[5]].map((token) => access.lookup(token!).status), ['unknown', 'unknown'], 'both refused')
-  t.same([1, 2, 3, 4].map((i) => access.lookup(tokens[i]!).status), ['valid', 'valid', 'valid', 'valid'], 'the others valid')
-  t.same(access.list().map((r) => r.token), [tokens[4]], 'a revoked token leaves the listing')
+  t.same(
+    [tokens[0], tokens[5]].map((token) => access.lookup(token!).status),
+    ['unknown', 'unknown'],
+    'both refused',
+  )
+  t.same(
+    [1, 2, 3, 4].map((i) => access.lookup(tokens[i]!).status),
+    ['valid', 'valid', 'valid', 'valid'],
+    'the others valid',
+  )
+  t.same(
+    access.list().map((r) => r.token),
+    [tokens[4]],
+    'a revoked token leaves the listing',
+  )
 })
 
 t.test('hold one token, issue and revoke 200,000: the held token stays valid', async (t) => {

@@ -31,11 +31,23 @@ t.test('create: 201, an absolute Location, no body; read back without the secret
   t.same(read.json(), expected, 'the whole subscription')
   t.notMatch(read.body, SECRET, 'never the secret')
   const list = await apiRequest(app, 'GET', '/webhook-subscriptions', { token })
-  t.same(list.json(), { _links: { self: link('/webhook-subscriptions', 'webhook-subscription') }, _embedded: { 'webhook-subscriptions': [expected] }, total: 1 }, 'the whole list')
+  t.same(
+    list.json(),
+    { _links: { self: link('/webhook-subscriptions', 'webhook-subscription') }, _embedded: { 'webhook-subscriptions': [expected] }, total: 1 },
+    'the whole list',
+  )
   t.notMatch(list.body, SECRET, 'nor in the list')
-  const hal = await apiRequest(app, 'POST', '/webhook-subscriptions', { token, body: { url: 'https://hooks.example.com/x', secret: 's' }, headers: { 'content-type': HAL } })
+  const hal = await apiRequest(app, 'POST', '/webhook-subscriptions', {
+    token,
+    body: { url: 'https://hooks.example.com/x', secret: 's' },
+    headers: { 'content-type': HAL },
+  })
   t.equal(hal.statusCode, 201, 'the Dwolla media type is accepted as the body type too')
-  t.same((await apiRequest(app, 'GET', '/webhook-subscriptions', { token })).json()._embedded['webhook-subscriptions'].map((s: { url: string }) => s.url), ['https://hooks.example.com/x', 'http://localhost:3000/webhooks'], 'newest first')
+  t.same(
+    (await apiRequest(app, 'GET', '/webhook-subscriptions', { token })).json()._embedded['webhook-subscriptions'].map((s: { url: string }) => s.url),
+    ['https://hooks.example.com/x', 'http://localhost:3000/webhooks'],
+    'newest first',
+  )
 })
 
 t.test('field problems: 400 ValidationError in Dwolla’s words, whole bodies; nothing is created', async (t) => {
@@ -43,16 +55,38 @@ t.test('field problems: 400 ValidationError in Dwolla’s words, whole bodies; n
   const token = await accessTokenFor(app)
   const cases: Array<[string, unknown, unknown[]]> = [
     ['an invalid url', { url: 'not a url', secret: 's' }, [{ code: 'InvalidFormat', message: 'Url must be a valid url.', path: '/url', _links: {} }]],
-    ['a secret over 128 characters', { url: 'http://localhost/', secret: 'x'.repeat(129) }, [{ code: 'InvalidFormat', message: 'Secret must be 128 or fewer characters.', path: '/secret', _links: {} }]],
-    ['neither', {}, [{ code: 'Required', message: 'Url required.', path: '/url', _links: {} }, { code: 'Required', message: 'Secret required.', path: '/secret', _links: {} }]],
-    ['a url that is no string, an empty secret', { url: 7, secret: '' }, [{ code: 'InvalidFormat', message: 'Url must be a valid url.', path: '/url', _links: {} }, { code: 'Required', message: 'Secret required.', path: '/secret', _links: {} }]],
+    [
+      'a secret over 128 characters',
+      { url: 'http://localhost/', secret: 'x'.repeat(129) },
+      [{ code: 'InvalidFormat', message: 'Secret must be 128 or fewer characters.', path: '/secret', _links: {} }],
+    ],
+    [
+      'neither',
+      {},
+      [
+        { code: 'Required', message: 'Url required.', path: '/url', _links: {} },
+        { code: 'Required', message: 'Secret required.', path: '/secret', _links: {} },
+      ],
+    ],
+    [
+      'a url that is no string, an empty secret',
+      { url: 7, secret: '' },
+      [
+        { code: 'InvalidFormat', message: 'Url must be a valid url.', path: '/url', _links: {} },
+        { code: 'Required', message: 'Secret required.', path: '/secret', _links: {} },
+      ],
+    ],
     ['a secret that is no string', { url: 'http://localhost/', secret: ['a'] }, [{ code: 'Invalid', message: 'Secret invalid.', path: '/secret', _links: {} }]],
   ]
   for (const [name, body, errors] of cases) {
     const response = await apiRequest(app, 'POST', '/webhook-subscriptions', { token, body })
     t.same([response.statusCode, response.json()], [400, { ...VALIDATION, _embedded: { errors } }], name)
   }
-  for (const [name, payload] of [['malformed JSON', '{"url":'], ['an array', '[]'], ['no body', '']]) {
+  for (const [name, payload] of [
+    ['malformed JSON', '{"url":'],
+    ['an array', '[]'],
+    ['no body', ''],
+  ]) {
     const response = await apiRequest(app, 'POST', '/webhook-subscriptions', { token, payload })
     t.same([response.statusCode, response.json()], [400, { code: 'BadRequest', message: DWOLLA_ERRORS.BadRequest.message }], `${name}: BadRequest`)
   }
@@ -64,14 +98,25 @@ t.test('ten per application, as Dwolla’s sandbox; the eleventh is MaxNumberOfR
   const token = await accessTokenFor(app)
   for (let i = 0; i < 10; i++) await subscribeVia(app, token, `http://localhost:${3000 + i}/`, 's')
   const eleventh = await apiRequest(app, 'POST', '/webhook-subscriptions', { token, body: { url: 'http://localhost:4000/', secret: 's' } })
-  t.same([eleventh.statusCode, eleventh.json()], [400, { code: 'MaxNumberOfResources', message: LIMIT_MESSAGES.subscriptions }], '400 "The maximum number of subscriptions has been reached."')
+  t.same(
+    [eleventh.statusCode, eleventh.json()],
+    [400, { code: 'MaxNumberOfResources', message: LIMIT_MESSAGES.subscriptions }],
+    '400 "The maximum number of subscriptions has been reached."',
+  )
   t.equal(LIMIT_MESSAGES.subscriptions, 'The maximum number of subscriptions has been reached.', 'Dwolla’s own message')
-  const other = await apiRequest(app, 'POST', '/webhook-subscriptions', { token: await accessTokenFor(app, 'other-app'), body: { url: 'http://localhost:4000/', secret: 's' } })
+  const other = await apiRequest(app, 'POST', '/webhook-subscriptions', {
+    token: await accessTokenFor(app, 'other-app'),
+    body: { url: 'http://localhost:4000/', secret: 's' },
+  })
   t.equal(other.statusCode, 201, 'another application has its own ten')
   const small = await mockFor(t, { webhookSubscriptionLimit: 1 })
   const smallToken = await accessTokenFor(small)
   await subscribeVia(small, smallToken, 'http://localhost/', 's')
-  t.equal((await apiRequest(small, 'POST', '/webhook-subscriptions', { token: smallToken, body: { url: 'http://localhost/', secret: 's' } })).statusCode, 400, 'webhookSubscriptionLimit: 1 (production’s is 5)')
+  t.equal(
+    (await apiRequest(small, 'POST', '/webhook-subscriptions', { token: smallToken, body: { url: 'http://localhost/', secret: 's' } })).statusCode,
+    400,
+    'webhookSubscriptionLimit: 1 (production’s is 5)',
+  )
 })
 
 t.test('pause and resume: 200 with the subscription as it now is; a bad body is a ValidationError at /paused', async (t) => {
@@ -112,8 +157,15 @@ t.test('another application’s subscription, an unknown id and a malformed one 
   const app = await mockFor(t)
   const id = await subscribeVia(app, await accessTokenFor(app), 'http://localhost/', SECRET)
   const other = await accessTokenFor(app, 'other-app')
-  for (const [name, path] of [['another application’s', id], ['an unknown id', '99999999-9999-4999-8999-999999999999'], ['a malformed id', 'not-a-uuid']]) {
-    for (const [method, body] of [['GET', undefined], ['POST', { paused: true }]] as const) {
+  for (const [name, path] of [
+    ['another application’s', id],
+    ['an unknown id', '99999999-9999-4999-8999-999999999999'],
+    ['a malformed id', 'not-a-uuid'],
+  ]) {
+    for (const [method, body] of [
+      ['GET', undefined],
+      ['POST', { paused: true }],
+    ] as const) {
       const response = await apiRequest(app, method, `/webhook-subscriptions/${path}`, { token: other, body })
       t.same([response.statusCode, response.json()], [404, NOT_FOUND], `${method} ${name}: 404`)
     }

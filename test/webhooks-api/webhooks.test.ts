@@ -39,39 +39,45 @@ t.test('a subscription’s webhooks, each with its attempts: the request sent an
   t.equal(list.total, 1, 'one webhook')
   const [webhook] = list._embedded.webhooks
   const [attempt] = webhook.attempts
-  t.same(webhook, {
-    _links: {
-      self: link(`/webhooks/${webhook.id}`, 'webhook'),
-      subscription: link(`/webhook-subscriptions/${subscriptionId}`, 'webhook-subscription'),
-      retry: link(`/webhooks/${webhook.id}/retries`, 'retry'),
-      event: link(`/events/${event.id}`, 'event'),
+  t.same(
+    webhook,
+    {
+      _links: {
+        self: link(`/webhooks/${webhook.id}`, 'webhook'),
+        subscription: link(`/webhook-subscriptions/${subscriptionId}`, 'webhook-subscription'),
+        retry: link(`/webhooks/${webhook.id}/retries`, 'retry'),
+        event: link(`/events/${event.id}`, 'event'),
+      },
+      id: webhook.id,
+      topic: 'customer_created',
+      accountId: ACCOUNT_ID,
+      eventId: event.id,
+      subscriptionId,
+      attempts: [
+        {
+          id: attempt.id,
+          request: {
+            timestamp: '2026-03-04T05:06:07.000Z',
+            url: receiver.url,
+            headers: [
+              { name: 'Content-Type', value: 'application/json; charset=UTF-8' },
+              { name: 'User-Agent', value: 'dwolla-webhooks/1.0' },
+              { name: 'X-Dwolla-Topic', value: 'customer_created' },
+              { name: 'X-Request-Signature-SHA-256', value: receiver.received[0]?.headers['x-request-signature-sha-256'] },
+            ],
+            body: receiver.received[0]?.body,
+          },
+          response: {
+            timestamp: '2026-03-04T05:06:07.000Z',
+            headers: attempt.response.headers,
+            statusCode: 202,
+            body: 'queued',
+          },
+        },
+      ],
     },
-    id: webhook.id,
-    topic: 'customer_created',
-    accountId: ACCOUNT_ID,
-    eventId: event.id,
-    subscriptionId,
-    attempts: [{
-      id: attempt.id,
-      request: {
-        timestamp: '2026-03-04T05:06:07.000Z',
-        url: receiver.url,
-        headers: [
-          { name: 'Content-Type', value: 'application/json; charset=UTF-8' },
-          { name: 'User-Agent', value: 'dwolla-webhooks/1.0' },
-          { name: 'X-Dwolla-Topic', value: 'customer_created' },
-          { name: 'X-Request-Signature-SHA-256', value: receiver.received[0]?.headers['x-request-signature-sha-256'] },
-        ],
-        body: receiver.received[0]?.body,
-      },
-      response: {
-        timestamp: '2026-03-04T05:06:07.000Z',
-        headers: attempt.response.headers,
-        statusCode: 202,
-        body: 'queued',
-      },
-    }],
-  }, 'the whole webhook, in Dwolla’s shape')
+    'the whole webhook, in Dwolla’s shape',
+  )
   t.same(JSON.parse(attempt.request.body), event, 'the body sent is the event as GET /events/{id} renders it')
   t.equal(event._links.customer.href, `http://localhost:80/customers/${customerId}`, 'on the base URL the subscription was made through')
   t.match(attempt.response.headers, [{ name: 'x-handled-by', value: 'test' }], 'the receiver’s headers, as it sent them')
@@ -88,7 +94,11 @@ t.test('an attempt that got no answer has no statusCode; a redelivery is 201 wit
   await app.mockDwolla.webhooks.settle()
   const [webhook] = (await apiRequest(app, 'GET', `/webhook-subscriptions/${subscriptionId}/webhooks`, { token })).json()._embedded.webhooks
   t.same(webhook.attempts[0].response, { timestamp: '2026-03-04T05:06:07.000Z', headers: [], body: '' }, 'a reset: no status, no headers, no body')
-  t.same((await apiRequest(app, 'GET', `/webhooks/${webhook.id}/retries`, { token })).json(), { _links: { self: link(`/webhooks/${webhook.id}/retries`, 'retry') }, _embedded: { retries: [] }, total: 0 }, 'no retries asked for yet')
+  t.same(
+    (await apiRequest(app, 'GET', `/webhooks/${webhook.id}/retries`, { token })).json(),
+    { _links: { self: link(`/webhooks/${webhook.id}/retries`, 'retry') }, _embedded: { retries: [] }, total: 0 },
+    'no retries asked for yet',
+  )
 
   receiver.answerWith((_request, response) => response.end('ok'))
   // As dwolla-v2 sends `client.post(url)` without a body: JSON content type, nothing in it.
@@ -99,13 +109,29 @@ t.test('an attempt that got no answer has no statusCode; a redelivery is 201 wit
   await app.mockDwolla.webhooks.settle()
   t.equal(receiver.received.length, 2, 'sent again')
   const after = (await apiRequest(app, 'GET', `/webhooks/${webhook.id}`, { token })).json()
-  t.same(after.attempts.map((a: { response: { statusCode?: number } }) => a.response.statusCode), [undefined, 200], 'both attempts, oldest first')
+  t.same(
+    after.attempts.map((a: { response: { statusCode?: number } }) => a.response.statusCode),
+    [undefined, 200],
+    'both attempts, oldest first',
+  )
   const retryId = (retried.headers.location as string).split('/').pop()
-  t.same((await apiRequest(app, 'GET', `/webhooks/${webhook.id}/retries`, { token })).json(), {
-    _links: { self: link(`/webhooks/${webhook.id}/retries`, 'retry') },
-    _embedded: { retries: [{ _links: { self: link(`/webhooks/${webhook.id}/retries/${retryId}`, 'retry'), webhook: link(`/webhooks/${webhook.id}`, 'webhook') }, id: retryId, timestamp: '2026-03-04T05:06:07.000Z' }] },
-    total: 1,
-  }, 'GET /webhooks/{id}/retries lists it')
+  t.same(
+    (await apiRequest(app, 'GET', `/webhooks/${webhook.id}/retries`, { token })).json(),
+    {
+      _links: { self: link(`/webhooks/${webhook.id}/retries`, 'retry') },
+      _embedded: {
+        retries: [
+          {
+            _links: { self: link(`/webhooks/${webhook.id}/retries/${retryId}`, 'retry'), webhook: link(`/webhooks/${webhook.id}`, 'webhook') },
+            id: retryId,
+            timestamp: '2026-03-04T05:06:07.000Z',
+          },
+        ],
+      },
+      total: 1,
+    },
+    'GET /webhooks/{id}/retries lists it',
+  )
   const noBody = await app.inject({ method: 'POST', url: `/webhooks/${webhook.id}/retries`, headers: { authorization: `Bearer ${token}`, accept: HAL } })
   t.equal(noBody.statusCode, 201, 'as the dwolla SDK sends it: no body, no content type')
 })
@@ -114,17 +140,40 @@ t.test('another application’s webhook, an unknown id and a malformed one are 4
   const { app, token, receiver, subscriptionId, webhook } = await oneWebhookDelivered(t)
   const other = await accessTokenFor(app, 'other-app')
   const notFound = { code: 'NotFound', message: NOT_FOUND_MESSAGES.webhook }
-  for (const [name, id] of [['another application’s', webhook?.id], ['an unknown id', '99999999-9999-4999-8999-999999999999'], ['a malformed id', 'nope']]) {
-    for (const [method, path] of [['GET', `/webhooks/${id}`], ['GET', `/webhooks/${id}/retries`], ['POST', `/webhooks/${id}/retries`]] as const) {
+  for (const [name, id] of [
+    ['another application’s', webhook?.id],
+    ['an unknown id', '99999999-9999-4999-8999-999999999999'],
+    ['a malformed id', 'nope'],
+  ]) {
+    for (const [method, path] of [
+      ['GET', `/webhooks/${id}`],
+      ['GET', `/webhooks/${id}/retries`],
+      ['POST', `/webhooks/${id}/retries`],
+    ] as const) {
       const response = await apiRequest(app, method, path, { token: other })
       t.same([response.statusCode, response.json()], [404, notFound], `${method} ${path.replace(String(id), '{id}')}, ${name}: 404`)
     }
   }
   t.equal(receiver.received.length, 1, 'nothing was redelivered')
   const list = await apiRequest(app, 'GET', `/webhook-subscriptions/${subscriptionId}/webhooks`, { token: other })
-  t.same([list.statusCode, list.json()], [404, { code: 'NotFound', message: NOT_FOUND_MESSAGES.webhookSubscription }], 'another application’s subscription’s webhooks: 404')
+  t.same(
+    [list.statusCode, list.json()],
+    [404, { code: 'NotFound', message: NOT_FOUND_MESSAGES.webhookSubscription }],
+    'another application’s subscription’s webhooks: 404',
+  )
   const badPage = await apiRequest(app, 'GET', `/webhook-subscriptions/${subscriptionId}/webhooks?offset=-1`, { token })
-  t.same([badPage.statusCode, badPage.json()], [400, { code: 'ValidationError', message: DWOLLA_ERRORS.ValidationError.message, _embedded: { errors: [{ code: 'Invalid', message: 'Offset invalid.', path: '/offset', _links: {} }] } }], 'a bad offset: ValidationError')
+  t.same(
+    [badPage.statusCode, badPage.json()],
+    [
+      400,
+      {
+        code: 'ValidationError',
+        message: DWOLLA_ERRORS.ValidationError.message,
+        _embedded: { errors: [{ code: 'Invalid', message: 'Offset invalid.', path: '/offset', _links: {} }] },
+      },
+    ],
+    'a bad offset: ValidationError',
+  )
 })
 
 t.test('deleting a subscription deletes its webhooks', async (t) => {

@@ -24,21 +24,39 @@ t.test('an event goes to each active subscription of its application, signed, wi
   for (const receiver of [first, second]) {
     t.equal(receiver.received.length, 1, 'one webhook each')
     const [webhook] = receiver.received
-    t.equal(webhook?.body, JSON.stringify(eventRepresentation(event, new HalLinks(BASE_URL))), 'the body is the event as GET /events/{id} renders it, on the subscription’s base URL')
+    t.equal(
+      webhook?.body,
+      JSON.stringify(eventRepresentation(event, new HalLinks(BASE_URL))),
+      'the body is the event as GET /events/{id} renders it, on the subscription’s base URL',
+    )
     t.ok(webhook?.signatureValid, 'X-Request-Signature-SHA-256 is the HMAC-SHA256 of the raw body with that subscription’s secret')
     t.match(webhook?.headers['x-request-signature-sha-256'], /^[0-9a-f]{64}$/, 'lowercase hex')
-    t.match(webhook?.headers, {
-      'content-type': 'application/json; charset=UTF-8',
-      'user-agent': 'dwolla-webhooks/1.0',
-      'x-dwolla-topic': 'customer_verified',
-      'content-length': String(Buffer.byteLength(webhook?.body ?? '')),
-    }, 'Dwolla’s content type, user agent and topic')
+    t.match(
+      webhook?.headers,
+      {
+        'content-type': 'application/json; charset=UTF-8',
+        'user-agent': 'dwolla-webhooks/1.0',
+        'x-dwolla-topic': 'customer_verified',
+        'content-length': String(Buffer.byteLength(webhook?.body ?? '')),
+      },
+      'Dwolla’s content type, user agent and topic',
+    )
   }
-  t.not(first.received[0]?.headers['x-request-signature-sha-256'], second.received[0]?.headers['x-request-signature-sha-256'], 'each signed with its own secret')
+  t.not(
+    first.received[0]?.headers['x-request-signature-sha-256'],
+    second.received[0]?.headers['x-request-signature-sha-256'],
+    'each signed with its own secret',
+  )
   t.equal(paused.received.length, 0, 'a paused subscription gets nothing')
   t.equal(otherApp.received.length, 0, 'another application’s subscription gets nothing')
   t.equal(webhooks.deliveries().length, 2, 'two attempts recorded')
-  t.same(events().list().map((e) => e.id), [event.id], 'the event is recorded too')
+  t.same(
+    events()
+      .list()
+      .map((e) => e.id),
+    [event.id],
+    'the event is recorded too',
+  )
 })
 
 t.test('a failing receiver is retried on the schedule, each retry due at its time on the mock’s clock', async (t) => {
@@ -51,7 +69,11 @@ t.test('a failing receiver is retried on the schedule, each retry due at its tim
   raise()
   await webhooks.settle()
   t.equal(receiver.received.length, 1, 'the first attempt')
-  t.same(webhooks.pending().map(({ cause, dueAt }) => [cause, dueAt]), [['retry', new Date(NOW + 15 * 60 * 1000).toISOString()]], 'the first retry waits, due 15 minutes later by the mock’s clock')
+  t.same(
+    webhooks.pending().map(({ cause, dueAt }) => [cause, dueAt]),
+    [['retry', new Date(NOW + 15 * 60 * 1000).toISOString()]],
+    'the first retry waits, due 15 minutes later by the mock’s clock',
+  )
   clock.advance(15 * 60 * 1000 - 1)
   await webhooks.settle()
   t.equal(receiver.received.length, 1, 'a millisecond early: nothing (settle resolves, nothing was due)')
@@ -69,11 +91,29 @@ t.test('a failing receiver is retried on the schedule, each retry due at its tim
   t.equal(receiver.received.length, 9, 'the first attempt and 8 retries')
   t.same(webhooks.pending(), [], 'then no more')
   const attempts = webhooks.deliveries()
-  t.same(attempts.map((a) => a.cause), ['first', ...Array(8).fill('retry')], 'causes in order')
-  t.same(attempts.map((a) => a.response.status), Array(9).fill(503), 'each answered 503')
-  t.ok(attempts.every((a) => !a.succeeded && a.error === undefined), 'failures with an answer, no network error')
-  t.same(attempts.map((a) => Date.parse(a.time) - NOW), [0, 15, 60, 180, 360, 720, 1440, 2880, 4320].map((minutes) => minutes * 60 * 1000), 'sent at 0, 15 min, 1 h, 3 h, 6 h, 12 h, 24 h, 48 h, 72 h')
-  t.ok(receiver.received.every((webhook) => webhook.body === receiver.received[0]?.body && webhook.signatureValid), 'every retry carries the same signed body')
+  t.same(
+    attempts.map((a) => a.cause),
+    ['first', ...Array(8).fill('retry')],
+    'causes in order',
+  )
+  t.same(
+    attempts.map((a) => a.response.status),
+    Array(9).fill(503),
+    'each answered 503',
+  )
+  t.ok(
+    attempts.every((a) => !a.succeeded && a.error === undefined),
+    'failures with an answer, no network error',
+  )
+  t.same(
+    attempts.map((a) => Date.parse(a.time) - NOW),
+    [0, 15, 60, 180, 360, 720, 1440, 2880, 4320].map((minutes) => minutes * 60 * 1000),
+    'sent at 0, 15 min, 1 h, 3 h, 6 h, 12 h, 24 h, 48 h, 72 h',
+  )
+  t.ok(
+    receiver.received.every((webhook) => webhook.body === receiver.received[0]?.body && webhook.signatureValid),
+    'every retry carries the same signed body',
+  )
 })
 
 t.test('a success ends the retries; a 3xx is a failure and the redirect is not followed', async (t) => {
@@ -86,12 +126,23 @@ t.test('a success ends the retries; a 3xx is a failure and the redirect is not f
   subscribe(receiver.url)
   raise()
   await webhooks.settle()
-  t.same(webhooks.deliveries().map((d) => [d.response.status, d.succeeded]), [[302, false]], 'a redirect is a failure')
+  t.same(
+    webhooks.deliveries().map((d) => [d.response.status, d.succeeded]),
+    [[302, false]],
+    'a redirect is a failure',
+  )
   t.equal(target.received.length, 0, 'and is not followed')
   receiver.answerWith((_request, response) => response.end('thanks'))
   clock.advance(1000)
   await webhooks.settle()
-  t.same(webhooks.deliveries().map((d) => [d.cause, d.response.status, d.succeeded, d.response.body]), [[ 'first', 302, false, '' ], ['retry', 200, true, 'thanks']], 'the retry succeeds')
+  t.same(
+    webhooks.deliveries().map((d) => [d.cause, d.response.status, d.succeeded, d.response.body]),
+    [
+      ['first', 302, false, ''],
+      ['retry', 200, true, 'thanks'],
+    ],
+    'the retry succeeds',
+  )
   clock.advance(HOUR)
   await webhooks.settle()
   t.equal(receiver.received.length, 2, 'nothing after a success')
@@ -108,14 +159,22 @@ t.test('a redelivery goes now, even while paused, in place of a waiting retry; t
   raise()
   await webhooks.settle()
   const [webhook] = webhooks.history.all()
-  t.same(webhooks.pending().map((p) => p.cause), ['retry'], 'a retry waits')
+  t.same(
+    webhooks.pending().map((p) => p.cause),
+    ['retry'],
+    'a retry waits',
+  )
   subscriptions().setPaused(subscription, true)
   const retry = webhooks.redeliver(webhook!)
   t.same([webhooks.pending(), webhooks.engine.inFlight], [[], 1], 'the manual retry takes its place and goes at once')
   await webhooks.settle()
   t.equal(receiver.received.length, 2, 'sent though the subscription is paused: it was asked for')
   t.same(webhook?.retries, [retry], 'the retry is recorded')
-  t.same(webhooks.pending().map((p) => [p.cause, p.dueAt]), [['retry', new Date(NOW + 1000).toISOString()]], 'it failed: the schedule’s first delay again, from now')
+  t.same(
+    webhooks.pending().map((p) => [p.cause, p.dueAt]),
+    [['retry', new Date(NOW + 1000).toISOString()]],
+    'it failed: the schedule’s first delay again, from now',
+  )
   clock.advance(1000)
   await webhooks.settle()
   t.equal(receiver.received.length, 2, 'a scheduled retry of a paused subscription is dropped when due')
@@ -150,8 +209,14 @@ t.test('a receiver that hangs holds only its own subscription, and times out whe
   await webhooks.settle()
   const failed = webhooks.deliveries().filter((d) => !d.succeeded)
   t.equal(failed.length, 3, 'the third timed out as well')
-  t.ok(failed.every((d) => d.error === 'no answer within 10000 ms' && d.response.status === undefined), 'each: no answer within the timeout')
-  t.ok(failed.every((d) => d.durationMs < 5_000), 'in real time, nobody waited ten seconds')
+  t.ok(
+    failed.every((d) => d.error === 'no answer within 10000 ms' && d.response.status === undefined),
+    'each: no answer within the timeout',
+  )
+  t.ok(
+    failed.every((d) => d.durationMs < 5_000),
+    'in real time, nobody waited ten seconds',
+  )
 })
 
 t.test('the timeout also runs in real time: a frozen clock does not let a receiver hang forever', async (t) => {
@@ -160,7 +225,11 @@ t.test('the timeout also runs in real time: a frozen clock does not let a receiv
   subscribe(hanging.url)
   raise()
   await webhooks.settle()
-  t.same(webhooks.deliveries().map((d) => d.error), ['no answer within 50 ms'], 'timed out by its own timer')
+  t.same(
+    webhooks.deliveries().map((d) => d.error),
+    ['no answer within 50 ms'],
+    'timed out by its own timer',
+  )
 })
 
 t.test('resets, refusals and huge answers are failures or successes as they should be, never a stall', async (t) => {
@@ -192,8 +261,16 @@ t.test('resets, refusals and huge answers are failures or successes as they shou
   raise()
   await webhooks.settle()
   const byUrl = new Map(webhooks.deliveries().map((d) => [d.url, d]))
-  t.match(byUrl.get(resetting.url), { succeeded: false, response: { status: undefined }, error: /socket hang up|ECONNRESET/ }, 'a reset: a failure with no status')
-  t.match(byUrl.get(cutMidBody.url), { succeeded: false, response: { status: 200 }, error: /aborted|ECONNRESET|terminated/ }, 'a body cut short: a failure, the 200 notwithstanding')
+  t.match(
+    byUrl.get(resetting.url),
+    { succeeded: false, response: { status: undefined }, error: /socket hang up|ECONNRESET/ },
+    'a reset: a failure with no status',
+  )
+  t.match(
+    byUrl.get(cutMidBody.url),
+    { succeeded: false, response: { status: 200 }, error: /aborted|ECONNRESET|terminated/ },
+    'a body cut short: a failure, the 200 notwithstanding',
+  )
   t.match(byUrl.get(refused.url), { succeeded: false, response: { status: undefined }, error: /ECONNREFUSED/ }, 'a refused connection: a failure')
   const big = byUrl.get(huge.url)
   t.match(big, { succeeded: true, response: { status: 200 } }, 'a huge 200 is a success')
@@ -236,8 +313,16 @@ t.test('making room, a webhook whose delivery is over goes before one still on i
   await webhooks.settle()
   raise('customer_deactivated')
   await webhooks.settle()
-  t.same(webhooks.history.all().map((w) => w.topic), ['customer_created', 'customer_suspended', 'customer_deactivated'], 'the oldest delivered one went, not the oldest of all')
-  t.same(webhooks.pending().map((p) => p.webhookId), [waiting?.id], 'the failed one’s retry still waits')
+  t.same(
+    webhooks.history.all().map((w) => w.topic),
+    ['customer_created', 'customer_suspended', 'customer_deactivated'],
+    'the oldest delivered one went, not the oldest of all',
+  )
+  t.same(
+    webhooks.pending().map((p) => p.webhookId),
+    [waiting?.id],
+    'the failed one’s retry still waits',
+  )
 })
 
 t.test('a deleted subscription’s deliveries stop: what waits is dropped, what is in flight aborted', async (t) => {
@@ -314,10 +399,15 @@ t.test(`a subscription is paused after ${AUTO_PAUSE_FAILURES} failures in a row 
   await webhooks.settle()
   t.equal(receiver.received.length, AUTO_PAUSE_FAILURES, 'and it gets nothing more')
 
-  const recent = subscribe((await webhookReceiver(t, SECRET, (_request, response) => {
-    response.statusCode = 500
-    response.end()
-  })).url, 'recent-app')
+  const recent = subscribe(
+    (
+      await webhookReceiver(t, SECRET, (_request, response) => {
+        response.statusCode = 500
+        response.end()
+      })
+    ).url,
+    'recent-app',
+  )
   for (let i = 0; i < AUTO_PAUSE_FAILURES + 5; i++) raise('customer_created', '33333333-3333-4333-8333-333333333333', 'recent-app')
   await webhooks.settle()
   t.equal(recent.paused, false, 'failures within a day of its creation do not pause it')

@@ -39,8 +39,17 @@ receiver.close()
 
 t.test('the delivery history is bounded whatever receivers answer: about 70 KiB per webhook at worst (docs/webhooks.md says so)', async (t) => {
   const { stdout } = await run(process.execPath, ['--expose-gc', '--input-type=module', '-e', script])
-  const { webhooks, attempts, pending, maxBody, bytes } = JSON.parse(stdout) as { webhooks: number; attempts: number; pending: number; maxBody: number; bytes: number }
+  const { webhooks, attempts, pending, maxBody, bytes } = JSON.parse(stdout) as {
+    webhooks: number
+    attempts: number
+    pending: number
+    maxBody: number
+    bytes: number
+  }
   t.same([webhooks, attempts, pending], [200, 2000, 0], 'of 400 webhooks, the 200 newest are kept, ten attempts each, nothing left waiting')
   t.equal(maxBody, 4096, 'an attempt keeps 4 KiB of an 8 KiB answer')
-  t.ok(bytes < 80 * 1024, `under 80 KiB per webhook with ten full attempts (${Math.round(bytes / 1024)} KiB): at most about 70 MiB at the default webhookHistoryLimit of 1,000`)
+  t.ok(
+    bytes < 80 * 1024,
+    `under 80 KiB per webhook with ten full attempts (${Math.round(bytes / 1024)} KiB): at most about 70 MiB at the default webhookHistoryLimit of 1,000`,
+  )
 })

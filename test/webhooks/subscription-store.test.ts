@@ -1,6 +1,12 @@
 import t from 'tap'
 import { LIMIT_MESSAGES } from '../../src/index.js'
-import { SECRET_MAX_LENGTH, SUBSCRIPTION_FIELD_ERRORS, SubscriptionStore, URL_MAX_LENGTH, subscriptionProblems } from '../../src/resources/webhook-subscriptions/subscription-store.js'
+import {
+  SECRET_MAX_LENGTH,
+  SUBSCRIPTION_FIELD_ERRORS,
+  SubscriptionStore,
+  URL_MAX_LENGTH,
+  subscriptionProblems,
+} from '../../src/resources/webhook-subscriptions/subscription-store.js'
 
 const NOW = Date.parse('2026-03-04T05:06:07.000Z')
 const BASE = 'http://localhost:8910'
@@ -27,9 +33,17 @@ t.test('url and secret are checked in Dwolla’s words', async (t) => {
     ['both wrong', 'nope', 'x'.repeat(200), [urlInvalid, secretTooLong]],
   ]
   for (const [name, url, secret, expected] of cases) t.same(subscriptionProblems(url, secret), expected, name)
-  t.same(secretTooLong, { code: 'InvalidFormat', message: 'Secret must be 128 or fewer characters.', path: '/secret', _links: {} }, 'Dwolla’s SecretTooLongError')
+  t.same(
+    secretTooLong,
+    { code: 'InvalidFormat', message: 'Secret must be 128 or fewer characters.', path: '/secret', _links: {} },
+    'Dwolla’s SecretTooLongError',
+  )
   t.same(urlInvalid, { code: 'InvalidFormat', message: 'Url must be a valid url.', path: '/url', _links: {} }, 'Dwolla’s InvalidUrlFormatError')
-  t.throws(() => storeFor().create({ url: 'nope', secret: 's' }, BASE), { code: 'ValidationError', embedded: [urlInvalid] }, 'create throws them as a ValidationError')
+  t.throws(
+    () => storeFor().create({ url: 'nope', secret: 's' }, BASE),
+    { code: 'ValidationError', embedded: [urlInvalid] },
+    'create throws them as a ValidationError',
+  )
 })
 
 t.test('newest first, found by id in any case; every change announced, every removal told', async (t) => {
@@ -39,7 +53,11 @@ t.test('newest first, found by id in any case; every change announced, every rem
   const first = store.create({ url: 'http://localhost:1/', secret: 's1' }, BASE)
   const second = store.create({ url: 'http://localhost:2/', secret: 's2' }, BASE)
   t.same(first, { id: first.id, clientId: 'app', url: 'http://localhost:1/', secret: 's1', paused: false, created: NOW, baseUrl: BASE }, 'what it keeps')
-  t.same(store.list().map((s) => s.id), [second.id, first.id], 'newest first')
+  t.same(
+    store.list().map((s) => s.id),
+    [second.id, first.id],
+    'newest first',
+  )
   t.equal(store.get(first.id.toUpperCase()), first, 'found by id in any case')
   t.equal(store.setPaused(first, true).paused, true, 'paused')
   const removed: string[] = []
@@ -54,7 +72,11 @@ t.test('bounded: subscriptions per application', async (t) => {
   const subscribe = () => store.create({ url: 'http://localhost/', secret: 's' }, BASE)
   subscribe()
   subscribe()
-  t.throws(() => subscribe(), { code: 'MaxNumberOfResources', message: LIMIT_MESSAGES.subscriptions, statusCode: 400 }, 'a third for one application: MaxNumberOfResources')
+  t.throws(
+    () => subscribe(),
+    { code: 'MaxNumberOfResources', message: LIMIT_MESSAGES.subscriptions, statusCode: 400 },
+    'a third for one application: MaxNumberOfResources',
+  )
   t.equal(store.size, 2, 'nothing more was kept')
 })
 
@@ -63,7 +85,11 @@ t.test('snapshot and restore: the same subscriptions, secrets included; over the
   const made = store.create({ url: 'http://localhost/', secret: 'my secret' }, BASE)
   store.setPaused(made, true)
   const snapshot = store.snapshot()
-  t.same(snapshot, [{ id: made.id, url: 'http://localhost/', secret: 'my secret', paused: true, created: '2026-03-04T05:06:07.000Z', baseUrl: BASE }], 'written down')
+  t.same(
+    snapshot,
+    [{ id: made.id, url: 'http://localhost/', secret: 'my secret', paused: true, created: '2026-03-04T05:06:07.000Z', baseUrl: BASE }],
+    'written down',
+  )
   const restored = storeFor()
   let changes = 0
   restored.onChange(() => void (changes += 1))

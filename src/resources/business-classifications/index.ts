@@ -2,7 +2,7 @@ import type { Resource } from '../../world/resource.js'
 import { listBusinessClassifications } from './operations/listBusinessClassifications.js'
 import { retrieveBusinessClassification } from './operations/retrieveBusinessClassification.js'
 
-export { isIndustryClassification, BUSINESS_CLASSIFICATIONS, type BusinessClassification } from './catalogue.js'
+export { isIndustryClassification, BUSINESS_CLASSIFICATIONS } from './catalogue.js'
 
 /** The business classifications a business customer picks its industry from. */
 export const businessClassifications: Resource = {

@@ -36,7 +36,8 @@ export function customerDocumentProblem(document: CustomerDocument): { pointer: 
   }
   if (document.statusBeforeDeactivation !== undefined) {
     if (document.status !== 'deactivated') return { pointer: '/statusBeforeDeactivation', problem: 'only goes with status deactivated' }
-    if (!allowed.includes(document.statusBeforeDeactivation)) return { pointer: '/statusBeforeDeactivation', problem: `not a status of ${aCustomerOf(document.type)}` }
+    if (!allowed.includes(document.statusBeforeDeactivation))
+      return { pointer: '/statusBeforeDeactivation', problem: `not a status of ${aCustomerOf(document.type)}` }
   }
   if (document.created !== undefined && Number.isNaN(Date.parse(document.created))) {
     return { pointer: '/created', problem: 'not a date and time' }

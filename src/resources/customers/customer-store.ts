@@ -7,7 +7,6 @@ import { CustomerProblems, duplicateAt, type FieldProblem } from './customer-pro
 import { IdempotencyRecords } from './idempotency-records.js'
 import * as transitions from './transitions.js'
 
-
 export interface CustomerStoreOptions {
   /** The application (its key) these customers belong to. */
   clientId: string

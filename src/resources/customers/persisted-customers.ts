@@ -40,7 +40,14 @@ export const PERSISTED_CUSTOMERS: PersistedPart<CustomerStore, PersistedCustomer
     }
     const idempotency = listInEntry(entry, 'idempotency', at, path).map((record, index): IdempotencyRecord => {
       const { key, customerId, at: when } = (record ?? {}) as Record<string, unknown>
-      if (typeof key !== 'string' || !DIGEST.test(key) || typeof customerId !== 'string' || !UUID.test(customerId) || typeof when !== 'number' || !Number.isFinite(when)) {
+      if (
+        typeof key !== 'string' ||
+        !DIGEST.test(key) ||
+        typeof customerId !== 'string' ||
+        !UUID.test(customerId) ||
+        typeof when !== 'number' ||
+        !Number.isFinite(when)
+      ) {
         throw corruptStateFile(path, `${at}/idempotency/${index}`, 'expected {key: a SHA-256 hex digest, customerId: a lowercase UUID, at: milliseconds}')
       }
       return { key, customerId, at: when }

@@ -26,8 +26,19 @@ export function customerRepresentation(customer: Customer, links: HalLinks): Rec
 
 /** Dwolla's field order in its examples, after the identity fields. */
 const DETAIL_ORDER: ReadonlyArray<keyof CustomerFields> = [
-  'address1', 'address2', 'city', 'state', 'postalCode', 'phone', 'businessName', 'doingBusinessAs', 'website',
-  'businessType', 'businessClassification', 'controller', 'correlationId',
+  'address1',
+  'address2',
+  'city',
+  'state',
+  'postalCode',
+  'phone',
+  'businessName',
+  'doingBusinessAs',
+  'website',
+  'businessType',
+  'businessClassification',
+  'controller',
+  'correlationId',
 ]
 
 /** Where each link relation points, relative to the customer, and what it is. */
@@ -74,7 +85,13 @@ function relationsOf(customer: Customer): string[] {
       return ['deactivate', 'self', 'edit-form', 'edit', 'funding-sources', 'transfers', 'kba']
     case 'retry':
       return [
-        'deactivate', 'self', 'edit-form', 'edit', 'funding-sources', 'retry-verification', 'transfers',
+        'deactivate',
+        'self',
+        'edit-form',
+        'edit',
+        'funding-sources',
+        'retry-verification',
+        'transfers',
         ...(controllerRetryRequested(customer) ? ['retry-with-full-ssn'] : []),
       ]
     case 'document':
@@ -82,8 +99,16 @@ function relationsOf(customer: Customer): string[] {
     case 'verified':
       if (customer.type === 'business' && customer.businessType !== 'soleProprietorship') {
         return [
-          'verify-beneficial-owners', 'beneficial-owners', 'deactivate', 'self', 'receive', 'edit-form', 'edit',
-          'certify-beneficial-ownership', 'funding-sources', 'transfers',
+          'verify-beneficial-owners',
+          'beneficial-owners',
+          'deactivate',
+          'self',
+          'receive',
+          'edit-form',
+          'edit',
+          'certify-beneficial-ownership',
+          'funding-sources',
+          'transfers',
         ]
       }
       return ACTIVE
@@ -99,5 +124,7 @@ function documentRelation(customer: Customer): string {
 }
 
 function customerLinks(customer: Customer, links: HalLinks): Record<string, HalLink> {
-  return Object.fromEntries(relationsOf(customer).map((relation) => [relation, (RELATIONS[relation] as (l: HalLinks, id: string) => HalLink)(links, customer.id)]))
+  return Object.fromEntries(
+    relationsOf(customer).map((relation) => [relation, (RELATIONS[relation] as (l: HalLinks, id: string) => HalLink)(links, customer.id)]),
+  )
 }

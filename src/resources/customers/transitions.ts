@@ -1,5 +1,5 @@
 import { DwollaError } from '../../errors.js'
-import { isVerifiedType, STATUSES_BY_TYPE, type Customer, type CustomerFields, type CustomerStatus } from './customer.js'
+import { isVerifiedType, STATUSES_BY_TYPE, type Customer, type CustomerStatus } from './customer.js'
 import { topicForStatus, type CustomerTopic } from './customer-events.js'
 import { CustomerProblems, problemAt } from './customer-problems.js'
 import { statusAfterRetry, statusFromMagicValues } from './magic-values.js'
@@ -151,7 +151,7 @@ function updateInformation(customer: Customer, body: unknown, context: CheckCont
   requireActive(customer)
   const { changes, removed } = readInformationUpdate(customer, body, context)
   const updated: Customer = { ...customer, ...changes }
-  for (const field of removed) delete updated[field as keyof CustomerFields]
+  for (const field of removed) delete updated[field]
   return { customer: updated, topics: [] }
 }
 

@@ -26,8 +26,10 @@ type Format = (value: string, context: CheckContext) => FormatCode | undefined
 
 /** Two-letter codes of the US states, DC and the territories Dwolla's `state` field takes. */
 const US_STATES = new Set(
-  ('AL AK AZ AR CA CO CT DE DC FL GA HI ID IL IN IA KS KY LA ME MD MA MI MN MS MO MT NE NV NH NJ NM NY NC ND ' +
-    'OH OK OR PA RI SC SD TN TX UT VT VA WA WV WI WY AS GU MP PR VI UM').split(' '),
+  (
+    'AL AK AZ AR CA CO CT DE DC FL GA HI ID IL IN IA KS KY LA ME MD MA MI MN MS MO MT NE NV NH NJ NM NY NC ND ' +
+    'OH OK OR PA RI SC SD TN TX UT VT VA WA WV WI WY AS GU MP PR VI UM'
+  ).split(' '),
 )
 
 // "Names: up to 50 characters, no [<>="`!?%~${}\]" (create.mdx).
@@ -37,13 +39,21 @@ const EMAIL = /^[^\s@"(),:;<>[\]\\]+@[^\s@"(),:;<>[\]\\]+\.[^\s@"(),:;<>[\]\\]+$
 const PO_BOX = /\bp\.?\s*o\.?\s*box\b|\bpost\s+office\s+box\b/i
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/
 
-const withinLength = (max: number): Format => (value) => (value.length <= max ? undefined : 'InvalidFormat')
-const matching = (pattern: RegExp): Format => (value) => (pattern.test(value) ? undefined : 'InvalidFormat')
+const withinLength =
+  (max: number): Format =>
+  (value) =>
+    value.length <= max ? undefined : 'InvalidFormat'
+const matching =
+  (pattern: RegExp): Format =>
+  (value) =>
+    pattern.test(value) ? undefined : 'InvalidFormat'
 /** Digits only once separators are removed: Dwolla's sandbox accepts `12-3456789` and `123-45-6789`. */
-const digitCount = (counts: readonly number[], separators: RegExp): Format => (value) => {
-  const digits = value.replace(separators, '')
-  return /^\d+$/.test(digits) && counts.includes(digits.length) ? undefined : 'InvalidFormat'
-}
+const digitCount =
+  (counts: readonly number[], separators: RegExp): Format =>
+  (value) => {
+    const digits = value.replace(separators, '')
+    return /^\d+$/.test(digits) && counts.includes(digits.length) ? undefined : 'InvalidFormat'
+  }
 
 const FORMATS = {
   name: (value: string) => (value.length <= 50 && !FORBIDDEN_IN_NAMES.test(value) ? undefined : 'InvalidFormat'),
@@ -77,8 +87,7 @@ function adultDateOfBirth(value: string, context: CheckContext): FormatCode | un
   const born = new Date(Date.UTC(year, month - 1, day))
   if (born.getUTCFullYear() !== year || born.getUTCMonth() !== month - 1 || born.getUTCDate() !== day) return 'InvalidFormat'
   const today = new Date(context.now)
-  const birthdayPassed =
-    today.getUTCMonth() > month - 1 || (today.getUTCMonth() === month - 1 && today.getUTCDate() >= day)
+  const birthdayPassed = today.getUTCMonth() > month - 1 || (today.getUTCMonth() === month - 1 && today.getUTCDate() >= day)
   const age = today.getUTCFullYear() - year - (birthdayPassed ? 0 : 1)
   return age >= 18 && age <= 125 ? undefined : 'NotAllowed'
 }
@@ -262,8 +271,17 @@ const UPDATABLE: Readonly<Record<'unverified' | 'personal' | 'business', readonl
 
 /** Fields a customer has that an information update may not change: answered ReadOnly (inferred). */
 const FIXED = [
-  'firstName', 'lastName', 'businessName', 'dateOfBirth', 'ssn', 'ein', 'businessType', 'businessClassification',
-  'controller', 'correlationId', 'passport',
+  'firstName',
+  'lastName',
+  'businessName',
+  'dateOfBirth',
+  'ssn',
+  'ein',
+  'businessType',
+  'businessClassification',
+  'controller',
+  'correlationId',
+  'passport',
 ] as const
 
 const FORMAT_OF: Readonly<Partial<Record<keyof CustomerFields, FormatName>>> = {

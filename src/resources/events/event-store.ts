@@ -60,7 +60,17 @@ export class EventStore {
 
   /** Records what a transition raised, under a new event id. */
   record({ topic, resourceType, resourceId, customerId, correlationId, at }: RaisedEvent): DwollaEvent {
-    const event: DwollaEvent = { id: randomUUID(), topic, resourceType, resourceId, customerId, correlationId, clientId: this.clientId, created: at, sequence: this.nextSequence() }
+    const event: DwollaEvent = {
+      id: randomUUID(),
+      topic,
+      resourceType,
+      resourceId,
+      customerId,
+      correlationId,
+      clientId: this.clientId,
+      created: at,
+      sequence: this.nextSequence(),
+    }
     this.#events.set(event.id, event)
     if (this.#events.size > this.limit) this.#events.delete(this.#events.keys().next().value as string)
     return event

@@ -12,7 +12,11 @@ export function deliveryTargets(worlds: Worlds, service: MockContext['service'])
   return {
     forApplication: (clientId) => worlds.find(clientId)?.peek(SUBSCRIPTIONS)?.list() ?? [],
     byId: (clientId, id) => worlds.find(clientId)?.peek(SUBSCRIPTIONS)?.get(id),
-    recordDelivery: (target, succeeded, at) => void worlds.find(target.clientId)?.peek(SUBSCRIPTIONS)?.recordDelivery(target as WebhookSubscription, succeeded, at),
+    recordDelivery: (target, succeeded, at) =>
+      void worlds
+        .find(target.clientId)
+        ?.peek(SUBSCRIPTIONS)
+        ?.recordDelivery(target as WebhookSubscription, succeeded, at),
     views: () =>
       worlds
         .all()

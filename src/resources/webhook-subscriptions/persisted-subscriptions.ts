@@ -1,7 +1,7 @@
 import { corruptStateFile } from '../../persistence/state-file.js'
 import { listInEntry } from '../../persistence/world-snapshots.js'
 import type { PersistedPart } from '../../world/resource.js'
-import { subscriptionProblems, SubscriptionStore, type SubscriptionDocument } from './subscription-store.js'
+import { subscriptionProblems, type SubscriptionStore, type SubscriptionDocument } from './subscription-store.js'
 import { SUBSCRIPTIONS } from './subscriptions-part.js'
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/
@@ -30,13 +30,19 @@ export const PERSISTED_SUBSCRIPTIONS: PersistedPart<SubscriptionStore, Subscript
       const [problem] = subscriptionProblems(value.url, value.secret)
       if (problem !== undefined) throw corruptStateFile(path, `${pointer}${problem.path}`, problem.message)
       if (typeof value.paused !== 'boolean') throw corruptStateFile(path, `${pointer}/paused`, 'expected true or false')
-      if (typeof value.created !== 'string' || Number.isNaN(Date.parse(value.created))) throw corruptStateFile(path, `${pointer}/created`, 'expected a date and time')
-      if (typeof value.baseUrl !== 'string' || !/^https?:\/\/[^/\s]+(\/\S*)?$/.test(value.baseUrl)) throw corruptStateFile(path, `${pointer}/baseUrl`, 'expected an http or https base URL')
+      if (typeof value.created !== 'string' || Number.isNaN(Date.parse(value.created)))
+        throw corruptStateFile(path, `${pointer}/created`, 'expected a date and time')
+      if (typeof value.baseUrl !== 'string' || !/^https?:\/\/[^/\s]+(\/\S*)?$/.test(value.baseUrl))
+        throw corruptStateFile(path, `${pointer}/baseUrl`, 'expected an http or https base URL')
       const { id, url, secret, paused, created, baseUrl } = value as unknown as SubscriptionDocument
       return { id, url, secret, paused, created, baseUrl }
     })
     if (documents.length > options.webhookSubscriptionLimit) {
-      throw corruptStateFile(path, `${at}/webhookSubscriptions`, `${documents.length} webhook subscriptions, more than webhookSubscriptionLimit (${options.webhookSubscriptionLimit})`)
+      throw corruptStateFile(
+        path,
+        `${at}/webhookSubscriptions`,
+        `${documents.length} webhook subscriptions, more than webhookSubscriptionLimit (${options.webhookSubscriptionLimit})`,
+      )
     }
     return documents
   },

@@ -15,7 +15,9 @@ export function listBusinessClassifications(mock: MockContext): OperationHandler
       const links = linksFor(request, mock.options.publicUrl)
       return halBody(reply, {
         _links: { self: links.to('business-classification') },
-        _embedded: { 'business-classifications': BUSINESS_CLASSIFICATIONS.map((classification) => businessClassificationRepresentation(classification, links)) },
+        _embedded: {
+          'business-classifications': BUSINESS_CLASSIFICATIONS.map((classification) => businessClassificationRepresentation(classification, links)),
+        },
         total: BUSINESS_CLASSIFICATIONS.length,
       })
     },

@@ -29,7 +29,10 @@ export function createCustomer(mock: MockContext): OperationHandler {
         throw error instanceof CustomerProblems ? customerValidationError(error, links) : error
       }
       // No body, so no content type either (Dwolla's spec gives the 201 no content).
-      return reply.code(201).header('location', links.url(HalLinks.pathOf('customer', created.customer.id))).send()
+      return reply
+        .code(201)
+        .header('location', links.url(HalLinks.pathOf('customer', created.customer.id)))
+        .send()
     },
   }
 }

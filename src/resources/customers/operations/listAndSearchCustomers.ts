@@ -38,7 +38,10 @@ export function listAndSearchCustomers(mock: MockContext): OperationHandler {
       ]
       const links = linksFor(request, mock.options.publicUrl)
       const shape = { path: '/customers', resourceType: 'customer', embedded: 'customers' } as const
-      return halBody(reply, pagedList(links, shape, found, pageWindowOf(query), (customer) => customerRepresentation(customer, links), filters))
+      return halBody(
+        reply,
+        pagedList(links, shape, found, pageWindowOf(query), (customer) => customerRepresentation(customer, links), filters),
+      )
     },
   }
 }

@@ -12,7 +12,14 @@ export function getEvent(mock: MockContext): OperationHandler {
   return {
     errorModel: 'dwolla',
     handle(request, reply, check) {
-      const { resource: event } = beginResourceCall(request, check, mock, 'getEvent', (clientId, id) => mock.worlds.open(clientId).get(EVENTS).get(id), NOT_FOUND_MESSAGES.event)
+      const { resource: event } = beginResourceCall(
+        request,
+        check,
+        mock,
+        'getEvent',
+        (clientId, id) => mock.worlds.open(clientId).get(EVENTS).get(id),
+        NOT_FOUND_MESSAGES.event,
+      )
       return halBody(reply, eventRepresentation(event, linksFor(request, mock.options.publicUrl)))
     },
   }

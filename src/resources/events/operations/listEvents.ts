@@ -18,7 +18,12 @@ export function listEvents(mock: MockContext): OperationHandler {
       if (problems.query.length > 0) throw validationError(problems.query)
       const links = linksFor(request, mock.options.publicUrl)
       const shape = { path: '/events', resourceType: 'event', embedded: 'events' } as const
-      return halBody(reply, pagedList(links, shape, mock.worlds.open(clientId).get(EVENTS).list(), pageWindowOf(request.query as PageQuery), (event) => eventRepresentation(event, links)))
+      return halBody(
+        reply,
+        pagedList(links, shape, mock.worlds.open(clientId).get(EVENTS).list(), pageWindowOf(request.query as PageQuery), (event) =>
+          eventRepresentation(event, links),
+        ),
+      )
     },
   }
 }

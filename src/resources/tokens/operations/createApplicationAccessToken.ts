@@ -1,5 +1,5 @@
 import { OAuthError } from '../../../errors.js'
-import { authenticateClient } from '../../../http/client-credentials.js'
+import { authenticateClient, readBasicCredentials } from '../../../http/client-credentials.js'
 import { OAUTH_CONTENT_TYPE } from '../../../http/media-types.js'
 import type { OperationHandler } from '../../../http/openapi-routes.js'
 import type { EmbeddedError } from '../../../errors.js'
@@ -13,6 +13,7 @@ import { ApplicationLimitError } from '../../../tokens/application-registry.js'
 export function createApplicationAccessToken(mock: MockContext): OperationHandler {
   return {
     errorModel: 'oauth',
+    onRequest: readBasicCredentials,
     handle(request, reply, check) {
       const problems = check.problems()
       if (problems.unreadableBody) {

@@ -19,8 +19,14 @@ export function createWebhookSubscription(mock: MockContext): OperationHandler {
       const { clientId, problems } = beginApiCall(request, check, mock, 'createWebhookSubscription')
       if (problems.unreadableBody) throw new DwollaError('BadRequest')
       const base = baseUrlOf(request, mock.options.publicUrl)
-      const subscription = mock.worlds.open(clientId).get(SUBSCRIPTIONS).create(request.body as { url?: unknown; secret?: unknown }, base)
-      return reply.code(201).header('location', new HalLinks(base).url(HalLinks.pathOf('webhook-subscription', subscription.id))).send()
+      const subscription = mock.worlds
+        .open(clientId)
+        .get(SUBSCRIPTIONS)
+        .create(request.body as { url?: unknown; secret?: unknown }, base)
+      return reply
+        .code(201)
+        .header('location', new HalLinks(base).url(HalLinks.pathOf('webhook-subscription', subscription.id)))
+        .send()
     },
   }
 }

@@ -22,7 +22,10 @@ export function listWebhooks(mock: MockContext): OperationHandler {
       const links = linksFor(request, mock.options.publicUrl)
       const shape = { path: HalLinks.pathOf('webhook-subscription', subscription.id, 'webhooks'), resourceType: 'webhook', embedded: 'webhooks' } as const
       const webhooks = mock.webhooks.history.forSubscription(subscription.id)
-      return halBody(reply, pagedList(links, shape, webhooks, pageWindowOf(request.query as PageQuery), (webhook) => webhookRepresentation(webhook, links)))
+      return halBody(
+        reply,
+        pagedList(links, shape, webhooks, pageWindowOf(request.query as PageQuery), (webhook) => webhookRepresentation(webhook, links)),
+      )
     },
   }
 }

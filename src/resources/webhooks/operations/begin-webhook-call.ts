@@ -6,6 +6,11 @@ import type { Webhook } from '../../../webhook-delivery/webhook-history.js'
 import { beginResourceCall } from '../../../http/begin-resource-call.js'
 
 /** How an operation on /webhooks/{id} starts: the API call's checks, then the webhook or 404 "Webhook not found.". */
-export function beginWebhookCall(request: FastifyRequest, check: RequestCheck, mock: MockContext, operationId: 'getWebhook' | 'retryWebhook' | 'listWebhookRetries'): Webhook {
+export function beginWebhookCall(
+  request: FastifyRequest,
+  check: RequestCheck,
+  mock: MockContext,
+  operationId: 'getWebhook' | 'retryWebhook' | 'listWebhookRetries',
+): Webhook {
   return beginResourceCall(request, check, mock, operationId, (clientId, id) => mock.webhooks.history.get(clientId, id), NOT_FOUND_MESSAGES.webhook).resource
 }

@@ -15,7 +15,10 @@ export function retryWebhook(mock: MockContext): OperationHandler {
     handle(request, reply, check) {
       const webhook = beginWebhookCall(request, check, mock, 'retryWebhook')
       const retry = mock.webhooks.redeliver(webhook)
-      return reply.code(201).header('location', linksFor(request, mock.options.publicUrl).url(retryPath(webhook, retry))).send()
+      return reply
+        .code(201)
+        .header('location', linksFor(request, mock.options.publicUrl).url(retryPath(webhook, retry)))
+        .send()
     },
   }
 }
