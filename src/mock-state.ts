@@ -25,10 +25,10 @@ import type { AccessTokenDetails, ClientTokenDetails, TokenListing, TokenView } 
 import { TokenStore, type IssuedToken } from './tokens/token-store.js'
 import { retryDelays } from './webhook-delivery/retry-schedule.js'
 import { Webhooks } from './webhook-delivery/webhooks.js'
-import type { ApplicationWorld, WorldServer } from './world/application-world.js'
+import type { ApplicationWorld, ServiceKey, WorldServer } from './world/application-world.js'
 import { ClientTokenGrants } from './world/client-token-grants.js'
 import type { MockContext } from './world/mock-context.js'
-import type { ServiceKey } from './world/application-world.js'
+import type { LinkDecoration } from './world/resource.js'
 import { Worlds } from './world/worlds.js'
 
 export type { AccessTokenDetails, ClientTokenDetails, TokenListing, TokenView }
@@ -46,6 +46,18 @@ export interface MockState extends MockContext {
 
 /** Every resource's state-file part, from the registry. */
 const PERSISTED_PARTS = RESOURCES.flatMap((resource) => (resource.persisted === undefined ? [] : [resource.persisted]))
+
+/** Every resource's reactions to events, by topic, from the registry. */
+const REACTIONS = groupBy(RESOURCES.flatMap((resource) => Object.entries(resource.reactions ?? {})))
+
+/** Every resource's decorations of other resources' links, by the decorated type, from the registry. */
+const LINK_DECORATIONS = groupBy<LinkDecoration>(RESOURCES.flatMap((resource) => Object.entries(resource.linkDecorations ?? {})))
+
+function groupBy<T>(entries: ReadonlyArray<[string, T]>): ReadonlyMap<string, readonly T[]> {
+  const groups = new Map<string, T[]>()
+  for (const [key, value] of entries) groups.set(key, [...(groups.get(key) ?? []), value])
+  return groups
+}
 
 /**
  * Builds the state from the options as given. Options are checked first, then every fixture
@@ -105,6 +117,7 @@ export async function createMockState(given: MockDwollaOptions): Promise<MockSta
         topic: event.topic,
         bodyFor: (baseUrl) => JSON.stringify(eventRepresentation(event, new HalLinks(baseUrl))),
       })
+      for (const react of REACTIONS.get(raised.topic) ?? []) react(world, raised)
     },
     changed(world) {
       worlds.reweigh(world)
@@ -142,6 +155,9 @@ export async function createMockState(given: MockDwollaOptions): Promise<MockSta
     worlds,
     webhooks,
     service,
+    decorateLinks(resourceType, world, id, links, hal) {
+      for (const decorate of LINK_DECORATIONS.get(resourceType) ?? []) decorate(world, id, links, hal)
+    },
     get customers() {
       return customerControls(state)
     },

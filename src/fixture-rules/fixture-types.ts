@@ -1,4 +1,5 @@
 /** The shape of a fixture file; fixtures/fixtures.schema.json is its JSON Schema. */
+import type { OPERATION_IDS } from './operation-ids.js'
 import type { DwollaErrorCode, EmbeddedError, OAuthErrorCode } from '../errors.js'
 
 /**
@@ -11,29 +12,8 @@ export type DuplicateEmailCheck = 'all' | 'active' | 'off'
 /** See the `customerCheck` option. */
 export type CustomerCheck = 'exists' | 'any'
 
-/** Every operationId of openapi/mock-dwolla.yaml (a test holds the two to each other). */
-export type OperationId =
-  | 'createApplicationAccessToken'
-  | 'createClientToken'
-  | 'getRoot'
-  | 'getAccount'
-  | 'listAndSearchCustomers'
-  | 'createCustomer'
-  | 'getCustomer'
-  | 'update'
-  | 'listBusinessClassifications'
-  | 'retrieveBusinessClassification'
-  | 'listEvents'
-  | 'getEvent'
-  | 'listWebhookSubscriptions'
-  | 'createWebhookSubscription'
-  | 'getWebhookSubscription'
-  | 'updateWebhookSubscription'
-  | 'delete'
-  | 'listWebhooks'
-  | 'getWebhook'
-  | 'retryWebhook'
-  | 'listWebhookRetries'
+/** Every operationId of openapi/mock-dwolla.yaml (generated from it by the build). */
+export type OperationId = (typeof OPERATION_IDS)[number]
 
 /** The one operation that answers OAuth's errors (RFC 6749); every other answers Dwolla's. */
 export type TokenOperationId = 'createApplicationAccessToken'

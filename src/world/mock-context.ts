@@ -8,7 +8,9 @@ import type { AccessTokenDetails, ClientTokenDetails, TokenListing } from '../to
 import type { TokenStore } from '../tokens/token-store.js'
 import type { Webhooks } from '../webhook-delivery/webhooks.js'
 import type { ClientTokenGrants } from './client-token-grants.js'
-import type { ServiceKey } from './application-world.js'
+import type { HalLink } from '../errors.js'
+import type { HalLinks, ResourceType } from '../hal/hal-links.js'
+import type { ApplicationWorld, ServiceKey } from './application-world.js'
 import type { Worlds } from './worlds.js'
 
 /**
@@ -34,6 +36,8 @@ export interface MockContext {
   readonly webhooks: Webhooks
   /** What a resource keeps across applications, made on first use. */
   service<T>(key: ServiceKey<T>): T
+  /** Lets every resource that decorates this type's links change them (world/resource.ts). */
+  decorateLinks(resourceType: ResourceType, world: ApplicationWorld, id: string, links: Record<string, HalLink>, hal: HalLinks): void
   /** Writes the state file after changes, when there is one (`stateFile`). */
   readonly stateFile: StateFileWriter | undefined
   /** Re-reads the fixture files; on any problem it throws and nothing changes. */

@@ -1,10 +1,12 @@
 import type { FastifyInstance } from 'fastify'
 import type { ResolvedOptions } from '../config.js'
+import type { HalLink } from '../errors.js'
+import type { HalLinks, ResourceType } from '../hal/hal-links.js'
 import type { OperationHandler } from '../http/openapi-routes.js'
-import type { ApplicationWorld } from './application-world.js'
+import type { ApplicationWorld, WorldPart } from './application-world.js'
 import type { ClientTokenGrant } from './client-token-grants.js'
 import type { MockContext } from './mock-context.js'
-import type { WorldPart } from './application-world.js'
+import type { RaisedEvent } from './raised-event.js'
 
 /**
  * One Dwolla resource, as its folder under src/resources/ exports it to the registry: its
@@ -22,7 +24,20 @@ export interface Resource {
   readonly persisted?: PersistedPart<unknown, unknown>
   /** Back to the start: what it keeps across applications (each application's world is dropped whole). */
   readonly reset?: (context: MockContext) => void
+  /**
+   * Another resource's events it acts on, by topic, after they are recorded and delivered: funding
+   * sources give a newly verified customer its balance, for example, without customers knowing.
+   */
+  readonly reactions?: Readonly<Record<string, (world: ApplicationWorld, event: RaisedEvent) => void>>
+  /**
+   * Links it adds to, or takes from, another resource's representation, by that resource's type:
+   * beneficial ownership decides whether a business customer has `send`, for example.
+   */
+  readonly linkDecorations?: Readonly<Partial<Record<ResourceType, LinkDecoration>>>
 }
+
+/** Changes a representation's `_links` in place: `id` is the represented resource's, in `world`. */
+export type LinkDecoration = (world: ApplicationWorld, id: string, links: Record<string, HalLink>, hal: HalLinks) => void
 
 /**
  * A store's part of the state file: the keys it writes into each application's entry, how it

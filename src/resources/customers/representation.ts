@@ -2,6 +2,18 @@ import type { HalLink } from '../../errors.js'
 import type { Customer, CustomerFields } from './customer.js'
 import { controllerRetryRequested, documentRequestedFor } from './magic-values.js'
 import { HAL_FORMS_TYPE, HalLinks } from '../../hal/hal-links.js'
+import type { ApplicationWorld } from '../../world/application-world.js'
+import type { MockContext } from '../../world/mock-context.js'
+
+/**
+ * A customer as the API answers it: its own links, then those other resources add or take away
+ * (world/resource.ts, `linkDecorations`), such as beneficial ownership's `send`.
+ */
+export function decoratedCustomerRepresentation(mock: MockContext, world: ApplicationWorld, customer: Customer, links: HalLinks): Record<string, unknown> {
+  const body = customerRepresentation(customer, links)
+  mock.decorateLinks('customer', world, customer.id, body._links as Record<string, HalLink>, links)
+  return body
+}
 
 /**
  * A customer as GET /customers/{id}, GET /customers and POST /customers/{id} answer it: one

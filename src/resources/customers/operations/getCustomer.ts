@@ -1,5 +1,5 @@
 import { linksFor } from '../../../hal/base-url.js'
-import { customerRepresentation } from '../representation.js'
+import { decoratedCustomerRepresentation } from '../representation.js'
 import { halBody } from '../../../hal/send-hal.js'
 import type { OperationHandler } from '../../../http/openapi-routes.js'
 import type { MockContext } from '../../../world/mock-context.js'
@@ -10,8 +10,8 @@ export function getCustomer(mock: MockContext): OperationHandler {
   return {
     errorModel: 'dwolla',
     handle(request, reply, check) {
-      const { customer } = beginCustomerCall(request, check, mock, 'getCustomer')
-      return halBody(reply, customerRepresentation(customer, linksFor(request, mock.options.publicUrl)))
+      const { clientId, customer } = beginCustomerCall(request, check, mock, 'getCustomer')
+      return halBody(reply, decoratedCustomerRepresentation(mock, mock.worlds.open(clientId), customer, linksFor(request, mock.options.publicUrl)))
     },
   }
 }

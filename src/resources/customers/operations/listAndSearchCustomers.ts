@@ -1,7 +1,7 @@
 import type { CustomerStatus } from '../customer.js'
 import { validationError } from '../../../errors.js'
 import { linksFor } from '../../../hal/base-url.js'
-import { customerRepresentation } from '../representation.js'
+import { decoratedCustomerRepresentation } from '../representation.js'
 import { pagedList } from '../../../hal/paged-list.js'
 import { halBody } from '../../../hal/send-hal.js'
 import { beginApiCall } from '../../../http/api-call.js'
@@ -30,6 +30,7 @@ export function listAndSearchCustomers(mock: MockContext): OperationHandler {
       if (problems.query.length > 0) throw validationError(problems.query)
       const query = request.query as ListQuery
       const statuses = query.status === undefined ? undefined : [query.status].flat()
+      const world = mock.worlds.open(clientId)
       const found = customersOf(mock, clientId).list({ search: query.search, email: query.email, statuses })
       const filters: Array<[string, string]> = [
         ...(query.search === undefined ? [] : [['search', query.search] as [string, string]]),
@@ -40,7 +41,7 @@ export function listAndSearchCustomers(mock: MockContext): OperationHandler {
       const shape = { path: '/customers', resourceType: 'customer', embedded: 'customers' } as const
       return halBody(
         reply,
-        pagedList(links, shape, found, pageWindowOf(query), (customer) => customerRepresentation(customer, links), filters),
+        pagedList(links, shape, found, pageWindowOf(query), (customer) => decoratedCustomerRepresentation(mock, world, customer, links), filters),
       )
     },
   }

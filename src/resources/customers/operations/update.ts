@@ -1,7 +1,7 @@
 import { CustomerProblems } from '../customer-problems.js'
 import { DwollaError } from '../../../errors.js'
 import { linksFor } from '../../../hal/base-url.js'
-import { customerRepresentation } from '../representation.js'
+import { decoratedCustomerRepresentation } from '../representation.js'
 import { halBody } from '../../../hal/send-hal.js'
 import { customerValidationError } from '../validation-error.js'
 import type { OperationHandler } from '../../../http/openapi-routes.js'
@@ -23,7 +23,7 @@ export function update(mock: MockContext): OperationHandler {
       const links = linksFor(request, mock.options.publicUrl)
       try {
         const updated = customersOf(mock, clientId).update(customer.id, request.body)
-        return halBody(reply, customerRepresentation(updated, links))
+        return halBody(reply, decoratedCustomerRepresentation(mock, mock.worlds.open(clientId), updated, links))
       } catch (error) {
         throw error instanceof CustomerProblems ? customerValidationError(error, links) : error
       }
