@@ -120,6 +120,13 @@ export interface MockDwollaOptions {
   webhookConcurrency?: number
   /** Webhooks kept with their attempts (the oldest go first), for the history and the test double. */
   webhookHistoryLimit?: number
+  // --- options: funding sources, micro-deposits, balances (issue 20) ---
+
+  // --- options: transfers, mass payments, labels, simulations (issue 21) ---
+
+  // --- options: verification (issue 22) ---
+
+  // --- options: open banking (issue 23) ---
 }
 
 export interface ResolvedOptions {
@@ -151,6 +158,13 @@ export interface ResolvedOptions {
   readonly webhookRetrySchedule: RetrySchedule
   readonly webhookConcurrency: number
   readonly webhookHistoryLimit: number
+  // --- resolved options: funding sources, micro-deposits, balances (issue 20) ---
+
+  // --- resolved options: transfers, mass payments, labels, simulations (issue 21) ---
+
+  // --- resolved options: verification (issue 22) ---
+
+  // --- resolved options: open banking (issue 23) ---
 }
 
 export const DEFAULTS: ResolvedOptions = Object.freeze({
@@ -198,6 +212,13 @@ export const DEFAULTS: ResolvedOptions = Object.freeze({
   // A webhook keeps its body and at most 10 attempts, each at most 4 KiB of the answer's body and
   // 1 KiB of its headers: about 70 KiB at worst (70 MiB for 1,000), a few KiB each in practice.
   webhookHistoryLimit: 1_000,
+  // --- defaults: funding sources, micro-deposits, balances (issue 20) ---
+
+  // --- defaults: transfers, mass payments, labels, simulations (issue 21) ---
+
+  // --- defaults: verification (issue 22) ---
+
+  // --- defaults: open banking (issue 23) ---
 })
 
 /** The names {@link buildServer} takes: those DEFAULTS has a value for. */
@@ -298,6 +319,13 @@ export function resolveOptions(options: MockDwollaOptions = {}): ResolvedOptions
     webhookRetrySchedule: retrySchedule(merged.webhookRetrySchedule),
     webhookConcurrency: positiveInteger('webhookConcurrency', merged.webhookConcurrency),
     webhookHistoryLimit: positiveInteger('webhookHistoryLimit', merged.webhookHistoryLimit),
+    // --- checks: funding sources, micro-deposits, balances (issue 20) ---
+
+    // --- checks: transfers, mass payments, labels, simulations (issue 21) ---
+
+    // --- checks: verification (issue 22) ---
+
+    // --- checks: open banking (issue 23) ---
   })
 }
 

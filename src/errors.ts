@@ -13,7 +13,17 @@ export interface HalLink {
 
 /** An embedded validation error, as Dwolla nests them under `_embedded.errors`. */
 export interface EmbeddedError {
-  code: 'Required' | 'Invalid' | 'InvalidFormat' | 'Duplicate' | 'ReadOnly' | 'NotAllowed' | 'Restricted'
+  code:
+    | 'Required'
+    | 'Invalid'
+    | 'InvalidFormat'
+    | 'Duplicate'
+    | 'ReadOnly'
+    | 'NotAllowed'
+    | 'Restricted'
+    | 'InsufficientFunds'
+    | 'RequiresFundingSource'
+    | 'FileTooLarge'
   message: string
   /** A JSON pointer into the request body, e.g. `/action` or `/_links/customer/href`. */
   path: string
@@ -52,6 +62,13 @@ export const DWOLLA_ERRORS = {
   TooManyRequests: { status: 429, message: 'Too many requests. Try again later.' },
   ServerError: { status: 500, message: 'A server error occurred. Error ID: {ID}' },
   RequestTimeout: { status: 500, message: 'The request timed out.' },
+  // --- codes: funding sources, micro-deposits, balances (issue 20) ---
+
+  // --- codes: transfers, mass payments, labels, simulations (issue 21) ---
+
+  // --- codes: beneficial owners, documents, KBA (issue 22) ---
+
+  // --- codes: exchanges, open banking (issue 23) ---
 } as const satisfies Record<string, { status: number; message: string }>
 
 export type DwollaErrorCode = keyof typeof DWOLLA_ERRORS
@@ -62,14 +79,17 @@ export class DwollaError extends Error {
   readonly statusCode: number
   readonly code: DwollaErrorCode
   readonly embedded: EmbeddedError[] | undefined
+  /** Top-level `_links`, e.g. `about` on DuplicateResource: the resource that already exists. */
+  readonly links: Record<string, HalLink> | undefined
 
-  constructor(code: DwollaErrorCode, options: { message?: string; embedded?: EmbeddedError[] } = {}) {
+  constructor(code: DwollaErrorCode, options: { message?: string; embedded?: EmbeddedError[]; links?: Record<string, HalLink> } = {}) {
     const entry = DWOLLA_ERRORS[code]
     super(options.message ?? entry.message)
     this.name = 'DwollaError'
     this.statusCode = entry.status
     this.code = code
     this.embedded = options.embedded
+    this.links = options.links
   }
 }
 
@@ -84,6 +104,13 @@ export const NOT_FOUND_MESSAGES = {
   event: 'Application event not found.',
   webhookSubscription: 'Webhook subscription not found.',
   webhook: 'Webhook not found.',
+  // --- not found: funding sources, micro-deposits, balances (issue 20) ---
+
+  // --- not found: transfers, mass payments, labels (issue 21) ---
+
+  // --- not found: beneficial owners, documents, KBA (issue 22) ---
+
+  // --- not found: exchanges, open banking (issue 23) ---
 } as const
 
 /**

@@ -155,6 +155,7 @@ export async function createMockState(given: MockDwollaOptions): Promise<MockSta
     worlds,
     webhooks,
     service,
+    sandboxParts: RESOURCES.flatMap((resource) => (resource.sandbox === undefined ? [] : [resource.sandbox])),
     decorateLinks(resourceType, world, id, links, hal) {
       for (const decorate of LINK_DECORATIONS.get(resourceType) ?? []) decorate(world, id, links, hal)
     },

@@ -16,6 +16,17 @@ const COLLECTIONS = {
   event: '/events',
   'webhook-subscription': '/webhook-subscriptions',
   webhook: '/webhooks',
+  'on-demand-authorization': '/on-demand-authorizations',
+  'mass-payment': '/mass-payments',
+  'mass-payment-item': '/mass-payment-items',
+  label: '/labels',
+  'ledger-entry': '/ledger-entries',
+  'label-reallocation': '/label-reallocations',
+  kba: '/kba',
+  'sandbox-simulation': '/sandbox-simulations',
+  exchange: '/exchanges',
+  'exchange-partner': '/exchange-partners',
+  'exchange-session': '/exchange-sessions',
 } as const
 
 export type ResourceType = keyof typeof COLLECTIONS

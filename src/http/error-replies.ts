@@ -20,8 +20,9 @@ function refusalOf(error: DwollaError | OAuthError): string {
 }
 
 function sendDwollaError(reply: FastifyReply, error: DwollaError): FastifyReply {
-  // Key order code, message, _embedded, as Dwolla writes them.
+  // Key order code, message, _links, _embedded, as Dwolla writes them.
   const body: Record<string, unknown> = { code: error.code, message: error.message }
+  if (error.links !== undefined) body._links = error.links
   if (error.embedded !== undefined) body._embedded = { errors: error.embedded }
   return reply.code(error.statusCode).type(DWOLLA_CONTENT_TYPE).send(JSON.stringify(body))
 }

@@ -36,6 +36,8 @@ export interface MockContext {
   readonly webhooks: Webhooks
   /** What a resource keeps across applications, made on first use. */
   service<T>(key: ServiceKey<T>): T
+  /** Every resource's part in `POST /sandbox-simulations`, from the registry, in its order. */
+  readonly sandboxParts: readonly SandboxPart[]
   /** Lets every resource that decorates this type's links change them (world/resource.ts). */
   decorateLinks(resourceType: ResourceType, world: ApplicationWorld, id: string, links: Record<string, HalLink>, hal: HalLinks): void
   /** Writes the state file after changes, when there is one (`stateFile`). */
@@ -57,3 +59,23 @@ export interface MockContext {
    */
   reset(): void
 }
+
+/**
+ * What a resource does when the sandbox is asked to simulate: Dwolla's `POST /sandbox-simulations`
+ * with no body processes the application's pending bank transfers and micro-deposits; with a
+ * `type` it does that type's simulation (`customer-verification`, `virtual`).
+ */
+export interface SandboxPart {
+  /** An empty body: processes what this resource has pending for the application; returns how many it changed. */
+  processPending?(world: ApplicationWorld, mock: MockContext): number
+  /** Bodies with these `type`s: each handles its body and says what to answer. */
+  readonly types?: Readonly<Record<string, SandboxSimulation>>
+}
+
+/** One typed simulation: the body as sent (`type` included); throws a DwollaError to refuse it. */
+export type SandboxSimulation = (
+  world: ApplicationWorld,
+  body: Readonly<Record<string, unknown>>,
+  mock: MockContext,
+  hal: HalLinks,
+) => { status: number; body: unknown }

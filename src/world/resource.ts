@@ -5,7 +5,7 @@ import type { HalLinks, ResourceType } from '../hal/hal-links.js'
 import type { OperationHandler } from '../http/openapi-routes.js'
 import type { ApplicationWorld, WorldPart } from './application-world.js'
 import type { ClientTokenGrant } from './client-token-grants.js'
-import type { MockContext } from './mock-context.js'
+import type { MockContext, SandboxPart } from './mock-context.js'
 import type { RaisedEvent } from './raised-event.js'
 
 /**
@@ -34,6 +34,8 @@ export interface Resource {
    * beneficial ownership decides whether a business customer has `send`, for example.
    */
   readonly linkDecorations?: Readonly<Partial<Record<ResourceType, LinkDecoration>>>
+  /** Its part in `POST /sandbox-simulations` (the sandbox-simulations resource calls every resource's). */
+  readonly sandbox?: SandboxPart
 }
 
 /** Changes a representation's `_links` in place: `id` is the represented resource's, in `world`. */
