@@ -23,4 +23,5 @@ export const OPERATION_IDS = [
   'getWebhook',
   'listWebhookRetries',
   'retryWebhook',
+  'simulateBankTransferProcessing',
 ] as const

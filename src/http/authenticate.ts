@@ -45,11 +45,13 @@ export function authorize(
   request: FastifyRequest,
   tokens: TokenStores & { clientTokenGrants: ClientTokenGrants },
   operationId: string,
-  customerId?: string,
+  customer?: string | ((clientId: string) => string | undefined),
 ): string {
   const caller = authenticate(request, tokens)
   if (caller.kind === 'application') return caller.clientId
   const ownCustomerOnly = tokens.clientTokenGrants.ownCustomerOnly(caller.action, operationId)
+  // The customer is looked up only when a grant asks for it (and within the token's application).
+  const customerId = ownCustomerOnly === true ? (typeof customer === 'function' ? customer(caller.clientId) : customer) : undefined
   const permitted = ownCustomerOnly !== undefined && (!ownCustomerOnly || (customerId !== undefined && caller.customerId === customerId.toLowerCase()))
   if (!permitted) throw new DwollaError('Forbidden')
   return caller.clientId

@@ -4,6 +4,7 @@ import { businessClassifications } from './business-classifications/index.js'
 import { customers } from './customers/index.js'
 import { events } from './events/index.js'
 import { root } from './root/index.js'
+import { sandboxSimulations } from './sandbox-simulations/index.js'
 import { tokens } from './tokens/index.js'
 import { webhookSubscriptions } from './webhook-subscriptions/index.js'
 import { webhooks } from './webhooks/index.js'
@@ -13,4 +14,16 @@ import { webhooks } from './webhooks/index.js'
  * (each operationId of the OpenAPI document must have one), their client-token grants and their
  * admin routes from this list, and persistence reads their state-file parts from it.
  */
-export const RESOURCES: readonly Resource[] = [tokens, root, accounts, customers, businessClassifications, events, webhookSubscriptions, webhooks]
+// One line each (Prettier would join them), so that adding a resource is adding a line.
+// prettier-ignore
+export const RESOURCES: readonly Resource[] = [
+  tokens,
+  root,
+  accounts,
+  customers,
+  businessClassifications,
+  events,
+  webhookSubscriptions,
+  webhooks,
+  sandboxSimulations,
+]

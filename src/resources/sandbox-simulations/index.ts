@@ -1,0 +1,13 @@
+import type { Resource } from '../../world/resource.js'
+import { sandboxSimulationsRoutes } from './admin-routes.js'
+import { simulateBankTransferProcessing } from './operations/simulateBankTransferProcessing.js'
+
+/**
+ * POST /sandbox-simulations: the sandbox's "process bank transfers" button. It owns no state: each
+ * resource says what it does in a simulation (its `sandbox` part in the registry).
+ */
+export const sandboxSimulations: Resource = {
+  name: 'sandbox-simulations',
+  operations: { simulateBankTransferProcessing },
+  adminRoutes: sandboxSimulationsRoutes,
+}
