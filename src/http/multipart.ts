@@ -24,5 +24,8 @@ export async function registerMultipart(uploads: FastifyInstance): Promise<void>
   await uploads.register(multipart, {
     limits: { fieldNameSize: 100, fieldSize: 1024, fields: 8, fileSize: UPLOAD_FILE_LIMIT, files: 1, parts: 10, headerPairs: 20 },
     throwFileSizeLimit: true,
+    // Busboy takes a part without a file name for a field (held in memory, cut at fieldSize) unless
+    // it is application/octet-stream; the part named `file` is a file however it is sent.
+    isPartAFile: (fieldName, contentType, fileName) => fieldName === 'file' || contentType === 'application/octet-stream' || fileName !== undefined,
   })
 }
