@@ -9,6 +9,7 @@ import { kba } from './kba/index.js'
 import { root } from './root/index.js'
 import { sandboxSimulations } from './sandbox-simulations/index.js'
 import { tokens } from './tokens/index.js'
+import { verificationDirectives } from './verification-directives/index.js'
 import { webhookSubscriptions } from './webhook-subscriptions/index.js'
 import { webhooks } from './webhooks/index.js'
 
@@ -32,4 +33,5 @@ export const RESOURCES: readonly Resource[] = [
   beneficialOwners,
   documents,
   kba,
+  verificationDirectives,
 ]

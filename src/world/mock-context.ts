@@ -9,6 +9,7 @@ import type { TokenStore } from '../tokens/token-store.js'
 import type { Webhooks } from '../webhook-delivery/webhooks.js'
 import type { ClientTokenGrants } from './client-token-grants.js'
 import type { HalLink } from '../errors.js'
+import type { EmbeddedEntry } from './resource.js'
 import type { HalLinks, ResourceType } from '../hal/hal-links.js'
 import type { ApplicationWorld, ServiceKey } from './application-world.js'
 import type { Worlds } from './worlds.js'
@@ -40,6 +41,8 @@ export interface MockContext {
   readonly sandboxParts: readonly SandboxPart[]
   /** Lets every resource that decorates this type's links change them (world/resource.ts). */
   decorateLinks(resourceType: ResourceType, world: ApplicationWorld, id: string, links: Record<string, HalLink>, hal: HalLinks): void
+  /** What every resource adds to this type's `_embedded.errors` (world/resource.ts); empty when none does. */
+  embeddedErrors(resourceType: ResourceType, world: ApplicationWorld, id: string, hal: HalLinks): EmbeddedEntry[]
   /** Writes the state file after changes, when there is one (`stateFile`). */
   readonly stateFile: StateFileWriter | undefined
   /** Re-reads the fixture files; on any problem it throws and nothing changes. */

@@ -34,12 +34,28 @@ export interface Resource {
    * beneficial ownership decides whether a business customer has `send`, for example.
    */
   readonly linkDecorations?: Readonly<Partial<Record<ResourceType, LinkDecoration>>>
+  /**
+   * Entries it adds to another resource's `_embedded.errors`, by that resource's type: a business
+   * customer's verification directives, for example.
+   */
+  readonly embeddedErrors?: Readonly<Partial<Record<ResourceType, EmbeddedErrorsOf>>>
   /** Its part in `POST /sandbox-simulations` (the sandbox-simulations resource calls every resource's). */
   readonly sandbox?: SandboxPart
 }
 
 /** Changes a representation's `_links` in place: `id` is the represented resource's, in `world`. */
 export type LinkDecoration = (world: ApplicationWorld, id: string, links: Record<string, HalLink>, hal: HalLinks) => void
+
+/** An entry of a representation's `_embedded.errors`: Dwolla's codes there are open (verification directives). */
+export interface EmbeddedEntry {
+  code: string
+  message: string
+  path?: string
+  _links: Record<string, HalLink>
+}
+
+/** The entries for a representation's `_embedded.errors`: `id` is the represented resource's, in `world`. */
+export type EmbeddedErrorsOf = (world: ApplicationWorld, id: string, hal: HalLinks) => EmbeddedEntry[]
 
 /**
  * A store's part of the state file: the keys it writes into each application's entry, how it
