@@ -9,7 +9,6 @@ import type { TokenStore } from '../tokens/token-store.js'
 import type { Webhooks } from '../webhook-delivery/webhooks.js'
 import type { ClientTokenGrants } from './client-token-grants.js'
 import type { HalLink } from '../errors.js'
-import type { EmbeddedEntry } from './resource.js'
 import type { HalLinks, ResourceType } from '../hal/hal-links.js'
 import type { ApplicationWorld, ServiceKey } from './application-world.js'
 import type { Worlds } from './worlds.js'
@@ -61,6 +60,14 @@ export interface MockContext {
    * deliveries.
    */
   reset(): void
+}
+
+/** An entry of a representation's `_embedded.errors`: Dwolla's codes there are open (verification directives). */
+export interface EmbeddedEntry {
+  code: string
+  message: string
+  path?: string
+  _links: Record<string, HalLink>
 }
 
 /**

@@ -5,7 +5,7 @@ import type { HalLinks, ResourceType } from '../hal/hal-links.js'
 import type { OperationHandler } from '../http/openapi-routes.js'
 import type { ApplicationWorld, WorldPart } from './application-world.js'
 import type { ClientTokenGrant } from './client-token-grants.js'
-import type { MockContext, SandboxPart } from './mock-context.js'
+import type { EmbeddedEntry, MockContext, SandboxPart } from './mock-context.js'
 import type { RaisedEvent } from './raised-event.js'
 
 /**
@@ -45,14 +45,6 @@ export interface Resource {
 
 /** Changes a representation's `_links` in place: `id` is the represented resource's, in `world`. */
 export type LinkDecoration = (world: ApplicationWorld, id: string, links: Record<string, HalLink>, hal: HalLinks) => void
-
-/** An entry of a representation's `_embedded.errors`: Dwolla's codes there are open (verification directives). */
-export interface EmbeddedEntry {
-  code: string
-  message: string
-  path?: string
-  _links: Record<string, HalLink>
-}
 
 /** The entries for a representation's `_embedded.errors`: `id` is the represented resource's, in `world`. */
 export type EmbeddedErrorsOf = (world: ApplicationWorld, id: string, hal: HalLinks) => EmbeddedEntry[]

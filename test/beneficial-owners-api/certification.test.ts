@@ -14,7 +14,11 @@ t.test('certification: uncertified → certified; certify-beneficial-ownership a
   const before = await linksOf()
   t.same(
     before['certify-beneficial-ownership'],
-    { href: `http://localhost:80/customers/${business}/beneficial-ownership`, type: 'application/vnd.dwolla.v1.hal+json', 'resource-type': 'beneficial-ownership' },
+    {
+      href: `http://localhost:80/customers/${business}/beneficial-ownership`,
+      type: 'application/vnd.dwolla.v1.hal+json',
+      'resource-type': 'beneficial-ownership',
+    },
     'uncertified: the certify link',
   )
   t.notOk(before.send, 'no send yet')
@@ -23,7 +27,11 @@ t.test('certification: uncertified → certified; certify-beneficial-ownership a
     status.json(),
     {
       _links: {
-        self: { href: `http://localhost:80/customers/${business}/beneficial-ownership`, type: 'application/vnd.dwolla.v1.hal+json', 'resource-type': 'beneficial-ownership' },
+        self: {
+          href: `http://localhost:80/customers/${business}/beneficial-ownership`,
+          type: 'application/vnd.dwolla.v1.hal+json',
+          'resource-type': 'beneficial-ownership',
+        },
       },
       status: 'uncertified',
     },
@@ -61,7 +69,13 @@ t.test('changing owners after certification: recertify (send kept); the test dou
   await certify()
   await apiRequest(app, 'POST', `/beneficial-owners/${incomplete}`, {
     token,
-    body: { firstName: 'Fixed', lastName: 'Owner', dateOfBirth: '1970-01-01', ssn: '123456789', address: { address1: '1 Main St', city: 'Ames', stateProvinceRegion: 'IA', country: 'US', postalCode: '50010' } },
+    body: {
+      firstName: 'Fixed',
+      lastName: 'Owner',
+      dateOfBirth: '1970-01-01',
+      ssn: '123456789',
+      address: { address1: '1 Main St', city: 'Ames', stateProvinceRegion: 'IA', country: 'US', postalCode: '50010' },
+    },
   })
   t.equal(await statusNow(), 'recertify', 'updating an owner: recertify')
   const aged = await app.inject({ method: 'POST', url: `/__mock/beneficial-ownership/${business}/age`, payload: { application: 'key' } })
@@ -86,7 +100,11 @@ t.test('a business in document: the certify link, no send; refusals for others',
   const app = await mockFor(t)
   const token = await accessTokenFor(app)
   const document = (await apiRequest(app, 'GET', `/customers/${SEEDED.businessDocument}`, { token })).json<{ status: string; _links: Links }>()
-  t.same([document.status, Boolean(document._links['certify-beneficial-ownership']), Boolean(document._links.send)], ['document', true, false], 'as the docs show it')
+  t.same(
+    [document.status, Boolean(document._links['certify-beneficial-ownership']), Boolean(document._links.send)],
+    ['document', true, false],
+    'as the docs show it',
+  )
   const personal = await apiRequest(app, 'GET', `/customers/${SEEDED.personalVerified}/beneficial-ownership`, { token })
   t.same([personal.statusCode, personal.json()], [404, { code: 'NotFound', message: NOT_FOUND_MESSAGES.beneficialOwnership }], 'a personal customer: not found')
   t.notOk((await apiRequest(app, 'GET', `/customers/${SEEDED.personalVerified}`, { token })).json()._links['certify-beneficial-ownership'], 'nor a link')
@@ -98,7 +116,11 @@ t.test('a business in document: the certify link, no send; refusals for others',
   )
   const business = await createLlcVia(app, token)
   const wrong = await apiRequest(app, 'POST', `/customers/${business}/beneficial-ownership`, { token, body: { status: 'uncertified' } })
-  t.same([wrong.statusCode, wrong.json()._embedded.errors[0].path, wrong.json()._embedded.errors[0].code], [400, '/status', 'Invalid'], 'another status: Invalid at /status')
+  t.same(
+    [wrong.statusCode, wrong.json()._embedded.errors[0].path, wrong.json()._embedded.errors[0].code],
+    [400, '/status', 'Invalid'],
+    'another status: Invalid at /status',
+  )
   const missing = await apiRequest(app, 'POST', `/customers/${business}/beneficial-ownership`, { token, body: {} })
   t.equal(missing.json()._embedded.errors[0].code, 'Required', 'no status: Required')
   const unknown = await apiRequest(app, 'GET', '/customers/99999999-9999-4999-8999-999999999999/beneficial-ownership', { token })

@@ -11,7 +11,8 @@ t.test('client tokens: each verification action calls exactly its operations, on
   const owner = await createOwnerVia(app, token, business, { firstName: 'document' })
   const othersOwner = await createOwnerVia(app, token, other)
   const clientToken = async (action: string, customer: string) =>
-    (await requestClientToken(app, { token, body: { action, _links: { customer: { href: `https://api-sandbox.dwolla.com/customers/${customer}` } } } })).json().token as string
+    (await requestClientToken(app, { token, body: { action, _links: { customer: { href: `https://api-sandbox.dwolla.com/customers/${customer}` } } } })).json()
+      .token as string
   const status = async (response: Promise<{ statusCode: number }>) => (await response).statusCode
 
   const read = await clientToken('beneficialowners.read', business)
@@ -38,7 +39,11 @@ t.test('client tokens: each verification action calls exactly its operations, on
     'which cannot certify',
   )
   const certify = await clientToken('beneficialownership.certify', business)
-  t.equal(await status(apiRequest(app, 'POST', `/customers/${business}/beneficial-ownership`, { token: certify, body: { status: 'certified' } })), 200, 'beneficialownership.certify')
+  t.equal(
+    await status(apiRequest(app, 'POST', `/customers/${business}/beneficial-ownership`, { token: certify, body: { status: 'certified' } })),
+    200,
+    'beneficialownership.certify',
+  )
 
   const ownerDocuments = await clientToken('beneficialowner.documents.create', business)
   t.equal(await status(upload(app, ownerDocuments, `/beneficial-owners/${owner}/documents`, pngOf())), 201, 'beneficialowner.documents.create')
@@ -50,7 +55,11 @@ t.test('client tokens: each verification action calls exactly its operations, on
   t.equal(await status(upload(app, documentsCreate, `/customers/${SEEDED.businessDocument}/documents`, pngOf())), 403, 'on its own customer only')
   t.equal(await status(apiRequest(app, 'GET', `/documents/${idOf(created)}`, { token: documentsCreate })), 403, 'which cannot read')
   const documentsRead = await clientToken('customer.documents.read', SEEDED.personalDocument)
-  t.equal(await status(apiRequest(app, 'GET', `/customers/${SEEDED.personalDocument}/documents`, { token: documentsRead })), 200, 'customer.documents.read lists')
+  t.equal(
+    await status(apiRequest(app, 'GET', `/customers/${SEEDED.personalDocument}/documents`, { token: documentsRead })),
+    200,
+    'customer.documents.read lists',
+  )
   t.equal(await status(apiRequest(app, 'GET', `/documents/${idOf(created)}`, { token: documentsRead })), 200, 'and reads one')
   const othersRead = await clientToken('customer.documents.read', SEEDED.businessDocument)
   t.equal(await status(apiRequest(app, 'GET', `/documents/${idOf(created)}`, { token: othersRead })), 403, "not another customer's document")

@@ -21,7 +21,9 @@ t.test('create: 201 with an absolute Location and no body; the owner as GET answ
   t.same(
     owner.json(),
     {
-      _links: { self: { href: `http://localhost:80/beneficial-owners/${id}`, type: 'application/vnd.dwolla.v1.hal+json', 'resource-type': 'beneficial-owner' } },
+      _links: {
+        self: { href: `http://localhost:80/beneficial-owners/${id}`, type: 'application/vnd.dwolla.v1.hal+json', 'resource-type': 'beneficial-owner' },
+      },
       id,
       firstName: 'Jane',
       lastName: 'Owner',
@@ -41,7 +43,8 @@ t.test('the sandbox firstName values: incomplete and document, with their links 
   const business = await createLlcVia(app, token)
   const incomplete = await createOwnerVia(app, token, business, { firstName: 'Incomplete' })
   const document = await createOwnerVia(app, token, business, { firstName: 'document' })
-  const read = async (id: string) => (await apiRequest(app, 'GET', `/beneficial-owners/${id}`, { token })).json<{ verificationStatus: string; _links: Record<string, { href: string }> }>()
+  const read = async (id: string) =>
+    (await apiRequest(app, 'GET', `/beneficial-owners/${id}`, { token })).json<{ verificationStatus: string; _links: Record<string, { href: string }> }>()
   const a = await read(incomplete)
   t.equal(a.verificationStatus, 'incomplete', 'incomplete (case-insensitive)')
   t.equal(a._links['retry-verification']?.href, `http://localhost:80/beneficial-owners/${incomplete}`, 'retry-verification to the owner')
@@ -49,12 +52,19 @@ t.test('the sandbox firstName values: incomplete and document, with their links 
   t.equal(b.verificationStatus, 'document', 'document')
   t.equal(b._links['verify-with-document']?.href, `http://localhost:80/beneficial-owners/${document}/documents`, 'verify-with-document to its documents')
   t.same(await topicsFor(app, token, incomplete), ['customer_beneficial_owner_created', 'customer_beneficial_owner_reverification_needed'], 'incomplete topics')
-  t.same(await topicsFor(app, token, document), ['customer_beneficial_owner_created', 'customer_beneficial_owner_verification_document_needed'], 'document topics')
+  t.same(
+    await topicsFor(app, token, document),
+    ['customer_beneficial_owner_created', 'customer_beneficial_owner_verification_document_needed'],
+    'document topics',
+  )
   const list = await apiRequest(app, 'GET', `/customers/${business}/beneficial-owners`, { token })
   const body = list.json<{ total: number; _embedded: { 'beneficial-owners': Array<{ id: string; created: string }> }; _links: { self: { href: string } } }>()
   t.same([body.total, body._embedded['beneficial-owners'].map((owner) => owner.id)], [2, [incomplete, document]], 'listed oldest first, with total')
   t.equal(body._links.self.href, `http://localhost:80/customers/${business}/beneficial-owners`, 'the list links to itself')
-  t.ok(body._embedded['beneficial-owners'].every((owner) => typeof owner.created === 'string'), 'created on every list item')
+  t.ok(
+    body._embedded['beneficial-owners'].every((owner) => typeof owner.created === 'string'),
+    'created on every list item',
+  )
 })
 
 t.test('update: only an incomplete owner, once; verified or document as the new firstName says', async (t) => {
@@ -80,7 +90,12 @@ t.test('field rules: every problem at its pointer; ssn or passport', async (t) =
   const business = await createLlcVia(app, token)
   const bad = await apiRequest(app, 'POST', `/customers/${business}/beneficial-owners`, {
     token,
-    body: { firstName: 'Jane<', dateOfBirth: '2020-01-01', ssn: '1234', address: { address1: 'PO Box 12', city: 'City 9', country: 'US', stateProvinceRegion: 'ny' } },
+    body: {
+      firstName: 'Jane<',
+      dateOfBirth: '2020-01-01',
+      ssn: '1234',
+      address: { address1: 'PO Box 12', city: 'City 9', country: 'US', stateProvinceRegion: 'ny' },
+    },
   })
   t.equal(bad.statusCode, 400, '400')
   const errors = bad.json<{ code: string; _embedded: { errors: Array<{ code: string; path: string; message: string }> } }>()
@@ -99,7 +114,10 @@ t.test('field rules: every problem at its pointer; ssn or passport', async (t) =
     ],
     'each field at its pointer',
   )
-  t.ok(errors._embedded.errors.some((error) => error.message === 'Address.PostalCode required.'), 'messages name nested fields')
+  t.ok(
+    errors._embedded.errors.some((error) => error.message === 'Address.PostalCode required.'),
+    'messages name nested fields',
+  )
   const { ssn: _ssn, ...withoutSsn } = OWNER
   const passport = await apiRequest(app, 'POST', `/customers/${business}/beneficial-owners`, {
     token,
@@ -107,7 +125,11 @@ t.test('field rules: every problem at its pointer; ssn or passport', async (t) =
   })
   t.equal(passport.statusCode, 201, 'a passport instead of an ssn, outside the US without a postal code')
   const neither = await apiRequest(app, 'POST', `/customers/${business}/beneficial-owners`, { token, body: withoutSsn })
-  t.same(neither.json()._embedded.errors.map((error: { path: string }) => error.path), ['/ssn'], 'neither: the ssn is required')
+  t.same(
+    neither.json()._embedded.errors.map((error: { path: string }) => error.path),
+    ['/ssn'],
+    'neither: the ssn is required',
+  )
   const notJson = await apiRequest(app, 'POST', `/customers/${business}/beneficial-owners`, { token, payload: '{"firstName":' })
   t.same([notJson.statusCode, notJson.json().code], [400, 'BadRequest'], 'unparseable: BadRequest')
 })

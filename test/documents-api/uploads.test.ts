@@ -2,11 +2,22 @@ import t from 'tap'
 import { DWOLLA_ERRORS, DWOLLA_MEDIA_TYPE, NOT_FOUND_MESSAGES } from '../../src/index.js'
 import { SEEDED } from '../helpers/customers.js'
 import { accessTokenFor, apiRequest, mockFor } from '../helpers/mock.js'
-import { createLlcVia, createOwnerVia, createPersonalVia, FAIL_SAMPLE, idOf, multipart, pngOf, SUCCESS_SAMPLE, topicsFor, upload } from '../helpers/verification.js'
+import {
+  createLlcVia,
+  createOwnerVia,
+  createPersonalVia,
+  FAIL_SAMPLE,
+  idOf,
+  multipart,
+  pngOf,
+  SUCCESS_SAMPLE,
+  topicsFor,
+  upload,
+} from '../helpers/verification.js'
 
 const error = (code: keyof typeof DWOLLA_ERRORS) => ({ code, message: DWOLLA_ERRORS[code].message })
 
-t.test("a personal customer in document: the success sample is approved and the customer verified", async (t) => {
+t.test('a personal customer in document: the success sample is approved and the customer verified', async (t) => {
   const app = await mockFor(t)
   const token = await accessTokenFor(app)
   const customer = await createPersonalVia(app, token, 'document')
@@ -67,12 +78,19 @@ t.test('other files wait for the test double; at most four pending; the same byt
   t.same([pending.status, pending.documentVerificationStatus, pending.failureReason], ['pending', 'pending', undefined], 'pending')
   const fifth = await upload(app, token, path, pngOf())
   t.same([fifth.statusCode, fifth.json()], [400, error('maximumNumberOfResources')], 'a fifth while four wait: maximumNumberOfResources')
-  const rejected = await app.inject({ method: 'POST', url: `/__mock/documents/${ids[0]}/review`, payload: { outcome: 'reject', failureReason: 'ScanDobMismatch' } })
+  const rejected = await app.inject({
+    method: 'POST',
+    url: `/__mock/documents/${ids[0]}/review`,
+    payload: { outcome: 'reject', failureReason: 'ScanDobMismatch' },
+  })
   t.same([rejected.statusCode, rejected.json().document.failureReason], [200, 'ScanDobMismatch'], 'the test double rejects with a reason of its choice')
   const duplicate = await upload(app, token, path, first, { fileName: 'another-name.png' })
   t.same(
     duplicate.json(),
-    { ...error('DuplicateResource'), _links: { about: { href: `http://localhost:80/documents/${ids[0]}`, type: DWOLLA_MEDIA_TYPE, 'resource-type': 'document' } } },
+    {
+      ...error('DuplicateResource'),
+      _links: { about: { href: `http://localhost:80/documents/${ids[0]}`, type: DWOLLA_MEDIA_TYPE, 'resource-type': 'document' } },
+    },
     'the same bytes under another name: DuplicateResource about the first',
   )
   t.equal(duplicate.statusCode, 400, '400')
@@ -91,7 +109,12 @@ t.test('field and file rules', async (t) => {
   const path = `/customers/${customer}/documents`
   const send = (parts: Parameters<typeof multipart>[0]) => {
     const { body, contentType } = multipart(parts)
-    return app.inject({ method: 'POST', url: path, headers: { authorization: `Bearer ${token}`, accept: DWOLLA_MEDIA_TYPE, 'content-type': contentType }, payload: body })
+    return app.inject({
+      method: 'POST',
+      url: path,
+      headers: { authorization: `Bearer ${token}`, accept: DWOLLA_MEDIA_TYPE, 'content-type': contentType },
+      payload: body,
+    })
   }
   const none = await send([{ name: 'other', value: 'x' }])
   t.same(
@@ -103,15 +126,40 @@ t.test('field and file rules', async (t) => {
     { name: 'file', value: pngOf(), fileName: 'a.png', contentType: 'image/png' },
     { name: 'documentType', value: 'selfie' },
   ])
-  t.same(badType.json()._embedded.errors[0], { code: 'Invalid', message: 'DocumentType invalid.', path: '/documentType', _links: {} }, 'an unknown documentType (file first, as dwolla-v2 users send it)')
-  t.same((await upload(app, token, path, Buffer.from('not an image at all'), { fileName: 'id.png' })).json(), error('invalidFileType'), 'a non-image with an image name')
-  t.same((await upload(app, token, path, Buffer.from('%PDF-1.4 ...'), { fileName: 'id.pdf', contentType: 'application/pdf' })).json(), error('invalidFileType'), 'a PDF for a person')
+  t.same(
+    badType.json()._embedded.errors[0],
+    { code: 'Invalid', message: 'DocumentType invalid.', path: '/documentType', _links: {} },
+    'an unknown documentType (file first, as dwolla-v2 users send it)',
+  )
+  t.same(
+    (await upload(app, token, path, Buffer.from('not an image at all'), { fileName: 'id.png' })).json(),
+    error('invalidFileType'),
+    'a non-image with an image name',
+  )
+  t.same(
+    (await upload(app, token, path, Buffer.from('%PDF-1.4 ...'), { fileName: 'id.pdf', contentType: 'application/pdf' })).json(),
+    error('invalidFileType'),
+    'a PDF for a person',
+  )
   t.same((await upload(app, token, path, pngOf(), { fileName: 'id.jpg' })).json(), error('invalidFileType'), 'a PNG named .jpg')
   const jpeg = Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0]), pngOf(64)])
   t.equal((await upload(app, token, path, jpeg, { fileName: 'id.jpeg', contentType: 'image/jpeg' })).statusCode, 201, 'a JPEG')
-  t.equal((await send([{ name: 'documentType', value: 'passport' }, { name: 'file', value: pngOf() }])).statusCode, 201, 'a file part without a name: judged by its bytes')
+  t.equal(
+    (
+      await send([
+        { name: 'documentType', value: 'passport' },
+        { name: 'file', value: pngOf() },
+      ])
+    ).statusCode,
+    201,
+    'a file part without a name: judged by its bytes',
+  )
   const business = await createLlcVia(app, token, { businessName: 'document' })
-  const pdf = await upload(app, token, `/customers/${business}/documents`, Buffer.from('%PDF-1.4 formation'), { documentType: 'other', fileName: 'ein.pdf', contentType: 'application/pdf' })
+  const pdf = await upload(app, token, `/customers/${business}/documents`, Buffer.from('%PDF-1.4 formation'), {
+    documentType: 'other',
+    fileName: 'ein.pdf',
+    contentType: 'application/pdf',
+  })
   t.equal(pdf.statusCode, 201, "a business's other document may be a PDF")
 })
 
@@ -119,7 +167,11 @@ t.test('who may upload', async (t) => {
   const app = await mockFor(t)
   const token = await accessTokenFor(app)
   const refused = error('invalidResourceState')
-  t.equal((await upload(app, token, `/customers/${SEEDED.personalVerified}/documents`, pngOf())).statusCode, 201, 'a verified customer, by default (as the sandbox took it)')
+  t.equal(
+    (await upload(app, token, `/customers/${SEEDED.personalVerified}/documents`, pngOf())).statusCode,
+    201,
+    'a verified customer, by default (as the sandbox took it)',
+  )
   for (const [label, id] of [
     ['an unverified customer', SEEDED.unverified],
     ['a customer in retry', SEEDED.personalRetry],
@@ -162,5 +214,9 @@ t.test("a beneficial owner's documents: approval verifies the owner", async (t) 
   t.equal((await upload(app, token, `/beneficial-owners/${incomplete}/documents`, pngOf())).statusCode, 403, 'an incomplete owner retries instead')
   const notFound = await apiRequest(app, 'GET', '/documents/99999999-9999-4999-8999-999999999999', { token })
   t.same([notFound.statusCode, notFound.json().message], [404, NOT_FOUND_MESSAGES.document], 'an unknown document')
-  t.equal((await apiRequest(app, 'GET', `/documents/${id}`, { token: await accessTokenFor(app, 'other-app') })).statusCode, 404, "another application's document")
+  t.equal(
+    (await apiRequest(app, 'GET', `/documents/${id}`, { token: await accessTokenFor(app, 'other-app') })).statusCode,
+    404,
+    "another application's document",
+  )
 })

@@ -63,9 +63,17 @@ t.test('dwolla-v2: the personal document flow with an npm form-data body', async
   const list = await client.get(`${customer}/documents`)
   t.equal(list.body.total, 1, 'listed')
   const duplicate = await rejectionOf<SdkError>(client.post(`${customer}/documents`, form('license', createReadStream(SAMPLE), 'again.png')))
-  t.same([duplicate.status, duplicate.body.code, duplicate.body._links?.about?.href], [400, 'DuplicateResource', created.headers.get('location')], 'the same file: DuplicateResource about the first')
+  t.same(
+    [duplicate.status, duplicate.body.code, duplicate.body._links?.about?.href],
+    [400, 'DuplicateResource', created.headers.get('location')],
+    'the same file: DuplicateResource about the first',
+  )
   const nameless = await client.post(`customers/${SEEDED.personalDocument}/documents`, form('idCard', pngOf()))
-  t.equal((await client.get(nameless.headers.get('location') as string)).body.documentVerificationStatus, 'pending', 'a Buffer without a file name: pending review')
+  t.equal(
+    (await client.get(nameless.headers.get('location') as string)).body.documentVerificationStatus,
+    'pending',
+    'a Buffer without a file name: pending review',
+  )
   const json = await rejectionOf<SdkError>(client.post(`customers/${SEEDED.personalDocument}/documents`, { documentType: 'license', file: pngOf() }))
   t.same([json.status, json.body.code], [400, 'BadRequest'], 'a plain object is sent as JSON: 400 BadRequest, never a document')
   const tooMany = await rejectionOf<SdkError>(
@@ -76,14 +84,18 @@ t.test('dwolla-v2: the personal document flow with an npm form-data body', async
   t.same([tooMany.status, tooMany.body.code], [400, 'maximumNumberOfResources'], 'a fifth pending: maximumNumberOfResources')
   const forbidden = await rejectionOf<SdkError>(client.post(`customers/${SEEDED.unverified}/documents`, form('license', pngOf(), 'id.png')))
   t.same([forbidden.status, forbidden.body.code], [403, 'invalidResourceState'], 'an unverified customer: 403')
-  const large = await rejectionOf<SdkError>(client.post(`customers/${SEEDED.businessDocument}/documents`, form('license', pngOf(10 * 1024 * 1024 + 1), 'id.png')))
+  const large = await rejectionOf<SdkError>(
+    client.post(`customers/${SEEDED.businessDocument}/documents`, form('license', pngOf(10 * 1024 * 1024 + 1), 'id.png')),
+  )
   t.same([large.status, large.body.code], [413, 'fileTooLarge'], 'over 10 MiB: 413')
 })
 
 t.test("dwolla-v2: an owner's document, and the kba flow", async (t) => {
   const mock = await listeningMock(t)
   const client = dwollaV2For(mock.url)
-  const owner = (await client.post(`customers/${SEEDED.businessVerified}/beneficial-owners`, { ...OWNER, firstName: 'document' })).headers.get('location') as string
+  const owner = (await client.post(`customers/${SEEDED.businessVerified}/beneficial-owners`, { ...OWNER, firstName: 'document' })).headers.get(
+    'location',
+  ) as string
   const uploaded = await client.post(`${owner}/documents`, form('license', createReadStream(SAMPLE), 'test-document-upload-success.png'))
   t.equal(uploaded.status, 201, "the owner's upload")
   t.equal((await client.get(`${owner}/documents`)).body._embedded.documents[0].documentVerificationStatus, 'accepted', 'listed, accepted')

@@ -73,11 +73,17 @@ t.test('dwolla: the personal document flow — upload as the SDK sends it, read 
   const list = await sdk.customers.documents.list({ id: customer })
   t.same([list.total, list.embedded.documents.map((item) => item.id)], [1, [document]], 'documents.list')
   const duplicate = await rejectionOf<DwollaError>(
-    sdk.customers.documents.create({ id: customer, requestBody: { documentType: 'license', file: { fileName: 'again.png', content: await readFile(SAMPLE) } } }),
+    sdk.customers.documents.create({
+      id: customer,
+      requestBody: { documentType: 'license', file: { fileName: 'again.png', content: await readFile(SAMPLE) } },
+    }),
   )
   t.same([duplicate.statusCode, codeOf(duplicate)], [400, 'DuplicateResource'], 'the same file again: a typed 400 DuplicateResource')
   t.ok(duplicate instanceof DwollaError && !(duplicate instanceof ResponseValidationError), 'an error the SDK recognises')
-  const blob = await sdk.customers.documents.create({ id: SEEDED.personalDocument, requestBody: { documentType: 'idCard', file: new Blob([pngOf()], { type: 'image/png' }) } })
+  const blob = await sdk.customers.documents.create({
+    id: SEEDED.personalDocument,
+    requestBody: { documentType: 'idCard', file: new Blob([new Uint8Array(pngOf())], { type: 'image/png' }) },
+  })
   const pending = await sdk.documents.get({ id: idFrom(blob?.headers) })
   t.same([pending.status, pending.documentVerificationStatus], ['pending', 'pending'], 'a bare Blob (filename "blob"): pending review')
   const fail = await sdk.customers.documents.create({
@@ -85,21 +91,34 @@ t.test('dwolla: the personal document flow — upload as the SDK sends it, read 
     requestBody: { documentType: 'passport', file: { fileName: 'upload-fail.png', content: pngOf() } },
   })
   const rejected = await sdk.documents.get({ id: idFrom(fail?.headers) })
-  t.same([rejected.documentVerificationStatus, rejected.failureReason, rejected.allFailureReasons?.[0]?.reason], ['rejected', 'ScanNotReadable', 'ScanNotReadable'], 'rejected')
+  t.same(
+    [rejected.documentVerificationStatus, rejected.failureReason, rejected.allFailureReasons?.[0]?.reason],
+    ['rejected', 'ScanNotReadable', 'ScanNotReadable'],
+    'rejected',
+  )
   const forbidden = await rejectionOf<DwollaError>(
     sdk.customers.documents.create({ id: SEEDED.unverified, requestBody: { documentType: 'license', file: { fileName: 'a.png', content: pngOf() } } }),
   )
   t.equal(forbidden.statusCode, 403, 'an unverified customer: 403')
   const badType = await rejectionOf<DwollaError>(
-    sdk.customers.documents.create({ id: SEEDED.personalDocument, requestBody: { documentType: 'license', file: { fileName: 'a.png', content: Buffer.from('text') } } }),
+    sdk.customers.documents.create({
+      id: SEEDED.personalDocument,
+      requestBody: { documentType: 'license', file: { fileName: 'a.png', content: Buffer.from('text') } },
+    }),
   )
   t.same([badType.statusCode, codeOf(badType)], [400, 'invalidFileType'], 'not an image: 400 invalidFileType')
   const unknown = await rejectionOf<DwollaError>(
-    sdk.customers.documents.create({ id: '99999999-9999-4999-8999-999999999999', requestBody: { documentType: 'license', file: { fileName: 'a.png', content: pngOf() } } }),
+    sdk.customers.documents.create({
+      id: '99999999-9999-4999-8999-999999999999',
+      requestBody: { documentType: 'license', file: { fileName: 'a.png', content: pngOf() } },
+    }),
   )
   t.equal(unknown.statusCode, 404, 'an unknown customer: 404')
   const large = await rejectionOf<DwollaError>(
-    sdk.customers.documents.create({ id: SEEDED.personalDocument, requestBody: { documentType: 'license', file: { fileName: 'a.png', content: pngOf(10 * 1024 * 1024 + 1) } } }),
+    sdk.customers.documents.create({
+      id: SEEDED.personalDocument,
+      requestBody: { documentType: 'license', file: { fileName: 'a.png', content: pngOf(10 * 1024 * 1024 + 1) } },
+    }),
   )
   t.same([large.statusCode, codeOf(large)], [413, 'fileTooLarge'], 'over 10 MiB: 413')
   const missingDocument = await rejectionOf<DwollaError>(sdk.documents.get({ id: '99999999-9999-4999-8999-999999999999' }))
@@ -109,7 +128,9 @@ t.test('dwolla: the personal document flow — upload as the SDK sends it, read 
 t.test("dwolla: a beneficial owner's document", async (t) => {
   const mock = await listeningMock(t)
   const sdk = dwollaSdkFor(mock.url)
-  const owner = idFrom((await sdk.customers.beneficialOwners.create({ id: SEEDED.businessVerified, requestBody: { ...OWNER, firstName: 'document' } }))?.headers)
+  const owner = idFrom(
+    (await sdk.customers.beneficialOwners.create({ id: SEEDED.businessVerified, requestBody: { ...OWNER, firstName: 'document' } }))?.headers,
+  )
   const created = await sdk.beneficialOwners.documents.create({
     id: owner,
     requestBody: { documentType: 'license', file: { fileName: 'test-document-upload-success.png', content: await readFile(SAMPLE) } },
@@ -130,7 +151,7 @@ t.test('dwolla: the kba flow', async (t) => {
   t.equal(sent?.headers['content-type'], undefined, 'initiate: no body, no Content-Type')
   const questions = await sdk.kba.getQuestions({ id: kba })
   t.same([questions.id, questions.questions?.length, questions.links.answer?.href], [kba, 4, `${mock.url}/kba/${kba}`], 'getQuestions')
-  const answers = (questions.questions ?? []).map((question) => ({ questionId: question.id as string, answerId: question.answers?.at(-1)?.id as string }))
+  const answers = (questions.questions ?? []).map((question) => ({ questionId: question.id, answerId: question.answers?.at(-1)?.id as string }))
   const result = await sdk.kba.verify({ id: kba, requestBody: { answers } })
   t.same([result.verificationStatus, result.links?.customer?.href], ['verified', `${mock.url}/customers/${customer}`], 'verify: verified')
   const again = await rejectionOf<DwollaError>(sdk.kba.verify({ id: kba, requestBody: { answers } }))
@@ -143,7 +164,7 @@ t.test('dwolla: the kba flow', async (t) => {
   t.equal(unknown.statusCode, 404, 'an unknown session: 404')
   const failing = idFrom((await sdk.customers.kba.initiate({ id: SEEDED.personalKba }))?.headers)
   const asked = await sdk.kba.getQuestions({ id: failing })
-  const wrong = (asked.questions ?? []).map((question) => ({ questionId: question.id as string, answerId: question.answers?.[0]?.id as string }))
+  const wrong = (asked.questions ?? []).map((question) => ({ questionId: question.id, answerId: question.answers?.[0]?.id as string }))
   t.equal((await sdk.kba.verify({ id: failing, requestBody: { answers: wrong } })).verificationStatus, 'failed', 'other answers: failed')
   t.equal((await sdk.customers.get({ id: SEEDED.personalKba })).status, 'document', 'the customer moves to document')
 })

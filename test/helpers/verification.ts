@@ -57,7 +57,11 @@ export function multipart(parts: readonly FormPart[], boundary = `----mockdwolla
   for (const part of parts) {
     const fileName = part.fileName === undefined ? '' : `; filename="${part.fileName}"`
     const type = part.contentType === undefined ? '' : `\r\nContent-Type: ${part.contentType}`
-    chunks.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${part.name}"${fileName}${type}\r\n\r\n`), Buffer.from(part.value), Buffer.from('\r\n'))
+    chunks.push(
+      Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${part.name}"${fileName}${type}\r\n\r\n`),
+      Buffer.from(part.value),
+      Buffer.from('\r\n'),
+    )
   }
   chunks.push(Buffer.from(`--${boundary}--\r\n`))
   return { body: Buffer.concat(chunks), contentType: `multipart/form-data; boundary=${boundary}` }
@@ -75,7 +79,12 @@ export function upload(
     { name: 'documentType', value: options.documentType ?? 'license' },
     { name: 'file', value: file, fileName: options.fileName ?? 'id.png', contentType: options.contentType ?? 'image/png' },
   ])
-  return app.inject({ method: 'POST', url: path, headers: { authorization: `Bearer ${token}`, accept: DWOLLA_MEDIA_TYPE, 'content-type': contentType }, payload: body })
+  return app.inject({
+    method: 'POST',
+    url: path,
+    headers: { authorization: `Bearer ${token}`, accept: DWOLLA_MEDIA_TYPE, 'content-type': contentType },
+    payload: body,
+  })
 }
 
 /** DELETE with the SDKs' headers. */

@@ -77,11 +77,17 @@ t.test('a file streamed slowly is answered 408 RequestTimeout, and the server ke
     socket.on('data', (chunk) => (received += chunk.toString('latin1')))
     socket.on('close', () => (clearInterval(drip), resolve(received)))
     socket.on('error', () => undefined)
-    socket.write(`POST ${PATH} HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer ${token}\r\nAccept: ${DWOLLA_MEDIA_TYPE}\r\nContent-Type: ${contentType}\r\nContent-Length: ${body.length}\r\n\r\n`)
+    socket.write(
+      `POST ${PATH} HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer ${token}\r\nAccept: ${DWOLLA_MEDIA_TYPE}\r\nContent-Type: ${contentType}\r\nContent-Length: ${body.length}\r\n\r\n`,
+    )
   })
   t.match(answer, /^HTTP\/1\.1 408 /, '408')
   t.ok(answer.endsWith(JSON.stringify(error('RequestTimeout'))), "in Dwolla's shape")
-  const after = await fetch(`${server.url}/token`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: 'client_id=k&client_secret=s&grant_type=client_credentials' })
+  const after = await fetch(`${server.url}/token`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    body: 'client_id=k&client_secret=s&grant_type=client_credentials',
+  })
   t.equal(after.status, 200, 'the server keeps serving')
 })
 

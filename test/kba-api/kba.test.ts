@@ -26,13 +26,22 @@ t.test('the kba flow: initiate, four questions of five answers, "none of the abo
   const body = questions.json<Questions>()
   t.equal(body._links.answer.href, `http://localhost:80/kba/${kba}`, 'answer at the session')
   t.same([body.id, body.questions.length], [kba, 4], 'four questions')
-  t.ok(body.questions.every((question) => question.answers.length === 5 && /^\d+$/.test(question.id)), 'five answers each, digit ids')
-  t.ok(body.questions.every((question) => NONE.test((question.answers.at(-1) as { text: string }).text)), 'the last answer of each is the "none" one')
+  t.ok(
+    body.questions.every((question) => question.answers.length === 5 && /^\d+$/.test(question.id)),
+    'five answers each, digit ids',
+  )
+  t.ok(
+    body.questions.every((question) => NONE.test((question.answers.at(-1) as { text: string }).text)),
+    'the last answer of each is the "none" one',
+  )
   t.equal((await apiRequest(app, 'GET', `/kba/${kba}`, { token })).statusCode, 200, 'questions may be read again')
   const verified = await apiRequest(app, 'POST', `/kba/${kba}`, { token, body: { answers: noneAnswers(body) } })
   t.same(
     verified.json(),
-    { _links: { customer: { href: `http://localhost:80/customers/${customer}`, type: 'application/vnd.dwolla.v1.hal+json', 'resource-type': 'customer' } }, verificationStatus: 'verified' },
+    {
+      _links: { customer: { href: `http://localhost:80/customers/${customer}`, type: 'application/vnd.dwolla.v1.hal+json', 'resource-type': 'customer' } },
+      verificationStatus: 'verified',
+    },
     'verified',
   )
   t.equal((await apiRequest(app, 'GET', `/customers/${customer}`, { token })).json().status, 'verified', 'the customer is verified')
@@ -76,15 +85,25 @@ t.test('three of four "none" pass; two minutes after the first read the session 
   const second = idOf(await apiRequest(app, 'POST', `/customers/${customer}/kba`, { token }))
   const fresh = (await apiRequest(app, 'GET', `/kba/${second}`, { token })).json<Questions>()
   app.mockDwolla.clock.advance(119_000)
-  const answers = noneAnswers(fresh).map((answer, index) => (index === 0 ? { ...answer, answerId: (fresh.questions[0]?.answers[0] as { id: string }).id } : answer))
-  t.equal((await apiRequest(app, 'POST', `/kba/${second}`, { token, body: { answers } })).json().verificationStatus, 'verified', 'a new session; three of four within two minutes')
+  const answers = noneAnswers(fresh).map((answer, index) =>
+    index === 0 ? { ...answer, answerId: (fresh.questions[0]?.answers[0] as { id: string }).id } : answer,
+  )
+  t.equal(
+    (await apiRequest(app, 'POST', `/kba/${second}`, { token, body: { answers } })).json().verificationStatus,
+    'verified',
+    'a new session; three of four within two minutes',
+  )
 })
 
 t.test('the documented errors', async (t) => {
   const app = await mockFor(t)
   const token = await accessTokenFor(app)
   const notKba = await apiRequest(app, 'POST', `/customers/${SEEDED.personalVerified}/kba`, { token })
-  t.same([notKba.statusCode, notKba.json()], [403, { code: 'InvalidResourceState', message: 'Customer verification status is not valid for kba.' }], 'a customer not in kba')
+  t.same(
+    [notKba.statusCode, notKba.json()],
+    [403, { code: 'InvalidResourceState', message: 'Customer verification status is not valid for kba.' }],
+    'a customer not in kba',
+  )
   const unknown = await apiRequest(app, 'POST', '/customers/99999999-9999-4999-8999-999999999999/kba', { token })
   t.same([unknown.statusCode, unknown.json()], [404, { code: 'NotFound', message: 'Customer not found. Check CustomerId.' }], 'an unknown customer')
   const noQuestions = await apiRequest(app, 'GET', '/kba/99999999-9999-4999-8999-999999999999', { token })

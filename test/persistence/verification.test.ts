@@ -27,7 +27,11 @@ t.test('owners, certifications, documents (as digests) and KBA sessions survive 
   const second = await buildServer({ stateFile })
   t.teardown(() => second.close())
   const again = await accessTokenFor(second)
-  t.match((await apiRequest(second, 'GET', `/beneficial-owners/${owner}`, { token: again })).json(), { id: owner, verificationStatus: 'incomplete' }, 'the owner')
+  t.match(
+    (await apiRequest(second, 'GET', `/beneficial-owners/${owner}`, { token: again })).json(),
+    { id: owner, verificationStatus: 'incomplete' },
+    'the owner',
+  )
   t.equal((await apiRequest(second, 'GET', `/customers/${business}/beneficial-ownership`, { token: again })).json().status, 'certified', 'the certification')
   t.equal((await apiRequest(second, 'POST', `/beneficial-owners/${owner}`, { token: again, body: {} })).statusCode, 400, 'the owner may still retry once')
   t.match((await apiRequest(second, 'GET', `/documents/${document}`, { token: again })).json(), { id: document, status: 'pending' }, 'the document')

@@ -17,13 +17,23 @@ t.test('customer-verification: the directive in the business customer’s _embed
   const simulated = await apiRequest(app, 'POST', '/sandbox-simulations', { token, body: directive(SEEDED.businessRetry, 'POBoxNotAllowed') })
   t.same(
     [simulated.statusCode, simulated.json()],
-    [200, { _links: { self: { href: 'http://localhost:80/sandbox-simulations', type: DWOLLA_MEDIA_TYPE, 'resource-type': 'sandbox-simulation' } }, errorCode: 'POBoxNotAllowed' }],
+    [
+      200,
+      {
+        _links: { self: { href: 'http://localhost:80/sandbox-simulations', type: DWOLLA_MEDIA_TYPE, 'resource-type': 'sandbox-simulation' } },
+        errorCode: 'POBoxNotAllowed',
+      },
+    ],
     '200 {_links.self, errorCode}',
   )
   await apiRequest(app, 'POST', '/sandbox-simulations', { token, body: directive(SEEDED.businessRetry, 'EINDocumentRequired') })
   const customer = (await apiRequest(app, 'GET', `/customers/${SEEDED.businessRetry}`, { token })).json()
   t.same(
-    customer._embedded.errors.map((error: { code: string; _links: Record<string, { href: string }> }) => [error.code, Object.keys(error._links)[0], Object.values(error._links)[0]?.href]),
+    customer._embedded.errors.map((error: { code: string; _links: Record<string, { href: string }> }) => [
+      error.code,
+      Object.keys(error._links)[0],
+      Object.values(error._links)[0]?.href,
+    ]),
     [
       ['POBoxNotAllowed', 'retry-verification', `http://localhost:80/customers/${SEEDED.businessRetry}`],
       ['EINDocumentRequired', 'verify-business-with-document', `http://localhost:80/customers/${SEEDED.businessRetry}/documents`],

@@ -48,6 +48,7 @@ function worldsOf(mock: MockContext, application: unknown): ApplicationWorld[] {
 }
 
 function statusOf(value: unknown): OwnerStatus {
-  if (!(OWNER_STATUSES as readonly unknown[]).includes(value)) throw new AdminError(400, 'InvalidStatus', `status: expected one of ${OWNER_STATUSES.join(', ')}`)
+  if (!(OWNER_STATUSES as readonly unknown[]).includes(value))
+    throw new AdminError(400, 'InvalidStatus', `status: expected one of ${OWNER_STATUSES.join(', ')}`)
   return value as OwnerStatus
 }

@@ -11,8 +11,6 @@ import { updateBeneficialOwner } from './operations/updateBeneficialOwner.js'
 import { PERSISTED_OWNERS } from './persisted-owners.js'
 
 export { BENEFICIAL_OWNERS, ownersOf } from './owners-part.js'
-export type { OwnerStore } from './owner-store.js'
-export type { BeneficialOwner, OwnerStatus, OwnershipStatus } from './beneficial-owner.js'
 
 /** Beneficial owners of llc, corporation and partnership businesses, and the certification of them. */
 export const beneficialOwners: Resource = {

@@ -39,7 +39,11 @@ export const PERSISTED_OWNERS: PersistedPart<OwnerStore, PersistedOwners> = {
     const certifications = listInEntry(entry, 'beneficialOwnership', at, path).map((value, index) => {
       const { customerId, status } = (value ?? {}) as Record<string, unknown>
       if (typeof customerId !== 'string' || !UUID.test(customerId) || !(OWNERSHIP_STATUSES as readonly unknown[]).includes(status)) {
-        throw corruptStateFile(path, `${at}/beneficialOwnership/${index}`, `expected {customerId: a lowercase UUID, status: one of ${OWNERSHIP_STATUSES.join(', ')}}`)
+        throw corruptStateFile(
+          path,
+          `${at}/beneficialOwnership/${index}`,
+          `expected {customerId: a lowercase UUID, status: one of ${OWNERSHIP_STATUSES.join(', ')}}`,
+        )
       }
       return { customerId, status: status as OwnershipStatus }
     })

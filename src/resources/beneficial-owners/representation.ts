@@ -9,7 +9,8 @@ import type { BeneficialOwner, OwnershipStatus } from './beneficial-owner.js'
  */
 export function ownerRepresentation(owner: BeneficialOwner, links: HalLinks): Record<string, unknown> {
   const _links: Record<string, HalLink> = { self: links.to('beneficial-owner', owner.id) }
-  if (owner.verificationStatus === 'document') _links['verify-with-document'] = links.link(HalLinks.pathOf('beneficial-owner', owner.id, 'documents'), 'document')
+  if (owner.verificationStatus === 'document')
+    _links['verify-with-document'] = links.link(HalLinks.pathOf('beneficial-owner', owner.id, 'documents'), 'document')
   if (owner.verificationStatus === 'incomplete') _links['retry-verification'] = links.to('beneficial-owner', owner.id)
   return {
     _links,

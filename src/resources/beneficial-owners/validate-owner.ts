@@ -140,7 +140,11 @@ function readAddress(body: Reader): OwnerAddress | undefined {
     city: reader.text('city', true, city),
     stateProvinceRegion: reader.text('stateProvinceRegion', true, twoLetters),
     // Required for US addresses only (create.mdx): five digits there, anything short elsewhere.
-    postalCode: reader.text('postalCode', country === 'US', country === 'US' ? (value) => (/^\d{5}(-\d{4})?$/.test(value) ? undefined : 'InvalidFormat') : line),
+    postalCode: reader.text(
+      'postalCode',
+      country === 'US',
+      country === 'US' ? (value) => (/^\d{5}(-\d{4})?$/.test(value) ? undefined : 'InvalidFormat') : line,
+    ),
     country,
   }
   if (address.address1 === undefined || address.city === undefined || address.stateProvinceRegion === undefined || country === undefined) return undefined

@@ -32,7 +32,12 @@ export function documentsRoutes(admin: FastifyInstance, mock: MockContext): void
     const world = worlds.find((candidate) => candidate.peek(DOCUMENTS)?.get(request.params.id) !== undefined)
     if (world === undefined) throw new AdminError(404, 'UnknownDocument', `no application has document ${request.params.id}`)
     try {
-      const document = reviewDocument(world, request.params.id, outcome === 'approve' ? 'accepted' : 'rejected', outcome === 'reject' ? failureReason : undefined)
+      const document = reviewDocument(
+        world,
+        request.params.id,
+        outcome === 'approve' ? 'accepted' : 'rejected',
+        outcome === 'reject' ? failureReason : undefined,
+      )
       return { document: { ...document, created: new Date(document.created).toISOString(), application: world.clientId } }
     } catch (error) {
       if (error instanceof RangeError) throw new AdminError(409, 'AlreadyReviewed', error.message)

@@ -71,7 +71,8 @@ export class DocumentStore {
     if (outcome === 'rejected' && (failureReason === undefined || !Object.hasOwn(FAILURE_REASONS, failureReason))) {
       throw new RangeError(`failureReason: expected one of ${Object.keys(FAILURE_REASONS).join(', ')}`)
     }
-    const reviewed: VerificationDocument = outcome === 'accepted' ? { ...document, verification: outcome } : { ...document, verification: outcome, failureReason }
+    const reviewed: VerificationDocument =
+      outcome === 'accepted' ? { ...document, verification: outcome } : { ...document, verification: outcome, failureReason }
     this.#documents.set(reviewed.id, reviewed)
     this.options.raise(documentTopic(reviewed.holder, outcome === 'accepted' ? 'approved' : 'failed'), reviewed)
     this.options.onChange()

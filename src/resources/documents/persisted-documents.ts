@@ -39,7 +39,7 @@ function documentFrom(value: unknown, path: string, pointer: string): Verificati
   if (!(DOCUMENT_TYPES as readonly unknown[]).includes(type)) throw fail(`type: expected one of ${DOCUMENT_TYPES.join(', ')}`)
   if (!(VERIFICATION_STATUSES as readonly unknown[]).includes(verification)) throw fail(`verification: expected one of ${VERIFICATION_STATUSES.join(', ')}`)
   if (failureReason !== undefined && (typeof failureReason !== 'string' || !Object.hasOwn(FAILURE_REASONS, failureReason))) {
-    throw fail('failureReason: expected one of Dwolla\'s failure reasons')
+    throw fail("failureReason: expected one of Dwolla's failure reasons")
   }
   if (typeof digest !== 'string' || !DIGEST.test(digest)) throw fail('digest: expected a SHA-256 hex digest')
   const at = typeof created === 'string' ? Date.parse(created) : Number.NaN
@@ -51,7 +51,7 @@ function documentFrom(value: unknown, path: string, pointer: string): Verificati
     customerId: customerId as string,
     type: type as VerificationDocument['type'],
     verification: verification as VerificationDocument['verification'],
-    ...(failureReason === undefined ? {} : { failureReason: failureReason as string }),
+    ...(failureReason === undefined ? {} : { failureReason: failureReason }),
     digest,
     created: at,
   }

@@ -41,7 +41,12 @@ export const KBA_QUESTIONS: readonly KbaQuestion[] = [
     2687969345,
   ),
   question('2355953395', 'Which of these street names have you had an address on?', ['Elm', 'Grand', 'Ingersoll', 'Fleur', 'None of the above'], 2687969395),
-  question('2355953405', 'Which of these lenders has given you a mortgage?', ['First Federal', 'Hawkeye Bank', 'Prairie Credit', 'River Trust', 'None of the above'], 2687969445),
+  question(
+    '2355953405',
+    'Which of these lenders has given you a mortgage?',
+    ['First Federal', 'Hawkeye Bank', 'Prairie Credit', 'River Trust', 'None of the above'],
+    2687969445,
+  ),
 ]
 
 /** Whether a session's answers pass: at least three of the four questions answered "none" (sandbox rule; 3 of 4 is the documented pass mark). */

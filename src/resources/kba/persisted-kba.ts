@@ -27,7 +27,11 @@ export const PERSISTED_KBA: PersistedPart<KbaStore, KbaSession[]> = {
         (readAt === undefined || isTime(readAt)) &&
         (answered === undefined || typeof answered === 'boolean')
       if (!valid) {
-        throw corruptStateFile(path, `${at}/kbaSessions/${index}`, 'expected {id, customerId: lowercase UUIDs, created: milliseconds, readAt?: milliseconds, answered?: boolean}')
+        throw corruptStateFile(
+          path,
+          `${at}/kbaSessions/${index}`,
+          'expected {id, customerId: lowercase UUIDs, created: milliseconds, readAt?: milliseconds, answered?: boolean}',
+        )
       }
       return { id, customerId, created, ...(readAt === undefined ? {} : { readAt }), ...(answered === undefined ? {} : { answered }) }
     })

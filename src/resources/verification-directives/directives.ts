@@ -10,7 +10,7 @@ export const DIRECTIVES = {
   POBoxNotAllowed: { message: 'A PO Box is not allowed as the business address.', action: 'retry' },
   AddressNotAssociatedWithBusiness: { message: 'The address given is not associated with the business.', action: 'retry' },
   EINDocumentRequired: { message: 'An EIN verification document is required.', action: 'business-document' },
-  PersonalIDRequired: { message: "A personal ID document is required for the controller.", action: 'controller-document' },
+  PersonalIDRequired: { message: 'A personal ID document is required for the controller.', action: 'controller-document' },
 } as const satisfies Record<string, { message: string; action: 'retry' | 'business-document' | 'controller-document' }>
 
 export type DirectiveCode = keyof typeof DIRECTIVES

@@ -28,7 +28,10 @@ export function createBeneficialOwnerForCustomer(mock: MockContext): OperationHa
         throw asDwollaError(error)
       }
       const links = linksFor(request, mock.options.publicUrl)
-      return reply.code(201).header('location', links.url(HalLinks.pathOf('beneficial-owner', id))).send()
+      return reply
+        .code(201)
+        .header('location', links.url(HalLinks.pathOf('beneficial-owner', id)))
+        .send()
     },
   }
 }

@@ -16,12 +16,24 @@ export function createBeneficialOwnerDocument(mock: MockContext): OperationHandl
     errorModel: 'dwolla',
     async handle(request, reply, check) {
       const { id } = request.params as { id: string }
-      const { clientId, problems } = beginApiCall(request, check, mock, 'createBeneficialOwnerDocument', (application) => ownersOf(mock, application).get(id)?.customerId)
+      const { clientId, problems } = beginApiCall(
+        request,
+        check,
+        mock,
+        'createBeneficialOwnerDocument',
+        (application) => ownersOf(mock, application).get(id)?.customerId,
+      )
       const owner = problems.path.length > 0 ? undefined : ownersOf(mock, clientId).get(id)
       if (owner === undefined) throw new DwollaError('NotFound', { message: NOT_FOUND_MESSAGES.beneficialOwner })
-      const allowed = owner.verificationStatus === 'document' || (mock.options.documentUploadStatuses === 'document-or-verified' && owner.verificationStatus === 'verified')
+      const allowed =
+        owner.verificationStatus === 'document' || (mock.options.documentUploadStatuses === 'document-or-verified' && owner.verificationStatus === 'verified')
       if (!allowed) throw new DwollaError('invalidResourceState')
-      return uploadDocument(mock, request, reply, clientId, { holder: 'beneficial-owner', holderId: owner.id, customerId: owner.customerId, pdfAllowedFor: () => false })
+      return uploadDocument(mock, request, reply, clientId, {
+        holder: 'beneficial-owner',
+        holderId: owner.id,
+        customerId: owner.customerId,
+        pdfAllowedFor: () => false,
+      })
     },
   }
 }

@@ -14,7 +14,13 @@ export function listBeneficialOwnerDocuments(mock: MockContext): OperationHandle
     errorModel: 'dwolla',
     handle(request, reply, check) {
       const { id } = request.params as { id: string }
-      const { clientId, problems } = beginApiCall(request, check, mock, 'listBeneficialOwnerDocuments', (application) => ownersOf(mock, application).get(id)?.customerId)
+      const { clientId, problems } = beginApiCall(
+        request,
+        check,
+        mock,
+        'listBeneficialOwnerDocuments',
+        (application) => ownersOf(mock, application).get(id)?.customerId,
+      )
       const owner = problems.path.length > 0 ? undefined : ownersOf(mock, clientId).get(id)
       if (owner === undefined) throw new DwollaError('NotFound', { message: NOT_FOUND_MESSAGES.beneficialOwner })
       const links = linksFor(request, mock.options.publicUrl)

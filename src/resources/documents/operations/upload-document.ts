@@ -28,13 +28,20 @@ export interface UploadHolder {
  * `201` with the document's absolute `Location`. A JSON body (dwolla-v2 given no npm form-data
  * object sends one) is `400 BadRequest`, never a document.
  */
-export async function uploadDocument(mock: MockContext, request: FastifyRequest, reply: FastifyReply, clientId: string, holder: UploadHolder): Promise<unknown> {
+export async function uploadDocument(
+  mock: MockContext,
+  request: FastifyRequest,
+  reply: FastifyReply,
+  clientId: string,
+  holder: UploadHolder,
+): Promise<unknown> {
   if (!request.isMultipart()) throw new DwollaError('BadRequest')
   const upload = await readUpload(request)
   const problems: EmbeddedError[] = []
   const type = upload.documentType
   if (type === undefined || type === '') problems.push({ code: 'Required', message: 'DocumentType required.', path: '/documentType', _links: {} })
-  else if (!(DOCUMENT_TYPES as readonly string[]).includes(type)) problems.push({ code: 'Invalid', message: 'DocumentType invalid.', path: '/documentType', _links: {} })
+  else if (!(DOCUMENT_TYPES as readonly string[]).includes(type))
+    problems.push({ code: 'Invalid', message: 'DocumentType invalid.', path: '/documentType', _links: {} })
   if (upload.file === undefined || upload.file.size === 0) problems.push({ code: 'Required', message: 'File required.', path: '/file', _links: {} })
   if (problems.length > 0) throw validationError(problems)
   const documentType = type as DocumentType
@@ -44,12 +51,17 @@ export async function uploadDocument(mock: MockContext, request: FastifyRequest,
   const world = mock.worlds.open(clientId)
   let id: string
   try {
-    id = world.get(DOCUMENTS).add({ holder: holder.holder, holderId: holder.holderId, customerId: holder.customerId, type: documentType, digest: file.digest }).id
+    id = world
+      .get(DOCUMENTS)
+      .add({ holder: holder.holder, holderId: holder.holderId, customerId: holder.customerId, type: documentType, digest: file.digest }).id
   } catch (error) {
     if (!(error instanceof DuplicateDocument)) throw error
     throw new DwollaError('DuplicateResource', { links: { about: links.to('document', error.existingId) } })
   }
   const outcome = reviewOnUpload(file.digest, file.fileName)
   if (outcome !== 'pending') reviewDocument(world, id, outcome, outcome === 'rejected' ? SAMPLE_FAILURE_REASON : undefined)
-  return reply.code(201).header('location', links.url(HalLinks.pathOf('document', id))).send()
+  return reply
+    .code(201)
+    .header('location', links.url(HalLinks.pathOf('document', id)))
+    .send()
 }

@@ -25,7 +25,10 @@ export function initiateKbaForCustomer(mock: MockContext): OperationHandler {
       }
       const session = kbaOf(mock, clientId).open(customer.id)
       const links = linksFor(request, mock.options.publicUrl)
-      return reply.code(201).header('location', links.url(HalLinks.pathOf('kba', session.id))).send()
+      return reply
+        .code(201)
+        .header('location', links.url(HalLinks.pathOf('kba', session.id)))
+        .send()
     },
   }
 }
