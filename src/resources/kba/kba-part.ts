@@ -2,8 +2,8 @@ import type { ApplicationWorld, WorldPart } from '../../world/application-world.
 import type { MockContext } from '../../world/mock-context.js'
 import { KbaStore } from './kba-store.js'
 
-/** The worst a KBA session costs in memory: two ids, three numbers, the Map entry (the questions are shared). */
-export const KBA_SESSION_BYTES = 512
+/** The worst a KBA session costs in memory, read and answered (test/beneficial-owners-api/memory.test.ts measures it; the questions are shared). */
+export const KBA_SESSION_BYTES = 2048
 
 export const KBA_SESSIONS: WorldPart<KbaStore> = {
   name: 'KBA sessions',
