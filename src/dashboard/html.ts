@@ -1,5 +1,5 @@
 /**
- * HTML made only from escaped text: every value put into the `html` template is escaped unless it
+ * HTML made only from escaped text: every value put into the `markup` template is escaped unless it
  * is itself Html made here. So a customer named `<script>` is shown as those characters, and no
  * section can put markup into the page by mistake.
  */
@@ -19,10 +19,11 @@ export function escapeHtml(text: string): string {
 }
 
 /**
- * The template every part of the page is written with. Values: Html as it is; an array, each
- * item in turn; undefined, null and false, nothing; anything else as escaped text.
+ * The template every part of the page is written with (tagged `markup`, not `html`, which
+ * Prettier would reformat as HTML). Values: Html as it is; an array, each item in turn;
+ * undefined, null and false, nothing; anything else as escaped text.
  */
-export function html(strings: TemplateStringsArray, ...values: unknown[]): Html {
+export function markup(strings: TemplateStringsArray, ...values: unknown[]): Html {
   let text = strings[0] as string
   for (let index = 0; index < values.length; index++) text += fragment(values[index]) + (strings[index + 1] as string)
   return new Html(text)

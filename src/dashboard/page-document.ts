@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto'
 import type { FastifyReply } from 'fastify'
-import { Html, html } from './html.js'
+import { Html, markup } from './html.js'
 import { PAGE_SCRIPT } from './page-script.js'
 import { PAGE_STYLE } from './page-style.js'
 
@@ -35,7 +35,7 @@ export interface PageFrame {
 
 /** The whole page: the frame (title, clock, live switch, sign-in, last action's answer) around `main`. */
 export function pageDocument(frame: PageFrame, main: Html | undefined): string {
-  return html`<!doctype html>
+  return markup`<!doctype html>
 <html lang="en">
 <head>
 <meta charset="utf-8">
