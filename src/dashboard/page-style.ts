@@ -38,7 +38,8 @@ time, td.nowrap, td .action { white-space: nowrap; flex-wrap: nowrap }
 .section-actions label, .bar label { color: var(--muted) }
 .section-actions .action { align-items: flex-end }
 code, pre { font: 12px/1.4 ui-monospace, SFMono-Regular, Menlo, monospace }
-pre { margin: .2rem 0 .6rem; padding: .5rem; background: var(--panel); border-radius: 5px; overflow-x: auto; max-height: 24rem }
+pre { margin: .2rem 0 .6rem; padding: .5rem; background: var(--panel); border-radius: 5px; overflow: auto; max-height: 24rem;
+  white-space: pre-wrap; overflow-wrap: anywhere }
 details summary { cursor: pointer; color: var(--muted) }
 h4 { margin: .5rem 0 0; font-size: .85rem }
 .tone { display: inline-block; padding: 0 .45rem; border-radius: 999px; font-size: .85rem }
