@@ -34,7 +34,8 @@ th, td { text-align: left; padding: .3rem .5rem; border-bottom: 1px solid var(--
 th { font-weight: 600; color: var(--muted); font-size: .85rem; background: var(--panel) }
 tr:has(+ tr.more) td { border-bottom: 0 }
 tr.more td { padding: 0 .5rem .25rem }
-time, td.nowrap, td .action { white-space: nowrap; flex-wrap: nowrap }
+time, td .action { white-space: nowrap; flex-wrap: nowrap }
+td code { overflow-wrap: anywhere; font-size: 11px }
 .section-actions label, .bar label { color: var(--muted) }
 .section-actions .action { align-items: flex-end }
 code, pre { font: 12px/1.4 ui-monospace, SFMono-Regular, Menlo, monospace }

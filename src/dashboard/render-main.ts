@@ -102,7 +102,7 @@ function table(section: DashboardSection, page: SectionPage): Html {
 
 function rowLines(section: DashboardSection, row: DashboardRow, layout: { hasJson: boolean; hasActions: boolean; width: number }): Html {
   const key = `${section.id}:${row.key}`
-  const cells = row.cells.map((cell) => markup`<td${typeof cell !== 'string' && cell.code === true ? markup` class="nowrap"` : ''}>${cellHtml(cell)}</td>`)
+  const cells = row.cells.map((cell) => markup`<td>${cellHtml(cell)}</td>`)
   const json = row.json === undefined ? '' : markup`<a data-json href="${ADMIN_PREFIX}${row.json}" target="_blank" rel="noopener">JSON</a>`
   const details =
     row.details === undefined || row.details.length === 0
