@@ -23,15 +23,18 @@ export function escapeHtml(text: string): string {
  * Prettier would reformat as HTML). Values: Html as it is; an array, each item in turn;
  * undefined, null and false, nothing; anything else as escaped text.
  */
-export function markup(strings: TemplateStringsArray, ...values: unknown[]): Html {
+export function markup(strings: TemplateStringsArray, ...values: MarkupValue[]): Html {
   let text = strings[0] as string
   for (let index = 0; index < values.length; index++) text += fragment(values[index]) + (strings[index + 1] as string)
   return new Html(text)
 }
 
-function fragment(value: unknown): string {
+/** What the template takes: text and numbers (escaped), Html, lists of them, and nothing. */
+export type MarkupValue = Html | string | number | boolean | undefined | null | readonly MarkupValue[]
+
+function fragment(value: MarkupValue): string {
   if (value instanceof Html) return value.text
-  if (Array.isArray(value)) return value.map(fragment).join('')
+  if (Array.isArray(value)) return (value as readonly MarkupValue[]).map(fragment).join('')
   if (value === undefined || value === null || value === false) return ''
   return escapeHtml(String(value))
 }

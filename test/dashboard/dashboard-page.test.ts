@@ -39,7 +39,7 @@ t.test('a customer named <script> shows as text', async (t) => {
   t.ok(page.includes('&lt;script&gt;alert(1)&lt;/script&gt;'), 'its name escaped')
   t.notOk(page.includes(SCRIPT_NAME), 'and never as markup')
   const live = await app.inject({ method: 'GET', url: '/__mock/dashboard/live?section=customers' })
-  t.notOk((live.json() as { main: string }).main.includes(SCRIPT_NAME), 'nor in the live updates')
+  t.notOk(live.json<{ main: string }>().main.includes(SCRIPT_NAME), 'nor in the live updates')
 })
 
 t.test('it pages: 5,000 customers, never more than a page of them rendered', async (t) => {

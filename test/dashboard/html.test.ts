@@ -7,5 +7,5 @@ t.test('every value put into the template is escaped, in content and in attribut
   t.equal(markup`<td title="${name}">${name}</td>`.text, `<td title="${escapeHtml(name)}">${escapeHtml(name)}</td>`, 'both places')
   t.equal(markup`<p>${['<a>', markup`<b>kept</b>`, 3]}</p>`.text, '<p>&lt;a&gt;<b>kept</b>3</p>', 'arrays item by item; Html as it is; numbers as text')
   t.equal(markup`<p>${undefined}${null}${false}</p>`.text, '<p></p>', 'nothing for undefined, null and false')
-  t.equal(markup`${{ toString: () => '<i>' }}`.text, '&lt;i&gt;', 'any other value as its escaped text')
+  t.equal(markup`${true}`.text, 'true', 'true as its text')
 })

@@ -37,7 +37,11 @@ t.test('webhooks: every attempt with the request sent and the response, and when
   t.match(text, /\b503\b/, 'its last answer')
   const [pending] = app.mockDwolla.webhooks.pending()
   t.ok(text.includes(`retry at ${pending?.dueAt}`), 'the next attempt: a retry, and when')
-  t.match(text, new RegExp(`POST ${receiver.url.replaceAll('/', '\\/')}\\s[^]*X-Dwolla-Topic: customer_verified\\s[^]*X-Request-Signature-SHA-256: [0-9a-f]{64}`), 'the request sent: where, its headers')
+  t.match(
+    text,
+    new RegExp(`POST ${receiver.url.replaceAll('/', '\\/')}\\s[^]*X-Dwolla-Topic: customer_verified\\s[^]*X-Request-Signature-SHA-256: [0-9a-f]{64}`),
+    'the request sent: where, its headers',
+  )
   t.ok(text.includes(receiver.received[0]?.body as string), 'and its exact body')
   t.match(text, /HTTP 503\s+x-receiver: down for lunch\s[^]*\s+try later/, 'the response: status, headers, body')
   t.notOk(text.includes('dashboard-secret'), 'never the secret')

@@ -2,7 +2,6 @@ import type { Cell, DashboardSection } from '../../dashboard/dashboard-section.j
 import type { PendingView } from '../../webhook-delivery/delivery-engine.js'
 import { unpackHeaders, type Header } from '../../webhook-delivery/post-webhook.js'
 import type { Attempt, Webhook } from '../../webhook-delivery/webhook-history.js'
-import { SUBSCRIPTIONS } from '../webhook-subscriptions/index.js'
 import { webhookRepresentation } from './representation.js'
 
 /**
@@ -13,19 +12,20 @@ import { webhookRepresentation } from './representation.js'
 export const WEBHOOKS_SECTION: DashboardSection = {
   id: 'webhooks',
   title: 'Webhooks',
-  list({ mock, world, application, links }, { offset, limit }) {
+  list({ mock, application, links }, { offset, limit }) {
     if (application === undefined) return { columns: [], rows: [], total: 0 }
     const own = mock.webhooks.history.all().filter((webhook) => webhook.clientId === application)
     const page = limit === 0 ? [] : own.reverse().slice(offset, offset + limit)
     const pending = new Map(page.length === 0 ? [] : mock.webhooks.pending().map((view) => [view.webhookId, view]))
-    const subscriptions = world?.peek(SUBSCRIPTIONS)
+    // Where each goes, from the test double's view of the subscriptions (never their secrets).
+    const urls = new Map(page.length === 0 ? [] : mock.webhooks.subscriptions().map((subscription) => [subscription.id, subscription.url]))
     return {
       columns: ['Topic', 'To', 'Attempts', 'Last answer', 'Next attempt', 'Created', 'Id'],
       rows: page.map((webhook) => ({
         key: webhook.id,
         cells: [
           webhook.topic,
-          { text: subscriptions?.get(webhook.subscriptionId)?.url ?? webhook.subscriptionId, code: true },
+          { text: urls.get(webhook.subscriptionId) ?? webhook.subscriptionId, code: true },
           String(webhook.attempts.length),
           lastAnswer(webhook),
           nextAttempt(webhook, pending.get(webhook.id), mock.webhooks.engine.inProgress(webhook)),
