@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify'
 import type { ResolvedOptions } from '../config.js'
+import type { DashboardSection } from '../dashboard/dashboard-section.js'
 import type { HalLink } from '../errors.js'
 import type { HalLinks, ResourceType } from '../hal/hal-links.js'
 import type { OperationHandler } from '../http/openapi-routes.js'
@@ -41,6 +42,8 @@ export interface Resource {
   readonly embeddedErrors?: Readonly<Partial<Record<ResourceType, EmbeddedErrorsOf>>>
   /** Its part in `POST /sandbox-simulations` (the sandbox-simulations resource calls every resource's). */
   readonly sandbox?: SandboxPart
+  /** Its section of the dashboard (/__mock/dashboard): a page of its records at a time, and its actions. */
+  readonly dashboard?: DashboardSection
 }
 
 /** Changes a representation's `_links` in place: `id` is the represented resource's, in `world`. */

@@ -33,14 +33,13 @@ t.test('README.md and docs/ hold every recipe, each once', async (t) => {
     [...recipes.keys()].sort(),
     [
       'business-drop-in',
-      'document-flow',
       'dwolla',
       'dwolla-v2',
       'github-actions',
       'jest',
       'jest-commonjs',
-      'kba-flow',
       'node-test',
+      'personal-flows',
       'shell-background',
       'tap',
       'try-it',
@@ -50,7 +49,7 @@ t.test('README.md and docs/ hold every recipe, each once', async (t) => {
       'webhook-handler',
       'webhooks-node-test',
     ],
-    'seventeen recipes (github-actions, shell-background and jest-commonjs run from the packed tarball, in package.test.ts and commonjs-jest.test.ts)',
+    'sixteen recipes (github-actions, shell-background and jest-commonjs run from the packed tarball, in package.test.ts and commonjs-jest.test.ts)',
   )
 })
 
@@ -166,7 +165,7 @@ t.test('the verification flows: a business certifies and sends, a document and a
   const server = await start()
   t.teardown(() => server.close())
   const folder = await recipeFolder(t)
-  const expected: Record<string, string> = { 'business-drop-in': 'certified true', 'document-flow': 'accepted verified', 'kba-flow': 'verified verified' }
+  const expected: Record<string, string> = { 'business-drop-in': 'certified true', 'personal-flows': 'accepted verified verified verified' }
   for (const [name, output] of Object.entries(expected)) {
     const file = join(folder, `${name}.mjs`)
     await writeFile(file, recipe(name).replaceAll('http://127.0.0.1:8910', server.url))
