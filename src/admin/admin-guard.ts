@@ -3,6 +3,7 @@ import { nanoid } from 'nanoid'
 import type { FastifyInstance, FastifyRequest } from 'fastify'
 import { mediaTypeOf } from '../http/media-types.js'
 import { hostNameOf, isLoopbackHost } from '../loopback.js'
+import { DELIVERY_MARK_HEADER } from '../webhook-delivery/webhook-headers.js'
 import { AdminError } from './admin-error.js'
 
 /** Who may use the admin API: see {@link guardAdminApi}. */
@@ -15,6 +16,7 @@ export interface AdminGuardOptions {
 
 /** Every refusal of the guard, in the admin API's own `{error, message}` shape. */
 export const ADMIN_GUARD_ERRORS = {
+  WebhookDelivery: { status: 403, message: `the admin API refuses the mock's own webhook deliveries (they carry ${DELIVERY_MARK_HEADER})` },
   HostNotAllowed: {
     status: 403,
     message: 'the admin API answers only to loopback Host names (localhost, 127.0.0.1, [::1]) and those in allowedHosts',
@@ -31,16 +33,20 @@ export function generateAdminToken(): string {
 }
 
 const WRITES = new Set(['POST', 'PUT', 'PATCH', 'DELETE'])
+/** Node gives header names in lowercase. */
+const MARK = DELIVERY_MARK_HEADER.toLowerCase()
 
 /**
  * Guards every route of the admin context (registered before them, so routes added later in the
  * same context are covered too). In this order, first refusal wins:
- * 1. the Host must be a loopback name or allowed, so a DNS-rebinding page cannot reach it;
- * 2. nothing a browser marks as cross-site (`Sec-Fetch-Site: cross-site`, or an `Origin` that
+ * 1. nothing that carries the mark of a webhook delivery (webhook-headers.ts), so a subscription
+ *    whose URL reaches /__mock after all (another name for this machine, a relay) drives nothing;
+ * 2. the Host must be a loopback name or allowed, so a DNS-rebinding page cannot reach it;
+ * 3. nothing a browser marks as cross-site (`Sec-Fetch-Site: cross-site`, or an `Origin` that
  *    is not this server's own), so no web page can drive it;
- * 3. the admin token, when there is one, compared in constant time (on SHA-256 digests, so its
+ * 4. the admin token, when there is one, compared in constant time (on SHA-256 digests, so its
  *    length does not leak either);
- * 4. a write with a body must be application/json, which a page cannot send cross-origin without
+ * 5. a write with a body must be application/json, which a page cannot send cross-origin without
  *    a CORS preflight (a `text/plain` POST is a "simple" request a page can send anywhere).
  */
 export function guardAdminApi(admin: FastifyInstance, options: AdminGuardOptions): void {
@@ -57,6 +63,7 @@ export function guardAdminApi(admin: FastifyInstance, options: AdminGuardOptions
 
   function refusal(request: FastifyRequest): keyof typeof ADMIN_GUARD_ERRORS | undefined {
     const { headers } = request
+    if (headers[MARK] !== undefined) return 'WebhookDelivery'
     const hostName = hostNameOf(headers.host)
     if (!anyHost && !isLoopbackHost(hostName) && !allowedHosts.has(hostName)) return 'HostNotAllowed'
     if (headers['sec-fetch-site'] === 'cross-site') return 'CrossSiteRequest'
