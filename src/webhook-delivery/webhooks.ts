@@ -5,7 +5,7 @@ import type { Worlds } from '../world/worlds.js'
 import { DeliveryEngine, type PendingView } from './delivery-engine.js'
 import type { DeliveryTarget, DeliveryTargets, SubscriptionView } from './delivery-target.js'
 import { responseText, unpackHeaders, type Header, type PostOutcome, type WebhookPost } from './post-webhook.js'
-import { webhookHeaders } from './webhook-headers.js'
+import { signatureOf, webhookHeaders } from './webhook-headers.js'
 import type { Attempt, AttemptCause, Retry, Webhook, WebhookHistory } from './webhook-history.js'
 import { WEBHOOK_HISTORY } from './webhook-history-part.js'
 
@@ -122,10 +122,19 @@ export class Webhooks {
     const subscriptions = this.#targets.forApplication(world.clientId)
     if (subscriptions.length === 0) return made
     const history = this.#historyFor(world)
+    const created = this.#clock.now()
+    // Subscriptions made through the same base URL send the same body, and those with the same
+    // secret the same signature: each is made once per event (and the body shared in memory).
+    const bodies = new Map<string, string>()
+    const signatures = new Map<string, string>()
     for (const subscription of subscriptions) {
       if (subscription.paused) continue
       const id = randomUUID()
-      const body = event.bodyFor(subscription.baseUrl)
+      let body = bodies.get(subscription.baseUrl)
+      if (body === undefined) bodies.set(subscription.baseUrl, (body = event.bodyFor(subscription.baseUrl)))
+      const signing = `${subscription.secret}\n${subscription.baseUrl}`
+      let signature = signatures.get(signing)
+      if (signature === undefined) signatures.set(signing, (signature = signatureOf(body, subscription.secret)))
       const webhook: Webhook = {
         id,
         subscriptionId: subscription.id,
@@ -133,8 +142,8 @@ export class Webhooks {
         eventId: event.eventId,
         topic: event.topic,
         body,
-        headers: webhookHeaders(id, event.topic, body, subscription.secret),
-        created: this.#clock.now(),
+        headers: webhookHeaders(id, event.topic, signature),
+        created,
         attempts: [],
         retries: [],
         scheduledRetries: 0,

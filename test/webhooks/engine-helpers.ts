@@ -14,6 +14,7 @@ export interface EngineOptions {
   historyLimit?: number
   timeoutMs?: number
   concurrency?: number
+  storeByteLimit?: number
 }
 
 /**
@@ -27,6 +28,7 @@ export async function webhooksFor(t: Test, options: EngineOptions = {}) {
     webhookHistoryLimit: options.historyLimit ?? 100,
     webhookTimeoutMs: options.timeoutMs ?? 10_000,
     webhookConcurrency: options.concurrency ?? 10,
+    ...(options.storeByteLimit === undefined ? {} : { storeByteLimit: options.storeByteLimit }),
   })
   const { clock, webhooks, worlds } = state
   const events = (clientId = 'app') => worlds.open(clientId).get(EVENTS)

@@ -1,4 +1,5 @@
 import t from 'tap'
+import { DEFAULTS } from '../../src/config.js'
 import { webhookReceiver } from '../helpers/webhook-receiver.js'
 import { SECRET, webhooksFor } from './engine-helpers.js'
 
@@ -66,14 +67,46 @@ t.test('one application’s burst never lets go of another application’s webho
   t.same(webhooks.counts('quiet-app').dropped, { finished: 0, undelivered: 0, withApplication: 0 }, 'and none of the quiet one’s')
 })
 
-t.test('a burst larger than anything can finish: every webhook made is delivered, within the bound of its application', async (t) => {
-  const { webhooks, raise, subscribe } = await webhooksFor(t, { historyLimit: 3_000, retryDelays: [] })
+t.test('at the defaults, ten subscriptions and 1,000 events in one go: all 10,000 webhooks delivered, none let go', async (t) => {
+  const { webhooks, raise, subscribe } = await webhooksFor(t, { historyLimit: DEFAULTS.webhookHistoryLimit, retryDelays: [] })
   const receiver = await webhookReceiver(t, SECRET)
   for (let i = 0; i < 10; i++) subscribe(receiver.url)
-  // 300 events in one go: 3,000 webhooks are made before any delivery can start.
-  for (let i = 0; i < 300; i++) raise('customer_created', customerId(i))
+  // 10,000 webhooks are made before any delivery can start: every one is still on its way.
+  for (let i = 0; i < 1_000; i++) raise('customer_created', customerId(i))
+  t.same(
+    [webhooks.counts().kept, webhooks.counts().pending + webhooks.engine.inFlight],
+    [10_000, 10_000],
+    'all kept, each with its attempt waiting or in flight',
+  )
   await webhooks.settle()
-  t.equal(receiver.received.length, 3_000, 'all 3,000 delivered')
-  t.equal(new Set(receiver.received.map((webhook) => webhook.event.id)).size, 300, 'each of the 300 events ten times')
+  t.equal(receiver.received.length, 10_000, 'all 10,000 delivered')
+  t.equal(new Set(receiver.received.map((webhook) => webhook.event.id)).size, 1_000, 'each of the 1,000 events ten times')
   t.same(webhooks.counts().dropped, { finished: 0, undelivered: 0, withApplication: 0 }, 'nothing let go')
+})
+
+t.test('an application’s webhooks hold at most a quarter of storeByteLimit, and are weighed with its world', async (t) => {
+  const storeByteLimit = 512 * 1024
+  const { webhooks, raise, subscribe, kept, worlds } = await webhooksFor(t, { historyLimit: 10_000, retryDelays: [], storeByteLimit })
+  // Answers of 4 KiB, the most an attempt keeps of a body: each webhook holds about 9 KiB.
+  const receiver = await webhookReceiver(t, SECRET, (_request, response) => response.end('a'.repeat(4096)))
+  subscribe(receiver.url)
+  const world = worlds.find('app')
+  raise('customer_created', customerId(0))
+  const beforeAttempt = world?.weight() ?? 0
+  await webhooks.settle()
+  t.ok((world?.weight() ?? 0) >= beforeAttempt + 4096, 'the attempt’s answer is weighed with the application’s stores as soon as it is kept')
+  for (let i = 1; i < 100; i++) {
+    raise('customer_created', customerId(i))
+    await webhooks.settle()
+  }
+  const history = kept()
+  const { dropped } = webhooks.counts()
+  t.equal(receiver.received.length, 100, 'every webhook delivered')
+  t.ok(history.length < 100 && history.length > 0, `only the newest kept (${history.length})`)
+  t.ok(
+    history.reduce((bytes, webhook) => bytes + webhook.bytes, 0) <= storeByteLimit / 4,
+    'holding no more than a quarter of storeByteLimit, by the history’s reckoning',
+  )
+  t.same(dropped, { finished: 100 - history.length, undelivered: 0, withApplication: 0 }, 'the others, delivered, let go and counted')
+  t.ok(worlds.totalBytes <= storeByteLimit, 'and the bound on all applications holds')
 })
