@@ -172,6 +172,12 @@ export class Webhooks {
     return this.#historyOf(clientId)?.get(id)
   }
 
+  /** An application's webhooks kept, oldest first. */
+  kept(clientId: string): Webhook[] {
+    const history = this.#historyOf(clientId)
+    return history === undefined ? [] : [...history.all()]
+  }
+
   /** A subscription's webhooks, newest first (inferred: Dwolla's other lists are). */
   forSubscription(clientId: string, subscriptionId: string): Webhook[] {
     return this.#historyOf(clientId)?.forSubscription(subscriptionId) ?? []
