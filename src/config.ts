@@ -233,8 +233,8 @@ export const DEFAULTS: ResolvedOptions = Object.freeze({
   webhookRetrySchedule: 'scaled',
   webhookConcurrency: 10,
   // Per application: ten subscriptions each sent a burst of 1,000 events in one go are all
-  // delivered. A webhook with one small answer holds about 2 KiB (20 MiB for 10,000); the bytes
-  // are bounded apart, at a quarter of storeByteLimit (docs/webhooks.md, Bounds).
+  // delivered. A webhook with one small answer holds about 3 KiB (27 MiB for 10,000, measured);
+  // the bytes are bounded apart, at a quarter of storeByteLimit (docs/webhooks.md, Bounds).
   webhookHistoryLimit: 10_000,
   // --- defaults: funding sources, micro-deposits, balances (issue 20) ---
 
