@@ -114,8 +114,7 @@ export async function createMockState(given: MockDwollaOptions): Promise<MockSta
       const event = world.get(EVENTS).record(raised)
       // Events are not kept in the state file: the world is only weighed again.
       worlds.reweigh(world)
-      webhooks.deliver({
-        clientId: world.clientId,
+      webhooks.deliver(world, {
         eventId: event.id,
         topic: event.topic,
         bodyFor: (baseUrl) => JSON.stringify(eventRepresentation(event, new HalLinks(baseUrl))),
@@ -130,12 +129,14 @@ export async function createMockState(given: MockDwollaOptions): Promise<MockSta
   const worlds = new Worlds(server, () => ({ applicationLimit: state.options.applicationLimit, byteLimit: state.options.storeByteLimit }))
   const webhooks = new Webhooks({
     clock,
+    worlds,
     targets: deliveryTargets(worlds, service),
-    historyLimit: options.webhookHistoryLimit,
     retryDelays: retryDelays(options.webhookRetrySchedule) as readonly number[],
     timeoutMs: options.webhookTimeoutMs,
     concurrency: options.webhookConcurrency,
   })
+  // An application dropped to keep within the bounds takes its webhooks with it (server.ts adds the log line).
+  worlds.onEvict = (world) => webhooks.forgetApplication(world)
   let stateFile: StateFileWriter | undefined
 
   const view = <T>(record: IssuedToken<T>): TokenView<T> => ({

@@ -96,7 +96,11 @@ export async function buildServer(options: MockDwollaOptions = {}): Promise<Fast
       },
       attempt.succeeded ? 'webhook delivered' : 'webhook delivery failed',
     )
-  state.worlds.onEvict = (world, reason) => app.log.warn({ application: world.clientId }, `dropped application ${world.clientId}'s state: ${reason}`)
+  const forgetWebhooks = state.worlds.onEvict
+  state.worlds.onEvict = (world, reason) => {
+    forgetWebhooks?.(world, reason)
+    app.log.warn({ application: world.clientId }, `dropped application ${world.clientId}'s state: ${reason}`)
+  }
   if (state.stateFile !== undefined) {
     state.stateFile.onError = (error) => app.log.error({ err: error }, `could not write the state file ${state.stateFile?.path}`)
     app.addHook('onClose', () => state.stateFile?.flush())
