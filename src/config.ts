@@ -121,6 +121,23 @@ export interface MockDwollaOptions {
   /** Webhooks kept with their attempts (the oldest go first), for the history and the test double. */
   webhookHistoryLimit?: number
   // --- options: funding sources, micro-deposits, balances (issue 20) ---
+  /**
+   * Most active banks and VANs one customer may have (its balance is not counted); past it
+   * `POST /customers/{id}/funding-sources` answers MaxNumberOfResources "The maximum number of
+   * banks have been added." Dwolla has allowed 2 since 2020 (its docs say no more today).
+   */
+  customerBankLimit?: number
+  /**
+   * Most funding sources one application holds besides balances, removed ones included (removed
+   * funding sources stay readable, as at Dwolla); past it a create answers MaxNumberOfResources.
+   */
+  fundingSourceLimit?: number
+  /**
+   * Banks added by their routing and account numbers are `verified` at once, as Dwolla's own test
+   * application sees them, unless the body says `verified: false`. Off (the default), they are
+   * `unverified` until their micro-deposits are verified, as Dwolla documents.
+   */
+  autoVerifyBanks?: boolean
 
   // --- options: transfers, mass payments, labels, simulations (issue 21) ---
 
@@ -159,6 +176,9 @@ export interface ResolvedOptions {
   readonly webhookConcurrency: number
   readonly webhookHistoryLimit: number
   // --- resolved options: funding sources, micro-deposits, balances (issue 20) ---
+  readonly customerBankLimit: number
+  readonly fundingSourceLimit: number
+  readonly autoVerifyBanks: boolean
 
   // --- resolved options: transfers, mass payments, labels, simulations (issue 21) ---
 
@@ -213,6 +233,12 @@ export const DEFAULTS: ResolvedOptions = Object.freeze({
   // 1 KiB of its headers: about 70 KiB at worst (70 MiB for 1,000), a few KiB each in practice.
   webhookHistoryLimit: 1_000,
   // --- defaults: funding sources, micro-deposits, balances (issue 20) ---
+  // "A maximum of 2 active funding sources" per customer (Dwolla/v2-ach-api-docs, 2020).
+  customerBankLimit: 2,
+  // Room for every customer of a full application (customerLimit 5,000) with a balance, two banks
+  // and a removed one; each counts 2 KiB towards storeByteLimit, 40 MiB for a full application.
+  fundingSourceLimit: 20_000,
+  autoVerifyBanks: false,
 
   // --- defaults: transfers, mass payments, labels, simulations (issue 21) ---
 
@@ -320,6 +346,9 @@ export function resolveOptions(options: MockDwollaOptions = {}): ResolvedOptions
     webhookConcurrency: positiveInteger('webhookConcurrency', merged.webhookConcurrency),
     webhookHistoryLimit: positiveInteger('webhookHistoryLimit', merged.webhookHistoryLimit),
     // --- checks: funding sources, micro-deposits, balances (issue 20) ---
+    customerBankLimit: positiveInteger('customerBankLimit', merged.customerBankLimit),
+    fundingSourceLimit: positiveInteger('fundingSourceLimit', merged.fundingSourceLimit),
+    autoVerifyBanks: booleanOption('autoVerifyBanks', merged.autoVerifyBanks),
 
     // --- checks: transfers, mass payments, labels, simulations (issue 21) ---
 

@@ -1,8 +1,11 @@
 import type { Resource } from '../world/resource.js'
 import { accounts } from './accounts/index.js'
+import { balances } from './balances/index.js'
 import { businessClassifications } from './business-classifications/index.js'
 import { customers } from './customers/index.js'
 import { events } from './events/index.js'
+import { fundingSources } from './funding-sources/index.js'
+import { onDemandAuthorizations } from './on-demand-authorizations/index.js'
 import { root } from './root/index.js'
 import { sandboxSimulations } from './sandbox-simulations/index.js'
 import { tokens } from './tokens/index.js'
@@ -26,4 +29,7 @@ export const RESOURCES: readonly Resource[] = [
   webhookSubscriptions,
   webhooks,
   sandboxSimulations,
+  onDemandAuthorizations,
+  fundingSources,
+  balances,
 ]
