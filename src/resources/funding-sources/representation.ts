@@ -74,7 +74,7 @@ function relationsOf(source: FundingSource, owner: OwnerView): string[] {
 }
 
 function linksOf(source: FundingSource, owner: OwnerView, links: HalLinks): Record<string, HalLink> {
-  const ownerLink = owner.kind === 'account' ? links.to('account', owner.accountId) : links.to('customer', source.customerId as string)
+  const ownerLink = owner.kind === 'account' ? links.to('account', owner.accountId) : links.to('customer', source.customerId)
   return Object.fromEntries(
     relationsOf(source, owner).map((relation) => [
       relation,

@@ -58,7 +58,7 @@ export function createFundingSource(id: string, owner: Owner, draft: FundingSour
         channels: draft.channels,
         bankAccountType: draft.bankAccountType,
         bankName: SANDBOX_BANK_NAME,
-        fingerprint: draftFingerprint(draft) as string,
+        fingerprint: draftFingerprint(draft),
         origin: 'numbers',
         ...(draft.onDemandAuthorizationId === undefined ? {} : { onDemandAuthorizationId: draft.onDemandAuthorizationId }),
       }
@@ -71,7 +71,7 @@ export function createFundingSource(id: string, owner: Owner, draft: FundingSour
         channels: ['ach'],
         bankAccountType: draft.bankAccountType,
         bankName: SANDBOX_BANK_NAME,
-        fingerprint: draftFingerprint(draft) as string,
+        fingerprint: draftFingerprint(draft),
         origin: 'plaid',
       }
       break

@@ -37,7 +37,7 @@ export const PERSISTED_AUTHORIZATIONS: PersistedPart<AuthorizationStore, OnDeman
       if (usedBy !== undefined && (typeof usedBy !== 'string' || !UUID.test(usedBy))) {
         throw corruptStateFile(path, `${pointer}/usedBy`, 'expected the lowercase UUID of a funding source')
       }
-      return { id, created: Date.parse(created), ...(usedBy === undefined ? {} : { usedBy: usedBy as string }) }
+      return { id, created: Date.parse(created), ...(usedBy === undefined ? {} : { usedBy: usedBy }) }
     })
   },
   restore(world, authorizations) {

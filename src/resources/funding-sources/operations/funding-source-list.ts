@@ -9,9 +9,9 @@ import { fundingSourceRepresentation, type OwnerView } from '../representation.j
  * anything else never gets here; absent lists everything, removed funding sources included.
  */
 export function removedFilter(query: unknown): boolean | undefined {
-  const value = (query as { removed?: unknown }).removed
+  const value = (query as { removed?: string | boolean }).removed
   if (value === undefined) return undefined
-  return String(value) === 'true'
+  return value === true || value === 'true'
 }
 
 /**
