@@ -5,7 +5,7 @@ import { DuplicateBank } from '../../src/resources/funding-sources/funding-sourc
 import { fingerprintOf } from '../../src/resources/funding-sources/fingerprint.js'
 import { READD_WINDOW_MS } from '../../src/resources/funding-sources/transitions.js'
 import { readCreateRequest, type Adder } from '../../src/resources/funding-sources/read-create-request.js'
-import { bankBody, VAN_BODY } from './fields.js'
+import { bankBody, VAN_BODY } from '../helpers/funding-sources.js'
 import { CUSTOMER, OTHER_CUSTOMER, storeFor } from './store.js'
 
 const personal: Adder = { kind: 'customer', customerType: 'personal', balance: true }

@@ -2,7 +2,7 @@ import t from 'tap'
 import { DwollaError } from '../../src/index.js'
 import { FUNDING_SOURCE_MESSAGES } from '../../src/resources/funding-sources/funding-source-messages.js'
 import { readCreateRequest, type Adder } from '../../src/resources/funding-sources/read-create-request.js'
-import { amounts, bankBody, VAN_BODY } from './fields.js'
+import { amounts, bankBody, VAN_BODY } from '../helpers/funding-sources.js'
 import { CUSTOMER, storeFor } from './store.js'
 
 const personal: Adder = { kind: 'customer', customerType: 'personal', balance: true }
