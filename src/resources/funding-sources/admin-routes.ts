@@ -57,7 +57,10 @@ function attempt<T>(action: () => T): T {
   try {
     return action()
   } catch (error) {
-    if (error instanceof DwollaError) throw new AdminError(error.statusCode, error.code, error.message)
+    if (error instanceof DwollaError) {
+      const detail = error.embedded?.map((embedded) => `${embedded.path}: ${embedded.message}`).join('; ')
+      throw new AdminError(error.statusCode, error.code, detail ?? error.message)
+    }
     if (error instanceof DuplicateBank) throw new AdminError(400, 'DuplicateResource', error.message)
     if (error instanceof RangeError) throw new AdminError(404, 'UnknownCustomer', error.message)
     throw error
