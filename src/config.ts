@@ -235,9 +235,10 @@ export const DEFAULTS: ResolvedOptions = Object.freeze({
   // --- defaults: funding sources, micro-deposits, balances (issue 20) ---
   // "A maximum of 2 active funding sources" per customer (Dwolla/v2-ach-api-docs, 2020).
   customerBankLimit: 2,
-  // Room for every customer of a full application (customerLimit 5,000) with a balance, two banks
-  // and a removed one; each counts 2 KiB towards storeByteLimit, 40 MiB for a full application.
-  fundingSourceLimit: 20_000,
+  // Room for every customer of a full application (customerLimit 5,000) with two banks and a
+  // removed one, besides its balance; each counts 4 KiB towards storeByteLimit, so a full
+  // application's funding sources count 80 MiB at their worst.
+  fundingSourceLimit: 15_000,
   autoVerifyBanks: false,
 
   // --- defaults: transfers, mass payments, labels, simulations (issue 21) ---
