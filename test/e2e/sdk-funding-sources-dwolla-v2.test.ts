@@ -6,6 +6,12 @@ import { listeningMock } from '../helpers/listening.js'
 import { rejectionOf } from '../helpers/rejection.js'
 import { dwollaV2For } from '../helpers/sdk-clients.js'
 
+/**
+ * dwolla-v2's types say query values are strings; its users pass booleans (Dwolla's own examples,
+ * `{ removed: false }`), which it writes as `removed=false`. Passed as they are.
+ */
+const asQuery = (query: Record<string, boolean>) => query as unknown as Record<string, string>
+
 type SdkError = Error & {
   status: number
   body: { code: string; message: string; _links?: { about?: { href: string } }; _embedded?: { errors: Array<{ path: string }> } }
@@ -41,7 +47,7 @@ t.test('dwolla-v2: lists with removed as a boolean, balances, the Account, on-de
   const kept = await client.post(`customers/${SEEDED.personalVerified}/funding-sources`, bankBody('1111'))
   const gone = await client.post(`customers/${SEEDED.personalVerified}/funding-sources`, bankBody('2222'))
   await client.post(gone.headers.get('location') as string, { removed: true })
-  const list = await client.get(`customers/${SEEDED.personalVerified}/funding-sources`, { removed: false })
+  const list = await client.get(`customers/${SEEDED.personalVerified}/funding-sources`, asQuery({ removed: false }))
   t.match(mock.seen.at(-1)?.url, /\?removed=false$/, 'the boolean sent as removed=false')
   t.same(
     list.body._embedded['funding-sources'].map((source: { type: string; _links: { self: { href: string } } }) => source._links.self.href),
@@ -58,7 +64,7 @@ t.test('dwolla-v2: lists with removed as a boolean, balances, the Account, on-de
     ],
     'the customer’s balance, by its link',
   )
-  const removedOnly = await client.get(`customers/${SEEDED.personalVerified}/funding-sources`, { removed: true })
+  const removedOnly = await client.get(`customers/${SEEDED.personalVerified}/funding-sources`, asQuery({ removed: true }))
   t.same(removedOnly.body.total, 1, 'removed: true, the one removed')
   const root = await client.get('/')
   const accountSources = await client.get(`${root.body._links.account.href}/funding-sources`)

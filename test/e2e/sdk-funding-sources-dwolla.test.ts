@@ -2,15 +2,15 @@ import t from 'tap'
 import { DwollaError as SdkError } from 'dwolla/models/errors'
 import { FUNDING_SOURCE_MESSAGES, NOT_FOUND_MESSAGES } from '../../src/index.js'
 import { SEEDED } from '../helpers/customers.js'
-import { bankBody, idOf } from '../helpers/funding-sources.js'
+import { idOf } from '../helpers/funding-sources.js'
 import { listeningMock } from '../helpers/listening.js'
 import { rejectionOf } from '../helpers/rejection.js'
 import { dwollaSdkFor } from '../helpers/sdk-clients.js'
 
 /** What the dwolla SDK threw: its HTTP status and Dwolla's code, read from the typed error. */
 async function failure(promise: Promise<unknown>): Promise<{ status: number; code: string; message: string }> {
-  const error = await rejectionOf<SdkError>(promise)
-  if (!(error instanceof SdkError)) throw error
+  const error = await rejectionOf(promise)
+  if (!(error instanceof SdkError)) throw new Error(`expected the SDK's typed error, got ${String(error)}`)
   const body = JSON.parse(error.body) as { code: string; message: string }
   return { status: error.statusCode, code: body.code, message: body.message }
 }

@@ -1,5 +1,5 @@
 import t from 'tap'
-import { DwollaError } from '../../src/index.js'
+import type { DwollaError } from '../../src/index.js'
 import { FUNDING_SOURCE_MESSAGES } from '../../src/resources/funding-sources/funding-source-messages.js'
 import { DuplicateBank } from '../../src/resources/funding-sources/funding-source-store.js'
 import { fingerprintOf } from '../../src/resources/funding-sources/fingerprint.js'

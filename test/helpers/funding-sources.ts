@@ -29,7 +29,7 @@ export async function createFundingSourceVia(app: FastifyInstance, token: string
 /** The application's account id, from the root as Dwolla's own tests find it. */
 export async function accountIdVia(app: FastifyInstance, token: string): Promise<string> {
   const root = await apiRequest(app, 'GET', '/', { token })
-  return idOf((root.json() as { _links: { account: { href: string } } })._links.account.href)
+  return idOf(root.json<{ _links: { account: { href: string } } }>()._links.account.href)
 }
 
 /** A funding source's `_links` relations, in order. */

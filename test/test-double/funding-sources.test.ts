@@ -1,3 +1,4 @@
+import type { InjectOptions } from 'fastify'
 import t from 'tap'
 import { DwollaError, start } from '../../src/index.js'
 import { LEDGER } from '../../src/resources/balances/index.js'
@@ -61,7 +62,7 @@ t.test('/__mock/funding-sources refuses in the mock’s own errors', async (t) =
     ['an unknown funding source', { method: 'GET', url: '/__mock/funding-sources/99999999-9999-4999-8999-999999999999' }, 404, 'UnknownFundingSource'],
   ]
   for (const [name, request, status, error] of cases) {
-    const response = await app.inject(request as Parameters<typeof app.inject>[0] & object)
+    const response = await app.inject(request as InjectOptions)
     t.same([response.statusCode, response.json().error], [status, error], name)
   }
   const detail = await app.inject({ method: 'POST', url: '/__mock/funding-sources', payload: { application: 'key', ...bankBody('12') } })

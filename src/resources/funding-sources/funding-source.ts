@@ -74,10 +74,6 @@ export interface FundingSource {
 /** Who holds funding sources: the Account, or a customer by id. */
 export type Owner = { kind: 'account' } | { kind: 'customer'; customerId: string }
 
-export function ownerOf(source: FundingSource): Owner {
-  return source.customerId === undefined ? { kind: 'account' } : { kind: 'customer', customerId: source.customerId }
-}
-
 /** A customer's funding sources count against the bank limit, except its balance. */
 export function countsAgainstBankLimit(source: FundingSource): boolean {
   return !source.removed && (source.type === 'bank' || source.type === 'virtual')

@@ -1,5 +1,4 @@
 import type { ApplicationWorld, WorldPart } from '../../world/application-world.js'
-import type { MockContext } from '../../world/mock-context.js'
 import { ownersTopic } from './funding-source-events.js'
 import { FundingSourceStore } from './funding-source-store.js'
 import { accountSeeds } from './sandbox-world.js'
@@ -46,9 +45,4 @@ export function emptyFundingSourceStore(world: ApplicationWorld): FundingSourceS
       }),
     onChange: () => world.changed(),
   })
-}
-
-/** The calling application's funding sources. */
-export function fundingSourcesOf(mock: MockContext, clientId: string): FundingSourceStore {
-  return mock.worlds.open(clientId).get(FUNDING_SOURCES)
 }

@@ -13,13 +13,12 @@ import { updateOrRemoveFundingSource } from './operations/updateOrRemoveFundingS
 import { PERSISTED_FUNDING_SOURCES } from './persisted-funding-sources.js'
 import { FUNDING_SOURCE_SANDBOX } from './sandbox-processing.js'
 
-export { FUNDING_SOURCES, fundingSourcesOf } from './funding-sources-part.js'
+export { FUNDING_SOURCES } from './funding-sources-part.js'
 export { accountBalanceIdFor, accountBankIdFor, OPENING_BALANCE_CENTS } from './sandbox-world.js'
 export { FUNDING_SOURCE_MESSAGES } from './funding-source-messages.js'
 export { FUNDING_SOURCE_TOPICS } from './funding-source-events.js'
 export { fundingSourceControls, type FundingSourceControls, type FundingSourceView, type FundingSourceFilter } from './funding-source-controls.js'
 export type { FundingSourceDocument, MicroDepositsDocument } from './funding-source-document.js'
-export type { FundingSourceStore } from './funding-source-store.js'
 export type { FundingSource, FundingSourceType, FundingSourceStatus, BankAccountType, Channel, MicroDepositStatus } from './funding-source.js'
 
 /**

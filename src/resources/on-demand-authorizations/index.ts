@@ -3,7 +3,6 @@ import { createOnDemandTransferAuthorization } from './operations/createOnDemand
 import { PERSISTED_AUTHORIZATIONS } from './persisted-authorizations.js'
 
 export { ON_DEMAND_AUTHORIZATIONS } from './authorizations-part.js'
-export type { AuthorizationStore, AuthorizationProblem, OnDemandAuthorization } from './authorization-store.js'
 
 /** On-demand transfer authorizations: a customer's agreement to future debits, used once by a bank. */
 export const onDemandAuthorizations: Resource = {
