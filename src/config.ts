@@ -96,7 +96,8 @@ export interface MockDwollaOptions {
   /** Which customers an email must not repeat: `all` (the default), `active` (not deactivated) or `off`. */
   duplicateEmailCheck?: DuplicateEmailCheck
   /**
-   * A file that keeps customers and idempotency records across restarts: read at start (a
+   * A file that keeps customers, idempotency records, webhook subscriptions, funding sources,
+   * balances and on-demand authorizations across restarts: read at start (a
    * corrupt one stops the start), written atomically after changes. Unset (the default), state
    * lives in memory only.
    */
