@@ -1,5 +1,6 @@
 import t from 'tap'
 import { start } from '../../src/index.js'
+import { FUNDING_SOURCE_TOPICS } from '../../src/resources/funding-sources/index.js'
 import { SEEDED } from '../helpers/customers.js'
 import { webhookReceiver } from '../helpers/webhook-receiver.js'
 import { amounts, bankBody, idOf } from '../helpers/funding-sources.js'
@@ -42,6 +43,12 @@ t.test('every funding-source topic is recorded and delivered signed, for a custo
   await call('POST', '/sandbox-simulations')
   await call('POST', `/funding-sources/${account}/micro-deposits`, amounts('0.01', '0.02'))
   await call('POST', `/funding-sources/${account}`, { removed: true })
+  const accountMaxed = idOf((await call('POST', '/funding-sources', bankBody('5555'))).headers.get('location'))
+  await call('POST', `/funding-sources/${accountMaxed}/micro-deposits`)
+  await call('POST', `/funding-sources/${accountMaxed}/micro-deposits`, amounts('0.09', '0.09'))
+  const accountR03 = idOf((await call('POST', '/funding-sources', bankBody('6666', { name: 'r03 savings' }))).headers.get('location'))
+  await call('POST', `/funding-sources/${accountR03}/micro-deposits`)
+  await call('POST', '/sandbox-simulations')
   await server.webhooks.settle()
 
   const customerTopics = [
@@ -67,12 +74,21 @@ t.test('every funding-source topic is recorded and delivered signed, for a custo
     'microdeposits_completed',
     'funding_source_verified',
     'funding_source_removed',
+    'funding_source_added',
+    'microdeposits_added',
+    'microdeposits_maxattempts',
+    'funding_source_added',
+    'microdeposits_added',
+    'microdeposits_completed',
+    'microdeposits_failed',
+    'funding_source_removed',
   ]
   t.same(
     receiver.received.map((webhook) => webhook.topic),
     [...customerTopics, ...accountTopics],
     'each topic delivered, in the order it happened',
   )
+  t.same(new Set(receiver.received.map((webhook) => webhook.topic)), new Set(FUNDING_SOURCE_TOPICS), 'every topic of both variants, each at least once')
   t.ok(
     receiver.received.every((webhook) => webhook.signatureValid),
     'every one signed with the subscription’s secret',
