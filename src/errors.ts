@@ -63,15 +63,32 @@ export const DWOLLA_ERRORS = {
   ServerError: { status: 500, message: 'A server error occurred. Error ID: {ID}' },
   RequestTimeout: { status: 500, message: 'The request timed out.' },
   // --- codes: funding sources, micro-deposits, balances (issue 20) ---
-  // A bank its owner already has; Dwolla names it in the message and links it as `_links.about`
-  // (Dwolla's spec, DuplicateFundingSourceError: "Bank already exists: id=<uuid>").
-  DuplicateResource: { status: 400, message: 'Bank already exists: id={id}' },
+  // A bank its owner already has is DuplicateResource too (the documents' entry below), with
+  // Dwolla's own message naming it, "Bank already exists: id=<uuid>", and `_links.about`
+  // (Dwolla's spec, DuplicateFundingSourceError).
   // GET /funding-sources/{id}/balance on anything but a balance (retrieve-funding-source-balance.mdx).
   UnsupportedOperation: { status: 400, message: 'Retrieving the balance is not supported for this type of funding source.' },
 
   // --- codes: transfers, mass payments, labels, simulations (issue 21) ---
 
   // --- codes: beneficial owners, documents, KBA (issue 22) ---
+  // The document upload errors, in the codes and words of Dwolla's create-document table
+  // (documents/create-document-for-customer.mdx): only DuplicateResource is confirmed live.
+  DuplicateResource: { status: 400, message: 'Document already exists.' },
+  maximumNumberOfResources: {
+    status: 400,
+    message: 'Max of four files upload allowed. Please wait for Dwolla to manually check the documents.',
+  },
+  invalidFileType: {
+    status: 400,
+    message: 'File types supported: Personal IDs - .jpg, .jpeg or .png. Business Documents - .jpg, .jpeg, .png, or .pdf.',
+  },
+  invalidResourceState: {
+    status: 403,
+    message: 'Resource cannot be modified. Document creation not allowed for already verified Customers or non-verified Customer types.',
+  },
+  notFound: { status: 404, message: 'Customer not found. Check CustomerId.' },
+  fileTooLarge: { status: 413, message: 'Document requests are limited to 10 MiB.' },
 
   // --- codes: exchanges, open banking (issue 23) ---
 } as const satisfies Record<string, { status: number; message: string }>
@@ -115,6 +132,11 @@ export const NOT_FOUND_MESSAGES = {
   // --- not found: transfers, mass payments, labels (issue 21) ---
 
   // --- not found: beneficial owners, documents, KBA (issue 22) ---
+  beneficialOwner: 'Beneficial owner not found.',
+  beneficialOwnership: 'Ownership certification status not found.',
+  document: 'Document not found.',
+  kbaQuestions: 'KBA questions not found. Check KBA id.',
+  kbaSession: 'KBA session not found.',
 
   // --- not found: exchanges, open banking (issue 23) ---
 } as const

@@ -2,13 +2,17 @@ import type { Resource } from '../world/resource.js'
 import { accounts } from './accounts/index.js'
 import { balances } from './balances/index.js'
 import { businessClassifications } from './business-classifications/index.js'
+import { beneficialOwners } from './beneficial-owners/index.js'
 import { customers } from './customers/index.js'
+import { documents } from './documents/index.js'
 import { events } from './events/index.js'
+import { kba } from './kba/index.js'
 import { fundingSources } from './funding-sources/index.js'
 import { onDemandAuthorizations } from './on-demand-authorizations/index.js'
 import { root } from './root/index.js'
 import { sandboxSimulations } from './sandbox-simulations/index.js'
 import { tokens } from './tokens/index.js'
+import { verificationDirectives } from './verification-directives/index.js'
 import { webhookSubscriptions } from './webhook-subscriptions/index.js'
 import { webhooks } from './webhooks/index.js'
 
@@ -29,6 +33,10 @@ export const RESOURCES: readonly Resource[] = [
   webhookSubscriptions,
   webhooks,
   sandboxSimulations,
+  beneficialOwners,
+  documents,
+  kba,
+  verificationDirectives,
   onDemandAuthorizations,
   fundingSources,
   balances,
