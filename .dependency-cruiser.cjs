@@ -5,7 +5,7 @@
 // composition root (mock-state, server, start, index, the registry) is the only place that knows
 // every resource; nothing imports the CLI.
 const SHARED =
-  '^src/(http|hal|journal|fixture-rules|webhook-delivery|persistence|world|tokens|admin|dashboard)/|^src/(errors|clock|config|logger|pretty-log|loopback|package-files|closest-name|json-pointer|customer-href|parent-watch)\\.ts$'
+  '^src/(http|hal|journal|fixture-rules|webhook-delivery|persistence|world|tokens|admin|dashboard)/|^src/(errors|clock|config|logger|pretty-log|loopback|package-files|closest-name|json-pointer|customer-href|parent-watch|money)\\.ts$'
 
 /** @type {import('dependency-cruiser').IConfiguration} */
 module.exports = {

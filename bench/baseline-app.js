@@ -3,9 +3,10 @@
 // mock against it in the same run. Each module in ROUTES registers one group of routes.
 import Fastify from 'fastify'
 import { registerBaselineCustomers } from './baseline-customers.js'
+import { registerBaselineFundingSources } from './baseline-funding-sources.js'
 import { registerTokenRoutes } from './baseline-tokens.js'
 
-const ROUTES = [registerTokenRoutes, registerBaselineCustomers]
+const ROUTES = [registerTokenRoutes, registerBaselineCustomers, registerBaselineFundingSources]
 
 export async function buildBaseline() {
   const app = Fastify()

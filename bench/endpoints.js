@@ -5,7 +5,9 @@
 // The customers endpoints run the mock with bench/customers-settings.json: a load of new
 // customers needs room past the default customerLimit (5,000), and the load generator repeats one
 // request, so one email would be a Duplicate after the first (duplicateEmailCheck off). Everything
-// else stays at its default.
+// else stays at its default. The funding-source reads and POST /on-demand-authorizations run at the
+// default settings; POST /funding-sources adds a VAN to the Account per request, which needs room
+// past the default fundingSourceLimit (15,000): bench/funding-sources-settings.json.
 const FORM = 'application/x-www-form-urlencoded'
 const HAL = 'application/vnd.dwolla.v1.hal+json'
 const TOKEN_FORM = 'client_id=bench&client_secret=bench&grant_type=client_credentials'
@@ -19,6 +21,18 @@ async function accessToken(url) {
 
 /** An unverified customer, the smallest body POST /customers takes (Dwolla's own example). */
 const NEW_CUSTOMER = JSON.stringify({ firstName: 'Jane', lastName: 'Merchant', email: 'jane.merchant@example.com' })
+
+/** The seeded personal verified customer (fixtures/defaults.json): it has a balance. */
+const VERIFIED_CUSTOMER = '707177c3-bf15-4e7e-b37c-55c3898d9bf4'
+const NEW_BANK = JSON.stringify({ routingNumber: '222222226', accountNumber: '123456789', bankAccountType: 'checking', name: 'Checking' })
+const NEW_VAN = JSON.stringify({ name: 'VAN', type: 'virtual', bankAccountType: 'checking' })
+
+/** A bank of the verified customer, created first; its path read from Location. */
+async function bankPath(url, headers) {
+  const created = await fetch(`${url}/customers/${VERIFIED_CUSTOMER}/funding-sources`, { method: 'POST', headers, body: NEW_BANK })
+  if (created.status !== 201) throw new Error(`POST /customers/{id}/funding-sources answered ${created.status}`)
+  return new URL(created.headers.get('location')).pathname
+}
 
 async function customerHeaders(url) {
   return { authorization: `Bearer ${await accessToken(url)}`, accept: HAL, 'content-type': 'application/json' }
@@ -60,6 +74,45 @@ export const ENDPOINTS = [
       if (created.status !== 201) throw new Error(`POST /customers answered ${created.status}`)
       const path = new URL(created.headers.get('location')).pathname
       return { method: 'GET', path, headers: { authorization: headers.authorization, accept: HAL } }
+    },
+  },
+  {
+    name: 'GET /customers/{id}/funding-sources',
+    async request(url) {
+      const headers = await customerHeaders(url)
+      await bankPath(url, headers)
+      return { method: 'GET', path: `/customers/${VERIFIED_CUSTOMER}/funding-sources`, headers: { authorization: headers.authorization, accept: HAL } }
+    },
+  },
+  {
+    name: 'GET /funding-sources/{id}',
+    async request(url) {
+      const headers = await customerHeaders(url)
+      return { method: 'GET', path: await bankPath(url, headers), headers: { authorization: headers.authorization, accept: HAL } }
+    },
+  },
+  {
+    name: 'GET /funding-sources/{id}/balance',
+    async request(url) {
+      const headers = await customerHeaders(url)
+      const list = await fetch(`${url}/customers/${VERIFIED_CUSTOMER}/funding-sources`, { headers: { authorization: headers.authorization, accept: HAL } })
+      const balance = (await list.json())._embedded['funding-sources'].find((source) => source.type === 'balance')
+      return { method: 'GET', path: `/funding-sources/${balance.id}/balance`, headers: { authorization: headers.authorization, accept: HAL } }
+    },
+  },
+  {
+    name: 'POST /on-demand-authorizations',
+    async request(url) {
+      // No body and no content type, as the dwolla SDK sends it.
+      const { authorization } = await customerHeaders(url)
+      return { method: 'POST', path: '/on-demand-authorizations', headers: { authorization, accept: HAL } }
+    },
+  },
+  {
+    name: 'POST /funding-sources',
+    settings: 'bench/funding-sources-settings.json',
+    async request(url) {
+      return { method: 'POST', path: '/funding-sources', headers: await customerHeaders(url), body: NEW_VAN }
     },
   },
 ]

@@ -7,6 +7,7 @@
 //   BENCH_DURATION=5   seconds of load per measurement (after a one-second warm-up)
 //   BENCH_ONLY=throughput,latency,cold,inprocess,memory,dashboard   measure only these
 //   BENCH_QUICK=1      a short run for a quick look (2 rounds, 2 s, 200,000 requests for memory)
+//   BENCH_ENDPOINTS=funding-sources,on-demand   measure only the endpoints whose names contain one of these
 //   BENCH_CLI=path     the CLI to measure (default dist/cli.bundle.js, what the package runs)
 import { spawn, spawnSync } from 'node:child_process'
 import { once } from 'node:events'
@@ -25,6 +26,8 @@ const coldStarts = quick ? 5 : 15
 const memoryRequests = quick ? 200_000 : 1_000_000
 const only = new Set((process.env.BENCH_ONLY ?? 'throughput,latency,cold,inprocess,memory,dashboard').split(','))
 const cli = process.env.BENCH_CLI ?? 'dist/cli.bundle.js'
+const endpointNames = process.env.BENCH_ENDPOINTS?.split(',').filter((part) => part !== '')
+const MEASURED = endpointNames === undefined ? ENDPOINTS : ENDPOINTS.filter((endpoint) => endpointNames.some((part) => endpoint.name.includes(part)))
 
 // Server on one core, load generator (this process) on the other, when the machine has two and
 // taskset exists: then neither steals the other's CPU and the server's CPU time is its own.
@@ -132,7 +135,7 @@ function order(round) {
 
 async function throughput() {
   const byEndpoint = {}
-  for (const endpoint of ENDPOINTS) {
+  for (const endpoint of MEASURED) {
     const perRound = []
     for (let round = 0; round < rounds; round++) {
       const measured = {}
@@ -149,7 +152,7 @@ async function throughput() {
 
 async function latency(throughputs) {
   const byEndpoint = {}
-  for (const endpoint of ENDPOINTS) {
+  for (const endpoint of MEASURED) {
     // A third of the slower server's capacity (as measured above), so neither queues, even when
     // other work on the machine takes some of it away: what is left is the time each takes, its
     // pauses included, not a queue that only mirrors throughput.
@@ -259,7 +262,7 @@ if (only.has('dashboard')) results.dashboard = await dashboardLoad([5_000, 100_0
 // the median, then the spread (lowest to highest round).
 const rows = []
 const absolute = []
-for (const endpoint of ENDPOINTS) {
+for (const endpoint of MEASURED) {
   const perRound = results.throughput?.[endpoint.name]
   if (perRound !== undefined) {
     for (const name of ['defaults', 'silent']) {

@@ -30,7 +30,8 @@ Options (environment variable in brackets; flags win over the environment):
   --allowed-host <name>   a Host name /__mock answers to besides localhost, 127.0.0.1 and [::1];
                           repeat to add more, "*" for any [MOCK_DWOLLA_ALLOWED_HOSTS, comma-separated]
   --public-url <url>      base URL of Location and _links hrefs (default: each request's Host) [MOCK_DWOLLA_PUBLIC_URL]
-  --state <file>          keep customers in this file across restarts (default: memory only) [MOCK_DWOLLA_STATE]
+  --state <file>          keep customers, funding sources and balances in this file across restarts
+                          (default: memory only) [MOCK_DWOLLA_STATE]
   --webhook-retry-schedule <schedule>
                           when failed webhooks are tried again: scaled (Dwolla's schedule, each hour
                           a second; the default), dwolla (15 min ... 24 h), none, or delays in ms

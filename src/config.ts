@@ -99,7 +99,8 @@ export interface MockDwollaOptions {
   /** Which customers an email must not repeat: `all` (the default), `active` (not deactivated) or `off`. */
   duplicateEmailCheck?: DuplicateEmailCheck
   /**
-   * A file that keeps customers and idempotency records across restarts: read at start (a
+   * A file that keeps customers, idempotency records, webhook subscriptions, funding sources,
+   * balances and on-demand authorizations across restarts: read at start (a
    * corrupt one stops the start), written atomically after changes. Unset (the default), state
    * lives in memory only.
    */
@@ -128,6 +129,23 @@ export interface MockDwollaOptions {
    */
   webhookHistoryLimit?: number
   // --- options: funding sources, micro-deposits, balances (issue 20) ---
+  /**
+   * Most active banks and VANs one customer may have (its balance is not counted); past it
+   * `POST /customers/{id}/funding-sources` answers MaxNumberOfResources "The maximum number of
+   * banks have been added." Dwolla has allowed 2 since 2020 (its docs say no more today).
+   */
+  customerBankLimit?: number
+  /**
+   * Most funding sources one application holds besides balances, removed ones included (removed
+   * funding sources stay readable, as at Dwolla); past it a create answers MaxNumberOfResources.
+   */
+  fundingSourceLimit?: number
+  /**
+   * Banks added by their routing and account numbers are `verified` at once, as Dwolla's own test
+   * application sees them, unless the body says `verified: false`. Off (the default), they are
+   * `unverified` until their micro-deposits are verified, as Dwolla documents.
+   */
+  autoVerifyBanks?: boolean
 
   // --- options: transfers, mass payments, labels, simulations (issue 21) ---
 
@@ -178,6 +196,9 @@ export interface ResolvedOptions {
   readonly webhookConcurrency: number
   readonly webhookHistoryLimit: number
   // --- resolved options: funding sources, micro-deposits, balances (issue 20) ---
+  readonly customerBankLimit: number
+  readonly fundingSourceLimit: number
+  readonly autoVerifyBanks: boolean
 
   // --- resolved options: transfers, mass payments, labels, simulations (issue 21) ---
 
@@ -237,6 +258,13 @@ export const DEFAULTS: ResolvedOptions = Object.freeze({
   // the bytes are bounded apart, at a quarter of storeByteLimit (docs/webhooks.md, Bounds).
   webhookHistoryLimit: 10_000,
   // --- defaults: funding sources, micro-deposits, balances (issue 20) ---
+  // "A maximum of 2 active funding sources" per customer (Dwolla/v2-ach-api-docs, 2020).
+  customerBankLimit: 2,
+  // Room for every customer of a full application (customerLimit 5,000) with two banks and a
+  // removed one, besides its balance; each counts 4 KiB towards storeByteLimit, so a full
+  // application's funding sources count 80 MiB at their worst.
+  fundingSourceLimit: 15_000,
+  autoVerifyBanks: false,
 
   // --- defaults: transfers, mass payments, labels, simulations (issue 21) ---
 
@@ -350,6 +378,9 @@ export function resolveOptions(options: MockDwollaOptions = {}): ResolvedOptions
     webhookConcurrency: positiveInteger('webhookConcurrency', merged.webhookConcurrency),
     webhookHistoryLimit: positiveInteger('webhookHistoryLimit', merged.webhookHistoryLimit),
     // --- checks: funding sources, micro-deposits, balances (issue 20) ---
+    customerBankLimit: positiveInteger('customerBankLimit', merged.customerBankLimit),
+    fundingSourceLimit: positiveInteger('fundingSourceLimit', merged.fundingSourceLimit),
+    autoVerifyBanks: booleanOption('autoVerifyBanks', merged.autoVerifyBanks),
 
     // --- checks: transfers, mass payments, labels, simulations (issue 21) ---
 

@@ -63,6 +63,11 @@ export const DWOLLA_ERRORS = {
   ServerError: { status: 500, message: 'A server error occurred. Error ID: {ID}' },
   RequestTimeout: { status: 500, message: 'The request timed out.' },
   // --- codes: funding sources, micro-deposits, balances (issue 20) ---
+  // A bank its owner already has is DuplicateResource too (the documents' entry below), with
+  // Dwolla's own message naming it, "Bank already exists: id=<uuid>", and `_links.about`
+  // (Dwolla's spec, DuplicateFundingSourceError).
+  // GET /funding-sources/{id}/balance on anything but a balance (retrieve-funding-source-balance.mdx).
+  UnsupportedOperation: { status: 400, message: 'Retrieving the balance is not supported for this type of funding source.' },
 
   // --- codes: transfers, mass payments, labels, simulations (issue 21) ---
 
@@ -122,6 +127,7 @@ export const NOT_FOUND_MESSAGES = {
   webhookSubscription: 'Webhook subscription not found.',
   webhook: 'Webhook not found.',
   // --- not found: funding sources, micro-deposits, balances (issue 20) ---
+  fundingSource: 'Funding source not found.',
 
   // --- not found: transfers, mass payments, labels (issue 21) ---
 

@@ -59,6 +59,22 @@ export type {
   CustomerEventListener,
 } from './resources/customers/index.js'
 export type { DuplicateEmailCheck } from './config.js'
+export type {
+  FundingSourceControls,
+  FundingSourceView,
+  FundingSourceFilter,
+  FundingSourceDocument,
+  MicroDepositsDocument,
+  FundingSource,
+  FundingSourceType,
+  FundingSourceStatus,
+  BankAccountType,
+  Channel,
+  MicroDepositStatus,
+} from './resources/funding-sources/index.js'
+export { FUNDING_SOURCE_MESSAGES } from './resources/funding-sources/index.js'
+export type { BalanceControls, BalanceView } from './resources/balances/index.js'
+export { parseAmount, formatCents, MAX_AMOUNT_CENTS, type ParsedAmount, type AmountProblem } from './money.js'
 export { BUSINESS_CLASSIFICATIONS } from './resources/business-classifications/index.js'
 export { STATE_FORMAT, STATE_VERSION } from './persistence/state-file.js'
 export type { EventView, EventFilter } from './resources/events/index.js'

@@ -19,6 +19,8 @@ import {
   type CustomerSeed,
 } from './resources/customers/index.js'
 import { eventRepresentation, eventViews, EVENTS, type EventFilter, type EventView } from './resources/events/index.js'
+import { balanceControls, type BalanceControls } from './resources/balances/index.js'
+import { fundingSourceControls, type FundingSourceControls } from './resources/funding-sources/index.js'
 import { deliveryTargets } from './resources/webhook-subscriptions/index.js'
 import { ApplicationRegistry } from './tokens/application-registry.js'
 import type { AccessTokenDetails, ClientTokenDetails, TokenListing, TokenView } from './tokens/token-kinds.js'
@@ -42,6 +44,10 @@ export interface MockState extends MockContext {
   readonly customers: CustomerControls
   /** The test double's events: every application's, oldest first. */
   readonly events: { all(filter?: EventFilter): EventView[] }
+  /** The test double's funding sources: every application's. */
+  readonly fundingSources: FundingSourceControls
+  /** The test double's balances: read one, or set one through the ledger. */
+  readonly balances: BalanceControls
 }
 
 /** Every resource's state-file part, from the registry. */
@@ -168,6 +174,12 @@ export async function createMockState(given: MockDwollaOptions): Promise<MockSta
       return customerControls(state)
     },
     events: { all: (filter) => eventViews(state, filter) },
+    get fundingSources() {
+      return fundingSourceControls(state)
+    },
+    get balances() {
+      return balanceControls(state)
+    },
     get stateFile() {
       return stateFile
     },

@@ -4,6 +4,8 @@ import { OPTION_NAMES, rejectUnknownOptions, type MockDwollaOptions } from './co
 import type { Clock } from './clock.js'
 import type { CustomerControls } from './resources/customers/index.js'
 import type { EventFilter, EventView } from './resources/events/index.js'
+import type { BalanceControls } from './resources/balances/index.js'
+import type { FundingSourceControls } from './resources/funding-sources/index.js'
 import type { FixtureRules } from './fixture-rules/fixture-rules.js'
 import type { JournalEntry, JournalFilter } from './journal/request-journal.js'
 import type { TokenListing } from './mock-state.js'
@@ -59,6 +61,13 @@ export interface RunningMockDwolla {
   readonly customers: CustomerControls
   /** Every application's events, oldest first; filter by `application`, `topic`, `resourceId` (the customer). */
   events(filter?: EventFilter): EventView[]
+  /**
+   * The funding sources: `list({ application, customer })`, `get(id)`, `create(body, { application,
+   * customer })`, checked as the API checks them.
+   */
+  readonly fundingSources: FundingSourceControls
+  /** The balances: `get(id)`, and `set(id, '100.00')`, which posts the difference through the ledger. */
+  readonly balances: BalanceControls
   /**
    * Webhooks: `deliveries(filter?)` (every attempt, with the request sent and the response),
    * `settle()` (resolves once every delivery due by the mock's clock has been attempted: await it
@@ -143,6 +152,8 @@ export async function start(options: StartOptions = {}): Promise<RunningMockDwol
     clock: state.clock,
     customers: state.customers,
     events: (filter) => state.events.all(filter),
+    fundingSources: state.fundingSources,
+    balances: state.balances,
     webhooks: state.webhooks,
     reset: () => state.reset(),
     close: async () => {

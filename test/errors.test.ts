@@ -7,7 +7,7 @@ t.test('unknown paths: 404 NotFound in Dwolla shape', async (t) => {
   const app = await mockFor(t)
   for (const url of [
     '/transfers',
-    '/funding-sources/x',
+    '/funding-sources/x/y',
     '/customers/x/unknown-things',
     '/tokens',
     '/client-tokens/x',

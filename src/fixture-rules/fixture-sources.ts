@@ -25,6 +25,9 @@ export interface LoadedFixtures {
     applicationLimit?: number
     storeByteLimit?: number
     duplicateEmailCheck?: DuplicateEmailCheck
+    customerBankLimit?: number
+    fundingSourceLimit?: number
+    autoVerifyBanks?: boolean
   }
 }
 
@@ -37,6 +40,9 @@ const LAST_WINS = [
   'applicationLimit',
   'storeByteLimit',
   'duplicateEmailCheck',
+  'customerBankLimit',
+  'fundingSourceLimit',
+  'autoVerifyBanks',
 ] as const
 
 /**

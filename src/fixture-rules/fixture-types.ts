@@ -93,6 +93,9 @@ export interface FixtureDocument<Seed = object> {
   applicationLimit?: number
   storeByteLimit?: number
   duplicateEmailCheck?: DuplicateEmailCheck
+  customerBankLimit?: number
+  fundingSourceLimit?: number
+  autoVerifyBanks?: boolean
   rules?: FixtureRule[]
   /** Seeded customers. */
   customers?: Seed[]

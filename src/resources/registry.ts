@@ -1,11 +1,14 @@
 import type { Resource } from '../world/resource.js'
 import { accounts } from './accounts/index.js'
+import { balances } from './balances/index.js'
 import { businessClassifications } from './business-classifications/index.js'
 import { beneficialOwners } from './beneficial-owners/index.js'
 import { customers } from './customers/index.js'
 import { documents } from './documents/index.js'
 import { events } from './events/index.js'
 import { kba } from './kba/index.js'
+import { fundingSources } from './funding-sources/index.js'
+import { onDemandAuthorizations } from './on-demand-authorizations/index.js'
 import { root } from './root/index.js'
 import { sandboxSimulations } from './sandbox-simulations/index.js'
 import { tokens } from './tokens/index.js'
@@ -34,4 +37,7 @@ export const RESOURCES: readonly Resource[] = [
   documents,
   kba,
   verificationDirectives,
+  onDemandAuthorizations,
+  fundingSources,
+  balances,
 ]
