@@ -70,14 +70,16 @@ export async function createMockState(given: MockDwollaOptions): Promise<MockSta
   const fixtures = new FixtureRules()
   fixtures.replace('default', defaults?.rules ?? [])
 
-  const settle = async (): Promise<{ options: ResolvedOptions; seeds: CustomerSeed[] }> => {
+  // On a reload, `shared` holds the test double's customers made for every application: the new
+  // seeds must fit one store with them.
+  const settle = async (shared: readonly CustomerSeed[] = []): Promise<{ options: ResolvedOptions; seeds: CustomerSeed[] }> => {
     const loaded = await loadFixtureSources(first.fixtures, checkSeed)
     // Options given in code win over fixture files; fixture files win over DEFAULTS.
     const options = resolveOptions({ ...loaded.settings, ...given })
     // Fixture files' seeds come after the shipped ones, so a file can redefine a shipped customer.
     // The checks above (the schema, then checkSeed) make each one a customer document.
     const seeds = [...(defaults?.customers ?? []), ...loaded.customers] as CustomerSeed[]
-    const problem = CustomerSeeds.problem(seeds, options.customerLimit)
+    const problem = CustomerSeeds.problem([...seeds, ...shared], options.customerLimit)
     if (problem !== undefined) throw new StartupError(problem)
     fixtures.replace('file', loaded.rules)
     return { options, seeds }
@@ -167,7 +169,7 @@ export async function createMockState(given: MockDwollaOptions): Promise<MockSta
       return stateFile
     },
     async reloadFixtures() {
-      const { options: reloaded, seeds: reseeded } = await settle()
+      const { options: reloaded, seeds: reseeded } = await settle(service(CUSTOMER_SEEDS).shared())
       service(CUSTOMER_SEEDS).replace(reseeded)
       state.options = reloaded
       state.credentialCheck = createCredentialCheck(reloaded.applications)

@@ -2,7 +2,8 @@ import { randomUUID } from 'node:crypto'
 import type { MockContext } from '../../world/mock-context.js'
 import type { Customer, CustomerStatus } from './customer.js'
 import { customerFromDocument, customerToDocument, type CustomerDocument } from './customer-document.js'
-import type { CustomerStore } from './customer-store.js'
+import { CustomerEvents } from './customer-events.js'
+import { CustomerStore } from './customer-store.js'
 import { CUSTOMER_SEEDS, CUSTOMERS, customersOf } from './customers-part.js'
 import * as transitions from './transitions.js'
 
@@ -71,9 +72,10 @@ export function customerControls(context: MockContext): CustomerControls {
         const store = context.worlds.open(options.application).get(CUSTOMERS)
         return view(store, store.insert(customer, topics))
       }
-      // Every copy or none: each store is checked before any is changed.
+      // Every copy or none: each store, and each store yet to be made, is checked before any is changed.
       const stores = storesFor(undefined)
       for (const store of stores) store.admit(customer)
+      admitAsSeed(context, customer)
       for (const store of stores) store.insert(customer, topics)
       context.service(CUSTOMER_SEEDS).share(customerToDocument(customer))
       return customerToDocument(customer)
@@ -87,8 +89,37 @@ export function customerControls(context: MockContext): CustomerControls {
         const updated = view(store, store.setStatus(id, status))
         changed ??= updated
       }
-      return changed
+      if (application !== undefined) return changed
+      // A customer shared with every application: those made later start with it as it now is.
+      const seeds = context.service(CUSTOMER_SEEDS)
+      const shared = seeds.shared().find(({ document }) => document.id === id.toLowerCase())
+      if (shared === undefined) return changed
+      const { customer } = transitions.setStatus(customerFromDocument(shared.document, Date.parse(shared.document.created as string)), status)
+      seeds.updateShared(customerToDocument(customer))
+      return changed ?? customerToDocument(customer)
     },
+  }
+}
+
+/**
+ * Throws what a store made later would throw on meeting this customer among its seeds (a
+ * duplicate email or correlationId, no room): each set of seeds a store can start with goes into
+ * a store of its own, by the rules in force, then the customer. Without this a later
+ * application's first call met the problem (a 500, and a half-made store).
+ */
+function admitAsSeed(context: MockContext, customer: Customer): void {
+  const now = context.clock.now()
+  for (const seeds of context.service(CUSTOMER_SEEDS).seedSets()) {
+    const store = new CustomerStore({
+      clientId: 'a store made later',
+      limit: context.options.customerLimit,
+      now: () => now,
+      duplicateEmailCheck: context.options.duplicateEmailCheck,
+      events: new CustomerEvents(),
+      onChange: () => undefined,
+    })
+    for (const { document } of seeds) store.insert(customerFromDocument(document, now))
+    store.admit(customer)
   }
 }
 
