@@ -175,6 +175,11 @@ export async function createMockState(given: MockDwollaOptions): Promise<MockSta
       state.credentialCheck = createCredentialCheck(reloaded.applications)
       accessTokens.lifetimeSeconds = reloaded.accessTokenLifetimeSeconds
       clientTokens.lifetimeSeconds = reloaded.clientTokenLifetimeSeconds
+      // The stores read customerLimit and duplicateEmailCheck at each use. applicationLimit and
+      // storeByteLimit apply now: weighing the most recently used world again drops the least
+      // recently used others until all fit (never that one).
+      const latest = worlds.all().at(-1)
+      if (latest !== undefined) worlds.reweigh(latest)
     },
     tokens: () => ({ accessTokens: accessTokens.list().map(view), clientTokens: clientTokens.list().map(view) }),
     revokeToken(token) {

@@ -13,9 +13,9 @@ function storeFor(options: { limit?: number; duplicateEmailCheck?: DuplicateEmai
   let changes = 0
   const store = new CustomerStore({
     clientId: 'app',
-    limit: options.limit ?? 100,
+    limit: () => options.limit ?? 100,
     now: options.now ?? (() => NOW),
-    duplicateEmailCheck: options.duplicateEmailCheck ?? 'all',
+    duplicateEmailCheck: () => options.duplicateEmailCheck ?? 'all',
     events,
     onChange: () => void (changes += 1),
   })

@@ -112,9 +112,9 @@ function admitAsSeed(context: MockContext, customer: Customer): void {
   for (const seeds of context.service(CUSTOMER_SEEDS).seedSets()) {
     const store = new CustomerStore({
       clientId: 'a store made later',
-      limit: context.options.customerLimit,
+      limit: () => context.options.customerLimit,
       now: () => now,
-      duplicateEmailCheck: context.options.duplicateEmailCheck,
+      duplicateEmailCheck: () => context.options.duplicateEmailCheck,
       events: new CustomerEvents(),
       onChange: () => undefined,
     })

@@ -10,10 +10,14 @@ import * as transitions from './transitions.js'
 export interface CustomerStoreOptions {
   /** The application (its key) these customers belong to. */
   clientId: string
-  /** Most customers it holds; past it a create is refused with MaxNumberOfResources. */
-  limit: number
+  /**
+   * Most customers it holds; past it a create is refused with MaxNumberOfResources. Read at each
+   * use, as is the duplicate-email check, so a fixture reload applies to stores already made
+   * (lowered below what a store holds, it keeps them and takes no more).
+   */
+  limit: () => number
   now: () => number
-  duplicateEmailCheck: DuplicateEmailCheck
+  duplicateEmailCheck: () => DuplicateEmailCheck
   events: CustomerEvents
   /** Called after every change, so persistence can write (it never knows what changed). */
   onChange: () => void
@@ -126,7 +130,7 @@ export class CustomerStore {
   }
 
   #requireRoom(): void {
-    if (this.#customers.size >= this.options.limit) throw new DwollaError('MaxNumberOfResources')
+    if (this.#customers.size >= this.options.limit()) throw new DwollaError('MaxNumberOfResources')
   }
 
   /** Stores a customer (new or changed) once its email and correlationId are known to be free. */
@@ -144,7 +148,7 @@ export class CustomerStore {
 
   #duplicates(customer: Customer): FieldProblem[] {
     const problems: FieldProblem[] = []
-    const check = this.options.duplicateEmailCheck
+    const check = this.options.duplicateEmailCheck()
     if (check !== 'off') {
       for (const id of this.#byEmail.get(customer.email.toLowerCase()) ?? []) {
         const other = this.#customers.get(id) as Customer

@@ -38,9 +38,9 @@ export function emptyCustomerStore(world: ApplicationWorld): CustomerStore {
   events.subscribe(({ topic, customerId, at }) => world.raise({ topic, resourceType: 'customer', resourceId: customerId, customerId, at }))
   return new CustomerStore({
     clientId: world.clientId,
-    limit: server.options.customerLimit,
+    limit: () => server.options.customerLimit,
     now: () => server.now(),
-    duplicateEmailCheck: server.options.duplicateEmailCheck,
+    duplicateEmailCheck: () => server.options.duplicateEmailCheck,
     events,
     onChange: () => world.changed(),
   })

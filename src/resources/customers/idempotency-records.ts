@@ -25,7 +25,8 @@ export class IdempotencyRecords {
   readonly #records = new Map<string, IdempotencyRecord>()
 
   constructor(
-    private readonly limit: number,
+    /** Read at each use: customerLimit, which a fixture reload may change. */
+    private readonly limit: () => number,
     private readonly now: () => number,
   ) {}
 
@@ -60,7 +61,7 @@ export class IdempotencyRecords {
   #forgetExpired(): void {
     const oldestKept = this.now() - IDEMPOTENCY_WINDOW_MS
     for (const [digest, record] of this.#records) {
-      if (record.at > oldestKept && this.#records.size <= this.limit) break
+      if (record.at > oldestKept && this.#records.size <= this.limit()) break
       this.#records.delete(digest)
     }
   }
