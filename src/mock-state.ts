@@ -6,8 +6,8 @@ import { loadDefaultFixtures, loadFixtureSources } from './fixture-rules/fixture
 import { HalLinks } from './hal/hal-links.js'
 import { createCredentialCheck, type CredentialCheck } from './http/client-credentials.js'
 import { RequestJournal } from './journal/request-journal.js'
-import { readStateFile, StateFileWriter } from './persistence/state-file.js'
-import { restoreWorlds, snapshotWorlds } from './persistence/world-snapshots.js'
+import { openStateFile } from './persistence/open-state-file.js'
+import type { StateFileWriter } from './persistence/state-file-writer.js'
 import { RESOURCES } from './resources/registry.js'
 import {
   customerControls,
@@ -123,10 +123,12 @@ export async function createMockState(given: MockDwollaOptions): Promise<MockSta
     },
     changed(world) {
       worlds.reweigh(world)
-      stateFile?.schedule()
+      stateFile?.changed(world)
     },
   }
   const worlds = new Worlds(server, () => ({ applicationLimit: state.options.applicationLimit, byteLimit: state.options.storeByteLimit }))
+  // An application dropped to keep within the bounds is dropped from the state file too (the server also logs it).
+  worlds.onEvict = (world) => stateFile?.dropped(world.clientId)
   const webhooks = new Webhooks({
     clock,
     targets: deliveryTargets(worlds, service),
@@ -197,20 +199,10 @@ export async function createMockState(given: MockDwollaOptions): Promise<MockSta
       webhooks.reset()
       worlds.clear()
       for (const resource of RESOURCES) resource.reset?.(state)
-      stateFile?.schedule()
+      // The file follows: it becomes a snapshot of what is left (docs/customers.md says so).
+      stateFile?.reset()
     },
   }
-  if (options.stateFile !== undefined) stateFile = await restoreStateFile(options.stateFile, state)
+  if (options.stateFile !== undefined) stateFile = await openStateFile(options.stateFile, PERSISTED_PARTS, worlds, options, { now: clock.now })
   return state
-}
-
-/**
- * Loads a state file into every application's world, and keeps it written after every change.
- * Whatever the file holds must fit the limits in force; anything wrong stops the start, naming
- * the file and the place.
- */
-async function restoreStateFile(path: string, state: MockState): Promise<StateFileWriter> {
-  const snapshot = await readStateFile(path)
-  restoreWorlds(snapshot, PERSISTED_PARTS, state.worlds, path, state.options)
-  return new StateFileWriter(path, () => snapshotWorlds(state.worlds, PERSISTED_PARTS), { now: state.clock.now })
 }

@@ -4,7 +4,7 @@ import { DwollaError } from '../../errors.js'
 import type { Customer, CustomerStatus } from './customer.js'
 import type { CustomerEvents, CustomerTopic } from './customer-events.js'
 import { CustomerProblems, duplicateAt, type FieldProblem } from './customer-problems.js'
-import { IdempotencyRecords } from './idempotency-records.js'
+import { IdempotencyRecords, type IdempotencyRecord } from './idempotency-records.js'
 import * as transitions from './transitions.js'
 
 export interface CustomerStoreOptions {
@@ -39,6 +39,8 @@ export class CustomerStore {
   readonly #customers = new Map<string, Customer>()
   readonly #byEmail = new Map<string, Set<string>>()
   readonly #byCorrelationId = new Map<string, string>()
+  /** The customers changed since takeChanges() last answered; undefined until it is first asked (nothing is noted for nobody). */
+  #unsaved: Set<string> | undefined
   readonly idempotency: IdempotencyRecords
 
   constructor(private readonly options: CustomerStoreOptions) {
@@ -123,6 +125,21 @@ export class CustomerStore {
     return [...this.#customers.values()].map((customer) => ({ ...customer }))
   }
 
+  /**
+   * The customers and Idempotency-Key records changed since the last call, as they now are: what
+   * a journal of changes writes. The first call starts noting them and answers undefined.
+   */
+  takeChanges(): { customers: Customer[]; idempotency: IdempotencyRecord[] } | undefined {
+    const idempotency = this.idempotency.takeChanges()
+    if (this.#unsaved === undefined) {
+      this.#unsaved = new Set()
+      return undefined
+    }
+    const customers = [...this.#unsaved].map((id) => ({ ...(this.#customers.get(id) as Customer) }))
+    this.#unsaved.clear()
+    return { customers, idempotency: idempotency ?? [] }
+  }
+
   #require(id: string): Customer {
     const customer = this.get(id)
     if (customer === undefined) throw new RangeError(`no customer ${id} for application ${this.clientId}`)
@@ -140,6 +157,7 @@ export class CustomerStore {
     if (previous !== undefined) this.#unindex(previous)
     this.#customers.set(customer.id, customer)
     this.#index(customer)
+    this.#unsaved?.add(customer.id)
     const at = this.options.now()
     for (const topic of topics) this.options.events.emit({ topic, customerId: customer.id, clientId: this.clientId, at })
     this.options.onChange()
