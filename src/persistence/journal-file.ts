@@ -70,11 +70,11 @@ export class JournalFile {
   /** Appends the lines (each ending in a newline) and flushes them to disk; resolves only once they are there. */
   async append(lines: string): Promise<void> {
     const handle = await this.#open()
-    // A journal whose file was removed (its folder deleted and made again) takes writes that no
-    // restart would ever read: refused, so the writer writes a whole snapshot instead.
-    if ((await handle.stat()).nlink === 0) throw Object.assign(new Error(`${this.path} was removed while in use`), { code: 'ENOENT' })
     await handle.appendFile(lines, 'utf8')
-    await handle.datasync()
+    const [stats] = await Promise.all([handle.stat(), handle.datasync()])
+    // A journal whose file was removed (its folder deleted, and made again) takes writes that no
+    // restart would ever read: a failure, so the writer writes a whole snapshot instead.
+    if (stats.nlink === 0) throw Object.assign(new Error(`${this.path} was removed while in use`), { code: 'ENOENT' })
     this.#bytes += Buffer.byteLength(lines)
     this.#changes += 1
   }

@@ -1,7 +1,7 @@
 import { mkdir, open, readdir, readFile, rename, stat, unlink, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import t from 'tap'
-import { writeSnapshot, type SnapshotIo } from '../../src/persistence/snapshot-writer.js'
+import { RECORDS_PER_TURN, writeSnapshot, type SnapshotIo } from '../../src/persistence/snapshot-writer.js'
 import type { StateFileWriter } from '../../src/persistence/state-file-writer.js'
 import { resolveStatePaths } from '../../src/persistence/state-paths.js'
 import { buildServer, STATE_FORMAT, STATE_VERSION } from '../../src/index.js'
@@ -251,4 +251,28 @@ t.test('the changes of one turn are one append of what changed; an answer waits 
   t.ok(pending instanceof Promise, 'a change made in code: a write is due')
   await pending
   t.match(await readFile(`${stateFile}.journal`, 'utf8'), /pending@example\.com/, 'and done when it resolves')
+})
+
+// Issue 27 #13: every write serialised the whole state on the event loop (232 ms at 29 MiB). A
+// snapshot now lets the loop run after each RECORDS_PER_TURN records (docs/reliability.md has the
+// figures at 50,000 customers).
+t.test('a snapshot lets the event loop run every few hundred records, however large the state', async (t) => {
+  const { path } = await tempFolder(t)
+  const paths = await resolveStatePaths(join(path, 'state.json'))
+  const records = Array.from({ length: 1000 }, (_, i) => ({ id: `r${i}`, text: 'x'.repeat(100) }))
+  const entries = ['a', 'b', 'c'].map((application) => () => ({ application, customers: records }))
+  let turns = 0
+  let counting = true
+  const count = (): void => {
+    turns += 1
+    if (counting) setImmediate(count)
+  }
+  setImmediate(count)
+  const steps: string[] = []
+  await writeSnapshot(paths, FRAME, entries, recordingIo(steps))
+  counting = false
+  const writes = steps.filter((step) => step === 'write').length
+  t.ok(writes >= Math.ceil(3000 / RECORDS_PER_TURN), `written in ${writes} pieces, one at least per ${RECORDS_PER_TURN} records`)
+  t.ok(turns >= Math.ceil(3000 / RECORDS_PER_TURN), `the event loop ran ${turns} turns meanwhile`)
+  t.equal(JSON.parse(await readFile(paths.target, 'utf8')).applications[2].customers.length, 1000, 'and the file is whole')
 })

@@ -121,8 +121,12 @@ export class CustomerStore {
     if (problems.length > 0) throw new CustomerProblems(problems)
   }
 
-  snapshot(): Customer[] {
-    return [...this.#customers.values()].map((customer) => ({ ...customer }))
+  /**
+   * Every customer, in the order they were added, as stored: a stored customer is never changed in
+   * place (each transition makes a new one), so what this returns stays as it was taken.
+   */
+  all(): readonly Customer[] {
+    return [...this.#customers.values()]
   }
 
   /**
@@ -135,7 +139,7 @@ export class CustomerStore {
       this.#unsaved = new Set()
       return undefined
     }
-    const customers = [...this.#unsaved].map((id) => ({ ...(this.#customers.get(id) as Customer) }))
+    const customers = [...this.#unsaved].map((id) => this.#customers.get(id) as Customer)
     this.#unsaved.clear()
     return { customers, idempotency: idempotency ?? [] }
   }

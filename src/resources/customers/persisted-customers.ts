@@ -22,7 +22,7 @@ const DIGEST = /^[0-9a-f]{64}$/
 export const PERSISTED_CUSTOMERS: PersistedPart<CustomerStore, PersistedCustomers> = {
   part: CUSTOMERS,
   keys: ['customers', 'idempotency'],
-  save: (store) => ({ customers: store.snapshot().map(customerToDocument), idempotency: store.idempotency.snapshot() }),
+  save: (store) => ({ customers: store.all().map(customerToDocument), idempotency: store.idempotency.snapshot() }),
   // A request changes a customer or two of up to customerLimit: the journal writes those alone.
   records: {
     identity: { customers: 'id', idempotency: 'key' },
