@@ -102,22 +102,42 @@ async function measureLarge() {
   const app = await buildServer({ stateFile, defaultFixtures: false, customerLimit: 5_000, storeByteLimit: 2 ** 31 })
   const state = app.mockDwolla
   const controller = {
-    firstName: 'John', lastName: 'Controller', title: 'Chief Executive Officer', dateOfBirth: '1980-01-31', ssn: '1234',
+    firstName: 'John',
+    lastName: 'Controller',
+    title: 'Chief Executive Officer',
+    dateOfBirth: '1980-01-31',
+    ssn: '1234',
     address: { address1: '1749 18th st', address2: 'apt 12', city: 'Des Moines', stateProvinceRegion: 'IA', postalCode: '50266', country: 'US' },
   }
   const started = performance.now()
   for (let i = 0; i < customers; i++) {
     const body = {
-      type: 'business', firstName: `Jane${i}`, lastName: 'Merchant', email: `jane${i}.merchant@example.com`, address1: '99-99 33rd Street Apartment 12',
-      address2: 'Suite 400', city: 'Some City', state: 'NY', postalCode: '11101-1234', businessName: 'Jane Corp International Holdings',
-      businessType: 'llc', businessClassification: '9ed38155-7d6f-11e3-83c3-5404a6144203', ein: '12-3456789', phone: '5554321234',
-      website: 'https://www.jane-corp.example.com', doingBusinessAs: 'Jane Electronics', correlationId: `correlation-${i}`, controller,
+      type: 'business',
+      firstName: `Jane${i}`,
+      lastName: 'Merchant',
+      email: `jane${i}.merchant@example.com`,
+      address1: '99-99 33rd Street Apartment 12',
+      address2: 'Suite 400',
+      city: 'Some City',
+      state: 'NY',
+      postalCode: '11101-1234',
+      businessName: 'Jane Corp International Holdings',
+      businessType: 'llc',
+      businessClassification: '9ed38155-7d6f-11e3-83c3-5404a6144203',
+      ein: '12-3456789',
+      phone: '5554321234',
+      website: 'https://www.jane-corp.example.com',
+      doingBusinessAs: 'Jane Electronics',
+      correlationId: `correlation-${i}`,
+      controller,
     }
     state.customers.create(body, { application: `application-${i % 10}` })
     if (i % 1000 === 999) await state.stateFile.durable()
   }
   await state.stateFile.durable()
-  console.log(`\nat a large state: ${state.customers.list().length} customers in ${state.worlds.size} applications (made in ${Math.round(performance.now() - started)} ms)`)
+  console.log(
+    `\nat a large state: ${state.customers.list().length} customers in ${state.worlds.size} applications (made in ${Math.round(performance.now() - started)} ms)`,
+  )
 
   // One change, as a request makes it: what the journal writes and how long until it is on disk.
   const times = []
@@ -134,7 +154,9 @@ async function measureLarge() {
   // Before the journal, every write serialised the whole state in one go on the event loop.
   const whole = performance.now()
   const text = JSON.stringify({ format: 'mock-dwolla-state', version: 2, ...snapshotWorlds(state.worlds, parts) }, null, 2)
-  console.log(`  the whole state serialised in one go (every write before the journal): ${Math.round(performance.now() - whole)} ms, ${(text.length / 2 ** 20).toFixed(1)} MiB`)
+  console.log(
+    `  the whole state serialised in one go (every write before the journal): ${Math.round(performance.now() - whole)} ms, ${(text.length / 2 ** 20).toFixed(1)} MiB`,
+  )
 
   // A snapshot as compaction writes one, with the event loop watched.
   const paths = await resolveStatePaths(join(folder, 'snapshot.json'))

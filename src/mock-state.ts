@@ -42,6 +42,8 @@ export interface MockState extends MockContext {
   readonly customers: CustomerControls
   /** The test double's events: every application's, oldest first. */
   readonly events: { all(filter?: EventFilter): EventView[] }
+  /** The state file's writer, when there is one: the server hooks it to every answer and to close. */
+  readonly stateFile: StateFileWriter | undefined
 }
 
 /** Every resource's state-file part, from the registry. */

@@ -115,7 +115,7 @@ export class JournalFile {
 export interface ReadJournal {
   path: string
   header: JournalHeader
-  records: Array<{ line: number; value: unknown }>
+  records: Array<{ line: number; value: Record<string, unknown> }>
   bytes: number
   /** The line number of a last line that never got its newline (a crash mid-append): dropped. */
   torn: number | undefined
@@ -141,7 +141,7 @@ export async function readJournal(path: string): Promise<ReadJournal | undefined
   if (header.follows !== undefined && (typeof header.follows !== 'string' || !JOURNAL_ID.test(header.follows))) {
     throw corruptStateFile(`${path}:1`, '/follows', 'expected the id of a journal')
   }
-  const records = lines.slice(1).map((line, index) => ({ line: index + 2, value: parseLine(line, path, index + 2) as unknown }))
+  const records = lines.slice(1).map((line, index) => ({ line: index + 2, value: parseLine(line, path, index + 2) }))
   return {
     path,
     header: header as unknown as JournalHeader,

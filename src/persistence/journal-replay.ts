@@ -15,7 +15,11 @@ import { corruptStateFile, type ApplicationEntry, type StateSnapshot } from './s
  * A journal that continues neither (the state file was replaced, or deleted, behind it) is left
  * from another snapshot: it is not read.
  */
-export function journalsOf(snapshotJournal: string | undefined, current?: ReadJournal, previous?: ReadJournal): { replay: ReadJournal[]; ignored: ReadJournal[] } {
+export function journalsOf(
+  snapshotJournal: string | undefined,
+  current?: ReadJournal,
+  previous?: ReadJournal,
+): { replay: ReadJournal[]; ignored: ReadJournal[] } {
   const found = [previous, current].filter((journal): journal is ReadJournal => journal !== undefined)
   let replay: ReadJournal[] = []
   if (snapshotJournal !== undefined) {

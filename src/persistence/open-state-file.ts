@@ -28,7 +28,8 @@ export async function openStateFile(
   const snapshot = await readStateFile(paths)
   const current = await readJournal(paths.journal)
   const { replay, ignored } = journalsOf(snapshot.journal, current, await readJournal(paths.previousJournal))
-  for (const journal of ignored) notices.push(`${journal.path} does not continue ${given} (it follows another snapshot): not read, and replaced at the next change`)
+  for (const journal of ignored)
+    notices.push(`${journal.path} does not continue ${given} (it follows another snapshot): not read, and replaced at the next change`)
   for (const journal of replay) {
     if (journal.torn !== undefined) notices.push(`${journal.path}:${journal.torn}: a change cut short by a crash before it was answered; dropped`)
   }

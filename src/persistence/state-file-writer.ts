@@ -6,6 +6,7 @@ import type { Worlds } from '../world/worlds.js'
 import { JournalFile, newJournalId, type JournalRecord } from './journal-file.js'
 import { writeSnapshot, type SnapshotIo } from './snapshot-writer.js'
 import { STATE_FORMAT, STATE_VERSION, type ApplicationEntry, type StateFrame } from './state-file.js'
+import type { StateFileControls } from './state-file-controls.js'
 import type { StatePaths } from './state-paths.js'
 import { entryOf, JournaledParts } from './world-snapshots.js'
 
@@ -59,7 +60,7 @@ function deferred(): Deferred {
  * - A failed write is logged (`onError`), answers go out regardless, and it is tried again in the
  *   background; `flush()` (on close) tries again a few times and rejects if the disk still refuses.
  */
-export class StateFileWriter {
+export class StateFileWriter implements StateFileControls {
   /** What changed since the last append, by application: its world now, and whether its state was dropped first. */
   readonly #pending = new Map<string, { dropped: boolean; world?: ApplicationWorld }>()
   readonly #changes: JournaledParts
@@ -166,7 +167,8 @@ export class StateFileWriter {
       }
       if (this.#lastError === undefined && !this.#hasWork()) break
       if (attempt === CLOSE_ATTEMPTS) {
-        const cause = (this.#lastError as NodeJS.ErrnoException | undefined)?.code ?? this.#lastError?.message ?? 'a snapshot failed'
+        const error: NodeJS.ErrnoException | undefined = this.#lastError
+        const cause = error?.code ?? error?.message ?? 'a snapshot failed'
         throw new Error(`could not write the state file ${this.path} (${cause}), tried ${attempt} times: the last changes are not on disk`)
       }
       await sleep(CLOSE_RETRY_MS * attempt)

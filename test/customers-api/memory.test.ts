@@ -56,11 +56,17 @@ t.test('CUSTOMER_BYTES is the measured worst case of a customer, and IDEMPOTENCY
   const customers = await measure('worst', false)
   t.same([customers.size, customers.keys], [5000, 0], '5,000 worst-case customers held')
   t.ok(customers.bytes <= CUSTOMER_BYTES, `each within CUSTOMER_BYTES (${Math.round(customers.bytes)} ≤ ${CUSTOMER_BYTES} bytes)`)
-  t.ok(customers.bytes >= CUSTOMER_BYTES * 0.85, `and CUSTOMER_BYTES no more than 15% above it: the bound counts what memory holds (${Math.round(customers.bytes)})`)
+  t.ok(
+    customers.bytes >= CUSTOMER_BYTES * 0.85,
+    `and CUSTOMER_BYTES no more than 15% above it: the bound counts what memory holds (${Math.round(customers.bytes)})`,
+  )
   const keyed = await measure('worst', true)
   const perKey = keyed.bytes - customers.bytes
   t.same([keyed.size, keyed.keys], [5000, 5000], 'and again with a 250-character Idempotency-Key each')
-  t.ok(perKey <= IDEMPOTENCY_RECORD_BYTES, `a key record within IDEMPOTENCY_RECORD_BYTES (${Math.round(perKey)} ≤ ${IDEMPOTENCY_RECORD_BYTES}): only its digest is kept`)
+  t.ok(
+    perKey <= IDEMPOTENCY_RECORD_BYTES,
+    `a key record within IDEMPOTENCY_RECORD_BYTES (${Math.round(perKey)} ≤ ${IDEMPOTENCY_RECORD_BYTES}): only its digest is kept`,
+  )
 })
 
 t.test('a typical customer with every field filled and an Idempotency-Key: about 1.5 KiB (docs/customers.md says so)', async (t) => {

@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process'
-import { lstat, readdir, readFile, readlink, symlink, writeFile } from 'node:fs/promises'
+import { lstat, mkdir, readdir, readFile, readlink, symlink, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import t from 'tap'
 import { buildServer, STATE_FORMAT } from '../../src/index.js'
@@ -36,7 +36,7 @@ t.test('a FIFO given as the state file is refused at once, not waited on (issue 
 t.test('a symlinked state file is written through: the link stays a link (issue 27 #15)', async (t) => {
   const { path } = await tempFolder(t)
   const real = join(path, 'data', 'state.json')
-  await execFileSync('mkdir', [join(path, 'data')])
+  await mkdir(join(path, 'data'))
   const link = join(path, 'state.json')
   await symlink(join('data', 'state.json'), link)
   const first = await buildServer({ stateFile: link })
