@@ -1,11 +1,11 @@
 // The layering, checked by `npm test` (npm run check:dependencies): see docs/development.md.
 // Shared machinery (the request pipeline, HAL, the journal, fixture rules, webhook delivery,
-// persistence, the worlds, tokens, the admin surface and the small modules beside them) never
+// persistence, the worlds, tokens, the admin surface, the dashboard and the small modules beside them) never
 // names a resource; a resource uses another only through that resource's index.ts; the
 // composition root (mock-state, server, start, index, the registry) is the only place that knows
 // every resource; nothing imports the CLI.
 const SHARED =
-  '^src/(http|hal|journal|fixture-rules|webhook-delivery|persistence|world|tokens|admin)/|^src/(errors|clock|config|logger|pretty-log|loopback|package-files|closest-name|json-pointer|customer-href|parent-watch)\\.ts$'
+  '^src/(http|hal|journal|fixture-rules|webhook-delivery|persistence|world|tokens|admin|dashboard)/|^src/(errors|clock|config|logger|pretty-log|loopback|package-files|closest-name|json-pointer|customer-href|parent-watch)\\.ts$'
 
 /** @type {import('dependency-cruiser').IConfiguration} */
 module.exports = {

@@ -5,7 +5,7 @@
 //
 //   BENCH_ROUNDS=6     alternating rounds per endpoint (at least 6)
 //   BENCH_DURATION=5   seconds of load per measurement (after a one-second warm-up)
-//   BENCH_ONLY=throughput,latency,cold,inprocess,memory   measure only these
+//   BENCH_ONLY=throughput,latency,cold,inprocess,memory,dashboard   measure only these
 //   BENCH_QUICK=1      a short run for a quick look (2 rounds, 2 s, 200,000 requests for memory)
 //   BENCH_CLI=path     the CLI to measure (default dist/cli.bundle.js, what the package runs)
 import { spawn, spawnSync } from 'node:child_process'
@@ -15,6 +15,7 @@ import { cpus, totalmem } from 'node:os'
 import { fileURLToPath } from 'node:url'
 import { ENDPOINTS, FIRST_REQUEST } from './endpoints.js'
 import { closedLoop, openLoop, requestBytes } from './load.js'
+import { dashboardLines, dashboardLoad } from './dashboard.js'
 
 const root = fileURLToPath(new URL('..', import.meta.url))
 const quick = process.env.BENCH_QUICK === '1'
@@ -22,7 +23,7 @@ const rounds = Number(process.env.BENCH_ROUNDS ?? (quick ? 2 : 6))
 const duration = Number(process.env.BENCH_DURATION ?? (quick ? 2 : 5))
 const coldStarts = quick ? 5 : 15
 const memoryRequests = quick ? 200_000 : 1_000_000
-const only = new Set((process.env.BENCH_ONLY ?? 'throughput,latency,cold,inprocess,memory').split(','))
+const only = new Set((process.env.BENCH_ONLY ?? 'throughput,latency,cold,inprocess,memory,dashboard').split(','))
 const cli = process.env.BENCH_CLI ?? 'dist/cli.bundle.js'
 
 // Server on one core, load generator (this process) on the other, when the machine has two and
@@ -252,6 +253,7 @@ if (only.has('latency')) results.latency = await latency(results.throughput)
 if (only.has('cold')) results.coldStart = await coldStarts_()
 if (only.has('inprocess')) results.inProcess = await inProcess()
 if (only.has('memory')) results.memory = { defaults: await memoryOf('defaults'), baseline: await memoryOf('baseline') }
+if (only.has('dashboard')) results.dashboard = await dashboardLoad([5_000, 100_000])
 
 // The summary: every ratio is the mock's figure over the baseline's, taken within each round;
 // the median, then the spread (lowest to highest round).
@@ -326,6 +328,7 @@ console.log('\n| measure | mock / baseline (median) | spread over rounds | targe
 for (const [name, ratio, [low, high], target, met] of rows) {
   console.log(`| ${name} | ${fixed(ratio)} | ${fixed(low)}–${fixed(high)} | ${target} | ${met === undefined ? '—' : met ? 'yes' : 'NO'} |`)
 }
+if (results.dashboard) absolute.push(...dashboardLines(results.dashboard))
 console.log(`\nAbsolute figures (medians):\n${absolute.join('\n')}`)
 
 mkdirSync(`${root}bench/results`, { recursive: true })

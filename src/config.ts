@@ -11,6 +11,9 @@ import { loggerOption, type LoggerOption } from './logger.js'
 import { CLIENT_ID_MAX_LENGTH } from './tokens/application-registry.js'
 import { MAX_RETRY_DELAY_MS, retryDelays, type RetrySchedule } from './webhook-delivery/retry-schedule.js'
 
+/** Which customers may upload documents (see MockDwollaOptions.documentUploadStatuses). */
+export type DocumentUploadStatuses = 'document-or-verified' | 'document'
+
 /** Options for {@link buildServer}; every one has a default (see {@link DEFAULTS}). */
 export interface MockDwollaOptions {
   /**
@@ -125,6 +128,18 @@ export interface MockDwollaOptions {
   // --- options: transfers, mass payments, labels, simulations (issue 21) ---
 
   // --- options: verification (issue 22) ---
+  /** Most beneficial owners one application holds; past it a create answers MaxNumberOfResources. */
+  beneficialOwnerLimit?: number
+  /** Most documents one application holds; past it an upload answers MaxNumberOfResources. */
+  documentLimit?: number
+  /** Most KBA sessions one application keeps; past it the oldest is forgotten (as an unknown id). */
+  kbaSessionLimit?: number
+  /**
+   * Which customers may upload a document: `document-or-verified` (the default: customers in
+   * `document`, and verified ones, as Dwolla's own SDK suite does against its sandbox) or
+   * `document` (only customers in `document`, as Dwolla's documentation says).
+   */
+  documentUploadStatuses?: DocumentUploadStatuses
 
   // --- options: open banking (issue 23) ---
 }
@@ -163,6 +178,10 @@ export interface ResolvedOptions {
   // --- resolved options: transfers, mass payments, labels, simulations (issue 21) ---
 
   // --- resolved options: verification (issue 22) ---
+  readonly beneficialOwnerLimit: number
+  readonly documentLimit: number
+  readonly kbaSessionLimit: number
+  readonly documentUploadStatuses: DocumentUploadStatuses
 
   // --- resolved options: open banking (issue 23) ---
 }
@@ -218,6 +237,12 @@ export const DEFAULTS: ResolvedOptions = Object.freeze({
   // --- defaults: transfers, mass payments, labels, simulations (issue 21) ---
 
   // --- defaults: verification (issue 22) ---
+  // A business has at most four owners (the 25% rule); these bound the stores, not a customer.
+  beneficialOwnerLimit: 5_000,
+  documentLimit: 5_000,
+  // A session lives two minutes once read: a thousand is far more than a suite keeps open.
+  kbaSessionLimit: 1_000,
+  documentUploadStatuses: 'document-or-verified',
 
   // --- defaults: open banking (issue 23) ---
 })
@@ -325,6 +350,10 @@ export function resolveOptions(options: MockDwollaOptions = {}): ResolvedOptions
     // --- checks: transfers, mass payments, labels, simulations (issue 21) ---
 
     // --- checks: verification (issue 22) ---
+    beneficialOwnerLimit: positiveInteger('beneficialOwnerLimit', merged.beneficialOwnerLimit),
+    documentLimit: positiveInteger('documentLimit', merged.documentLimit),
+    kbaSessionLimit: positiveInteger('kbaSessionLimit', merged.kbaSessionLimit),
+    documentUploadStatuses: oneOf('documentUploadStatuses', merged.documentUploadStatuses, ['document-or-verified', 'document'] as const),
 
     // --- checks: open banking (issue 23) ---
   })

@@ -67,6 +67,23 @@ export const DWOLLA_ERRORS = {
   // --- codes: transfers, mass payments, labels, simulations (issue 21) ---
 
   // --- codes: beneficial owners, documents, KBA (issue 22) ---
+  // The document upload errors, in the codes and words of Dwolla's create-document table
+  // (documents/create-document-for-customer.mdx): only DuplicateResource is confirmed live.
+  DuplicateResource: { status: 400, message: 'Document already exists.' },
+  maximumNumberOfResources: {
+    status: 400,
+    message: 'Max of four files upload allowed. Please wait for Dwolla to manually check the documents.',
+  },
+  invalidFileType: {
+    status: 400,
+    message: 'File types supported: Personal IDs - .jpg, .jpeg or .png. Business Documents - .jpg, .jpeg, .png, or .pdf.',
+  },
+  invalidResourceState: {
+    status: 403,
+    message: 'Resource cannot be modified. Document creation not allowed for already verified Customers or non-verified Customer types.',
+  },
+  notFound: { status: 404, message: 'Customer not found. Check CustomerId.' },
+  fileTooLarge: { status: 413, message: 'Document requests are limited to 10 MiB.' },
 
   // --- codes: exchanges, open banking (issue 23) ---
 } as const satisfies Record<string, { status: number; message: string }>
@@ -109,6 +126,11 @@ export const NOT_FOUND_MESSAGES = {
   // --- not found: transfers, mass payments, labels (issue 21) ---
 
   // --- not found: beneficial owners, documents, KBA (issue 22) ---
+  beneficialOwner: 'Beneficial owner not found.',
+  beneficialOwnership: 'Ownership certification status not found.',
+  document: 'Document not found.',
+  kbaQuestions: 'KBA questions not found. Check KBA id.',
+  kbaSession: 'KBA session not found.',
 
   // --- not found: exchanges, open banking (issue 23) ---
 } as const

@@ -28,7 +28,7 @@ import { Webhooks } from './webhook-delivery/webhooks.js'
 import type { ApplicationWorld, ServiceKey, WorldServer } from './world/application-world.js'
 import { ClientTokenGrants } from './world/client-token-grants.js'
 import type { MockContext } from './world/mock-context.js'
-import type { LinkDecoration } from './world/resource.js'
+import type { EmbeddedErrorsOf, LinkDecoration } from './world/resource.js'
 import { Worlds } from './world/worlds.js'
 
 export type { AccessTokenDetails, ClientTokenDetails, TokenListing, TokenView }
@@ -54,6 +54,9 @@ const REACTIONS = groupBy(RESOURCES.flatMap((resource) => Object.entries(resourc
 
 /** Every resource's decorations of other resources' links, by the decorated type, from the registry. */
 const LINK_DECORATIONS = groupBy<LinkDecoration>(RESOURCES.flatMap((resource) => Object.entries(resource.linkDecorations ?? {})))
+
+/** Every resource's entries in other resources' `_embedded.errors`, by the represented type, from the registry. */
+const EMBEDDED_ERRORS = groupBy<EmbeddedErrorsOf>(RESOURCES.flatMap((resource) => Object.entries(resource.embeddedErrors ?? {})))
 
 function groupBy<T>(entries: ReadonlyArray<[string, T]>): ReadonlyMap<string, readonly T[]> {
   const groups = new Map<string, T[]>()
@@ -165,6 +168,7 @@ export async function createMockState(given: MockDwollaOptions): Promise<MockSta
     decorateLinks(resourceType, world, id, links, hal) {
       for (const decorate of LINK_DECORATIONS.get(resourceType) ?? []) decorate(world, id, links, hal)
     },
+    embeddedErrors: (resourceType, world, id, hal) => (EMBEDDED_ERRORS.get(resourceType) ?? []).flatMap((errorsOf) => errorsOf(world, id, hal)),
     get customers() {
       return customerControls(state)
     },

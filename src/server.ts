@@ -5,6 +5,7 @@ import { applyFixtureRules } from './fixture-rules/apply-fixture-rules.js'
 import { registerBodyParsers } from './http/body-parsers.js'
 import { registerBasicCredentials } from './http/client-credentials.js'
 import { answerClientError, answerFrameworkError, answerUnmetExpectation, installErrorHandling } from './http/error-handler.js'
+import { registerMultipart, takesMultipart } from './http/multipart.js'
 import { allowedMethodsByPath, registerOperations } from './http/openapi-routes.js'
 import { loadOperationTable } from './http/operation-table.js'
 import { openRequest, type OpenRequest } from './http/request-context.js'
@@ -63,7 +64,14 @@ export async function buildServer(options: MockDwollaOptions = {}): Promise<Fast
   registerBodyParsers(app)
   await registerBasicCredentials(app)
   installErrorHandling(app, allowedMethodsByPath(table), open)
-  registerOperations(app, table, operationHandlers(RESOURCES, state), { open, answerWithFixture: applyFixtureRules(state) })
+  const handlers = operationHandlers(RESOURCES, state)
+  const steps = { open, answerWithFixture: applyFixtureRules(state) }
+  registerOperations(app, { ...table, operations: table.operations.filter((operation) => !takesMultipart(operation)) }, handlers, steps)
+  // The upload routes in a context of their own: only they parse multipart bodies.
+  await app.register(async (uploads) => {
+    await registerMultipart(uploads)
+    registerOperations(uploads, { ...table, operations: table.operations.filter(takesMultipart) }, handlers, steps)
+  })
   // Only at trace: each request's arrival is logged as it comes in.
   if (logsArrivals(app.log)) {
     app.addHook('onRequest', (request, _reply, done) => {

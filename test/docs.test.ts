@@ -3,7 +3,7 @@ import { documentationFiles, docPage, headings, readDoc } from './helpers/docs.j
 import { readmeRecipes, recipesIn } from './helpers/readme-recipes.js'
 
 /** The pages of docs/ for a resource the mock serves. A resource gets its page when it is served. */
-const RESOURCE_PAGES = ['tokens', 'accounts', 'customers', 'business-classifications', 'events', 'webhooks']
+const RESOURCE_PAGES = ['tokens', 'accounts', 'customers', 'business-classifications', 'events', 'webhooks', 'beneficial-owners', 'documents', 'kba']
 
 /** What every resource page says, in this order, before anything else it has to say. */
 const RESOURCE_HEADINGS = ['Endpoints', 'Sandbox magic values', 'Events', 'Bounds', 'Choices where Dwolla documents nothing (*inferred*)']

@@ -8,7 +8,7 @@ t.test('unknown paths: 404 NotFound in Dwolla shape', async (t) => {
   for (const url of [
     '/transfers',
     '/funding-sources/x',
-    '/customers/x/documents',
+    '/customers/x/unknown-things',
     '/tokens',
     '/client-tokens/x',
     '/client-tokens/../x',

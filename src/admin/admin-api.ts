@@ -9,6 +9,8 @@ import { guardAdminApi } from './admin-guard.js'
 import { fixturesRoutes } from './fixtures-routes.js'
 import { stateRoutes } from './state-routes.js'
 import type { Resource } from '../world/resource.js'
+import { dashboardRoutes, dashboardSignInPage } from '../dashboard/dashboard-routes.js'
+import { sendPage } from '../dashboard/page-document.js'
 
 /**
  * The test-double surface under /__mock, in its own Fastify context with its own errors. The
@@ -33,11 +35,16 @@ export async function registerAdminApi(
         endRequest(request, reply.statusCode, reply.elapsedTime)
         done()
       })
-      installAdminErrorHandling(admin, open)
+      installAdminErrorHandling(admin, open, { page: (request, error) => dashboardSignInPage(request, error, mock), send: sendPage })
       guardAdminApi(admin, mock.options)
       fixturesRoutes(admin, mock)
       stateRoutes(admin, mock, table)
       for (const resource of resources) resource.adminRoutes?.(admin, mock)
+      dashboardRoutes(
+        admin,
+        mock,
+        resources.flatMap((resource) => (resource.dashboard === undefined ? [] : [resource.dashboard])),
+      )
     },
     { prefix: ADMIN_PREFIX },
   )

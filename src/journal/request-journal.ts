@@ -201,6 +201,20 @@ export class RequestJournal {
     return entries
   }
 
+  /**
+   * `limit` entries from the `offset`th newest, newest first: only those records are read back
+   * (the dashboard's page of the journal costs the same whatever the journal holds).
+   */
+  newestFirst(offset: number, limit: number): JournalEntry[] {
+    const redactor = new Redactor(this.knownSecrets())
+    const entries: JournalEntry[] = []
+    for (let i = this.#count - 1 - offset; i >= 0 && entries.length < limit; i--) {
+      const slot = (this.#oldest + i) % this.limit
+      entries.push(toEntry(this.#read(slot), this.#truncated[slot] === 1, redactor))
+    }
+    return entries
+  }
+
   clear(): void {
     this.#oldest = 0
     this.#count = 0

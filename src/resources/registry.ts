@@ -1,11 +1,15 @@
 import type { Resource } from '../world/resource.js'
 import { accounts } from './accounts/index.js'
 import { businessClassifications } from './business-classifications/index.js'
+import { beneficialOwners } from './beneficial-owners/index.js'
 import { customers } from './customers/index.js'
+import { documents } from './documents/index.js'
 import { events } from './events/index.js'
+import { kba } from './kba/index.js'
 import { root } from './root/index.js'
 import { sandboxSimulations } from './sandbox-simulations/index.js'
 import { tokens } from './tokens/index.js'
+import { verificationDirectives } from './verification-directives/index.js'
 import { webhookSubscriptions } from './webhook-subscriptions/index.js'
 import { webhooks } from './webhooks/index.js'
 
@@ -26,4 +30,8 @@ export const RESOURCES: readonly Resource[] = [
   webhookSubscriptions,
   webhooks,
   sandboxSimulations,
+  beneficialOwners,
+  documents,
+  kba,
+  verificationDirectives,
 ]

@@ -40,6 +40,8 @@ export interface MockContext {
   readonly sandboxParts: readonly SandboxPart[]
   /** Lets every resource that decorates this type's links change them (world/resource.ts). */
   decorateLinks(resourceType: ResourceType, world: ApplicationWorld, id: string, links: Record<string, HalLink>, hal: HalLinks): void
+  /** What every resource adds to this type's `_embedded.errors` (world/resource.ts); empty when none does. */
+  embeddedErrors(resourceType: ResourceType, world: ApplicationWorld, id: string, hal: HalLinks): EmbeddedEntry[]
   /** Keeps the state file as the stores are, when there is one (`stateFile`): each change on disk before its answer. */
   readonly stateFile: StateFileControls | undefined
   /** Re-reads the fixture files; on any problem it throws and nothing changes. */
@@ -58,6 +60,14 @@ export interface MockContext {
    * deliveries.
    */
   reset(): void
+}
+
+/** An entry of a representation's `_embedded.errors`: Dwolla's codes there are open (verification directives). */
+export interface EmbeddedEntry {
+  code: string
+  message: string
+  path?: string
+  _links: Record<string, HalLink>
 }
 
 /**

@@ -1,11 +1,12 @@
 import type { FastifyInstance } from 'fastify'
 import type { ResolvedOptions } from '../config.js'
+import type { DashboardSection } from '../dashboard/dashboard-section.js'
 import type { HalLink } from '../errors.js'
 import type { HalLinks, ResourceType } from '../hal/hal-links.js'
 import type { OperationHandler } from '../http/openapi-routes.js'
 import type { ApplicationWorld, WorldPart } from './application-world.js'
 import type { ClientTokenGrant } from './client-token-grants.js'
-import type { MockContext, SandboxPart } from './mock-context.js'
+import type { EmbeddedEntry, MockContext, SandboxPart } from './mock-context.js'
 import type { RaisedEvent } from './raised-event.js'
 
 /**
@@ -34,12 +35,22 @@ export interface Resource {
    * beneficial ownership decides whether a business customer has `send`, for example.
    */
   readonly linkDecorations?: Readonly<Partial<Record<ResourceType, LinkDecoration>>>
+  /**
+   * Entries it adds to another resource's `_embedded.errors`, by that resource's type: a business
+   * customer's verification directives, for example.
+   */
+  readonly embeddedErrors?: Readonly<Partial<Record<ResourceType, EmbeddedErrorsOf>>>
   /** Its part in `POST /sandbox-simulations` (the sandbox-simulations resource calls every resource's). */
   readonly sandbox?: SandboxPart
+  /** Its section of the dashboard (/__mock/dashboard): a page of its records at a time, and its actions. */
+  readonly dashboard?: DashboardSection
 }
 
 /** Changes a representation's `_links` in place: `id` is the represented resource's, in `world`. */
 export type LinkDecoration = (world: ApplicationWorld, id: string, links: Record<string, HalLink>, hal: HalLinks) => void
+
+/** The entries for a representation's `_embedded.errors`: `id` is the represented resource's, in `world`. */
+export type EmbeddedErrorsOf = (world: ApplicationWorld, id: string, hal: HalLinks) => EmbeddedEntry[]
 
 /**
  * A store's part of the state file: the keys it writes into each application's entry, how it

@@ -87,8 +87,17 @@ t.test('the links of each kind and status (documented where Dwolla shows them, i
         'transfers',
       ],
     ],
-    ['business retry', SEEDED.businessRetry, ['deactivate', 'self', 'edit-form', 'edit', 'funding-sources', 'retry-verification', 'transfers']],
-    ['business document', SEEDED.businessDocument, ['self', 'funding-sources', 'transfers', 'document-form', 'verify-with-document']],
+    // An uncertified llc has certify-beneficial-ownership whatever its status (docs/beneficial-owners.md).
+    [
+      'business retry',
+      SEEDED.businessRetry,
+      ['deactivate', 'self', 'edit-form', 'edit', 'funding-sources', 'retry-verification', 'transfers', 'certify-beneficial-ownership'],
+    ],
+    [
+      'business document',
+      SEEDED.businessDocument,
+      ['self', 'funding-sources', 'transfers', 'document-form', 'verify-with-document', 'certify-beneficial-ownership'],
+    ],
   ]
   for (const [name, id, relations] of cases) {
     const body = (await apiRequest(app, 'GET', `/customers/${id}`, { token })).json()

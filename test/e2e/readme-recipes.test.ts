@@ -32,12 +32,14 @@ t.test('README.md and docs/ hold every recipe, each once', async (t) => {
   t.same(
     [...recipes.keys()].sort(),
     [
+      'business-drop-in',
       'dwolla',
       'dwolla-v2',
       'github-actions',
       'jest',
       'jest-commonjs',
       'node-test',
+      'personal-flows',
       'shell-background',
       'tap',
       'try-it',
@@ -47,7 +49,7 @@ t.test('README.md and docs/ hold every recipe, each once', async (t) => {
       'webhook-handler',
       'webhooks-node-test',
     ],
-    'fourteen recipes (github-actions, shell-background and jest-commonjs run from the packed tarball, in package.test.ts and commonjs-jest.test.ts)',
+    'sixteen recipes (github-actions, shell-background and jest-commonjs run from the packed tarball, in package.test.ts and commonjs-jest.test.ts)',
   )
 })
 
@@ -157,4 +159,18 @@ t.test('the webhooks node:test recipe: settle() instead of sleeping, retries by 
   const { stdout } = await run(process.execPath, ['--test', '--test-reporter=spec', file], { cwd: folder, env: cleanEnv() })
   t.match(stdout, /pass 2/, 'its two tests pass')
   t.match(stdout, /fail 0/, 'none fails')
+})
+
+t.test('the verification flows: a business certifies and sends, a document and a KBA verify a person', async (t) => {
+  const server = await start()
+  t.teardown(() => server.close())
+  const folder = await recipeFolder(t)
+  const expected: Record<string, string> = { 'business-drop-in': 'certified true', 'personal-flows': 'accepted verified verified verified' }
+  for (const [name, output] of Object.entries(expected)) {
+    const file = join(folder, `${name}.mjs`)
+    await writeFile(file, recipe(name).replaceAll('http://127.0.0.1:8910', server.url))
+    const { stdout } = await run(process.execPath, [file], { cwd: folder, env: cleanEnv() })
+    t.equal(stdout.trim(), output, `${name}: prints "${output}"`)
+  }
+  t.equal(server.requests({ operation: 'certifyBeneficialOwnershipForCustomer' })[0]?.status, 200, 'the business certified on the mock')
 })

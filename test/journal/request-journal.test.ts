@@ -354,3 +354,19 @@ t.test('the ring touches about what the kept records take, not its whole budget'
   journal.record(record(50_000, 1_000_000))
   t.equal(journal.list().at(-1)?.id, 'id-50000', 'a record with a 16 KiB body after them')
 })
+
+t.test('newestFirst: a window of the newest records, the same entries list() gives, across the ring wrapping', async (t) => {
+  const journal = new RequestJournal(7, JOURNAL_MIN_BYTES)
+  for (let index = 0; index < 19; index++) journal.record(record(index, index * 3))
+  const all = journal.list().reverse()
+  t.same(
+    all.map((entry) => entry.id),
+    ['id-18', 'id-17', 'id-16', 'id-15', 'id-14', 'id-13', 'id-12'],
+    'the 7 kept, newest first',
+  )
+  t.same(journal.newestFirst(0, 3), all.slice(0, 3), 'the first window')
+  t.same(journal.newestFirst(3, 3), all.slice(3, 6), 'the next')
+  t.same(journal.newestFirst(6, 3), all.slice(6), 'the last, short')
+  t.same(journal.newestFirst(7, 3), [], 'past the end: none')
+  t.same(journal.newestFirst(0, 0), [], 'none asked: none read')
+})

@@ -1,5 +1,6 @@
 import type { Resource } from '../../world/resource.js'
 import { customersRoutes } from './admin-routes.js'
+import { CUSTOMERS_SECTION } from './dashboard-section.js'
 import { CUSTOMER_SEEDS } from './customers-part.js'
 import { createCustomer } from './operations/createCustomer.js'
 import { getCustomer } from './operations/getCustomer.js'
@@ -27,4 +28,5 @@ export const customers: Resource = {
   adminRoutes: customersRoutes,
   persisted: PERSISTED_CUSTOMERS,
   reset: (mock) => mock.service(CUSTOMER_SEEDS).forgetShared(),
+  dashboard: CUSTOMERS_SECTION,
 }

@@ -12,6 +12,9 @@ import type { MockContext } from '../../world/mock-context.js'
 export function decoratedCustomerRepresentation(mock: MockContext, world: ApplicationWorld, customer: Customer, links: HalLinks): Record<string, unknown> {
   const body = customerRepresentation(customer, links)
   mock.decorateLinks('customer', world, customer.id, body._links as Record<string, HalLink>, links)
+  // Verification directives (business handle-verification-statuses.mdx): `_embedded.errors`.
+  const errors = mock.embeddedErrors('customer', world, customer.id, links)
+  if (errors.length > 0) body._embedded = { errors }
   return body
 }
 

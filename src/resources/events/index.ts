@@ -1,5 +1,6 @@
 import type { Resource } from '../../world/resource.js'
 import { eventsRoutes } from './admin-routes.js'
+import { EVENTS_SECTION } from './dashboard-section.js'
 import { getEvent } from './operations/getEvent.js'
 import { listEvents } from './operations/listEvents.js'
 
@@ -13,4 +14,5 @@ export const events: Resource = {
   name: 'events',
   operations: { listEvents, getEvent },
   adminRoutes: eventsRoutes,
+  dashboard: EVENTS_SECTION,
 }

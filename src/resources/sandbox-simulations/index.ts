@@ -1,5 +1,6 @@
 import type { Resource } from '../../world/resource.js'
 import { sandboxSimulationsRoutes } from './admin-routes.js'
+import { SANDBOX_SIMULATIONS_SECTION } from './dashboard-section.js'
 import { simulateBankTransferProcessing } from './operations/simulateBankTransferProcessing.js'
 
 /**
@@ -10,4 +11,5 @@ export const sandboxSimulations: Resource = {
   name: 'sandbox-simulations',
   operations: { simulateBankTransferProcessing },
   adminRoutes: sandboxSimulationsRoutes,
+  dashboard: SANDBOX_SIMULATIONS_SECTION,
 }

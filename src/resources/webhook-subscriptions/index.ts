@@ -1,4 +1,5 @@
 import type { Resource } from '../../world/resource.js'
+import { WEBHOOK_SUBSCRIPTIONS_SECTION } from './dashboard-section.js'
 import { createWebhookSubscription } from './operations/createWebhookSubscription.js'
 import { delete as deleteWebhookSubscription } from './operations/delete.js'
 import { getWebhookSubscription } from './operations/getWebhookSubscription.js'
@@ -22,4 +23,5 @@ export const webhookSubscriptions: Resource = {
     listWebhooks,
   },
   persisted: PERSISTED_SUBSCRIPTIONS,
+  dashboard: WEBHOOK_SUBSCRIPTIONS_SECTION,
 }

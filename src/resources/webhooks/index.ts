@@ -1,5 +1,6 @@
 import type { Resource } from '../../world/resource.js'
 import { webhooksRoutes } from './admin-routes.js'
+import { WEBHOOKS_SECTION } from './dashboard-section.js'
 import { getWebhook } from './operations/getWebhook.js'
 import { listWebhookRetries } from './operations/listWebhookRetries.js'
 import { retryWebhook } from './operations/retryWebhook.js'
@@ -11,4 +12,5 @@ export const webhooks: Resource = {
   name: 'webhooks',
   operations: { getWebhook, retryWebhook, listWebhookRetries },
   adminRoutes: webhooksRoutes,
+  dashboard: WEBHOOKS_SECTION,
 }
