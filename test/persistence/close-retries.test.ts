@@ -1,5 +1,6 @@
 import { mkdir, readFile, rm } from 'node:fs/promises'
 import { join } from 'node:path'
+import { setTimeout as sleep } from 'node:timers/promises'
 import t from 'tap'
 import { buildServer } from '../../src/index.js'
 import { UNVERIFIED } from '../customers/fields.js'
@@ -37,6 +38,7 @@ t.test('a write that failed while the folder was gone is written on close once i
     { level: 50, msg: `could not write the state file ${stateFile}; answers go out, and the write is tried again` },
     'logged',
   )
+  await sleep(300)
   await mkdir(folder)
   await app.close()
   const again = await buildServer({ stateFile, defaultFixtures: false })
@@ -90,6 +92,8 @@ t.test('the CLI: SIGTERM after a folder came back exits 0 with the state written
   t.equal((await create(back.url, token, 'first@example.com')).status, 201, 'created')
   await rm(folder, { recursive: true })
   t.equal((await create(back.url, token, 'second@example.com')).status, 201, 'created while the folder is gone')
+  // Long enough for any write of that change to have been tried, and failed, before the folder is back.
+  await sleep(300)
   await mkdir(folder)
   back.stop('SIGTERM')
   const exited = await back.exited
