@@ -7,19 +7,24 @@
 //             and again (issue 12 item 2: this grew without bound); the held token stays valid
 //   chunked   60 KB JSON bodies sent with Transfer-Encoding: chunked, to /client-tokens and to
 //             404 paths (issue 12 item 3: the journal kept them all, parsed)
+//   webhooks  four applications raising 150 events a second, to a dead handler, a slow one, one
+//             that refuses and healthy ones; first without subscriptions, for the API's p99
+//             (issue 27 items 2-4: see bench/webhook-soak.js)
 //
-//   SOAK_SECONDS=60   seconds per mix      SOAK_CONNECTIONS=16   connections      SOAK_MIXES=mixed,revoke,chunked
+//   SOAK_SECONDS=60   seconds per mix      SOAK_CONNECTIONS=16   connections
+//   SOAK_MIXES=mixed,revoke,chunked,webhooks
 import { spawn } from 'node:child_process'
 import { once } from 'node:events'
 import { readdirSync, readFileSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 import autocannon from 'autocannon'
 import { closedLoop } from './load.js'
+import { soakWebhooks } from './webhook-soak.js'
 
 const root = fileURLToPath(new URL('..', import.meta.url))
 const seconds = Number(process.env.SOAK_SECONDS ?? 60)
 const connections = Number(process.env.SOAK_CONNECTIONS ?? 16)
-const mixes = (process.env.SOAK_MIXES ?? 'mixed,revoke,chunked').split(',')
+const mixes = (process.env.SOAK_MIXES ?? 'mixed,revoke,chunked,webhooks').split(',')
 const HAL = 'application/vnd.dwolla.v1.hal+json'
 const FORM = 'application/x-www-form-urlencoded'
 const TOKEN_FORM = 'client_id=soak&client_secret=soak&grant_type=client_credentials'
@@ -188,8 +193,27 @@ async function soak(mix) {
   return { mix, requests, samples, checks }
 }
 
+/** The webhooks mix has its own load and samples (bench/webhook-soak.js). */
+async function webhooksMix() {
+  const { requests, samples, checks, summary } = await soakWebhooks(seconds)
+  console.log(`\n## webhooks: ${requests.toLocaleString('en')} status changes in ${seconds} s (${Math.round(requests / seconds).toLocaleString('en')}/s)`)
+  console.log('\n| seconds | RSS MiB | heap MiB | open fds | webhooks kept | attempts waiting | in flight |\n| --- | --- | --- | --- | --- | --- | --- |')
+  for (const s of samples) console.log(`| ${s.seconds} | ${s.rssMiB} | ${s.heapMiB} | ${s.fds} | ${s.kept} | ${s.pending} | ${s.inFlight} |`)
+  console.log('')
+  for (const [application, counts] of Object.entries(summary.perApplication)) console.log(`${application}: ${JSON.stringify(counts)}`)
+  const latency = ({ p50, p99, max }) => `p50 ${p50.toFixed(2)} ms, p99 ${p99.toFixed(2)} ms, max ${max.toFixed(1)} ms`
+  console.log(`API without webhooks: ${latency(summary.alone)}; with: ${latency(summary.loaded)}\n`)
+  return checks
+}
+
 let failed = false
 for (const mix of mixes) {
+  if (mix === 'webhooks') {
+    const checks = await webhooksMix()
+    for (const [name, ok] of checks) console.log(`${ok ? 'ok  ' : 'FAIL'} ${name}`)
+    failed ||= checks.some(([, ok]) => !ok)
+    continue
+  }
   const { requests, samples, checks } = await soak(mix)
   console.log(`\n## ${mix}: ${requests.toLocaleString('en')} requests in ${seconds} s (${Math.round(requests / seconds).toLocaleString('en')}/s)`)
   console.log('\n| seconds | RSS MiB | open fds |\n| --- | --- | --- |')

@@ -5,6 +5,7 @@
 // Each file is written only when its content changes; both are committed.
 import { readFileSync, writeFileSync } from 'node:fs'
 import { parse } from 'yaml'
+import { writeSchemaEnum } from './fixture-schema-enum.js'
 
 const at = (path) => new URL(`../${path}`, import.meta.url)
 const document = parse(readFileSync(at('openapi/mock-dwolla.yaml'), 'utf8'))
@@ -27,20 +28,4 @@ writeIfChanged(
   ].join('\n'),
 )
 
-// The schema file is written by hand: only the enum's lines are replaced, in its own layout.
-const schemaPath = 'fixtures/fixtures.schema.json'
-const schemaText = readFileSync(at(schemaPath), 'utf8')
-const ENUM = /("operation": \{\n\s*"description": "The operationId of the request\.",\n\s*"enum": \[\n)[\s\S]*?(\n\s*\])/
-if (!ENUM.test(schemaText)) throw new Error(`${schemaPath}: the enum of when.operation was not found`)
-const lines = []
-for (let i = 0; i < operationIds.length; i += 5)
-  lines.push(
-    `            ${operationIds
-      .slice(i, i + 5)
-      .map((id) => JSON.stringify(id))
-      .join(', ')}`,
-  )
-writeIfChanged(
-  schemaPath,
-  schemaText.replace(ENUM, (_, start, end) => `${start}${lines.join(',\n')}${end}`),
-)
+writeSchemaEnum('operation', operationIds)

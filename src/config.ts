@@ -121,7 +121,11 @@ export interface MockDwollaOptions {
   webhookRetrySchedule?: RetrySchedule
   /** Webhook deliveries in flight to one subscription at once (Dwolla: bursts of up to 10). */
   webhookConcurrency?: number
-  /** Webhooks kept with their attempts (the oldest go first), for the history and the test double. */
+  /**
+   * Webhooks kept per application with their attempts, for the history and the test double.
+   * Making room, one whose delivery is over goes first, then the oldest; a new one never does.
+   * An application's webhooks also hold at most a quarter of storeByteLimit.
+   */
   webhookHistoryLimit?: number
   // --- options: funding sources, micro-deposits, balances (issue 20) ---
 
@@ -229,9 +233,10 @@ export const DEFAULTS: ResolvedOptions = Object.freeze({
   webhookTimeoutMs: 10_000,
   webhookRetrySchedule: 'scaled',
   webhookConcurrency: 10,
-  // A webhook keeps its body and at most 10 attempts, each at most 4 KiB of the answer's body and
-  // 1 KiB of its headers: about 70 KiB at worst (70 MiB for 1,000), a few KiB each in practice.
-  webhookHistoryLimit: 1_000,
+  // Per application: ten subscriptions each sent a burst of 1,000 events in one go are all
+  // delivered. A webhook with one small answer holds about 3 KiB (27 MiB for 10,000, measured);
+  // the bytes are bounded apart, at a quarter of storeByteLimit (docs/webhooks.md, Bounds).
+  webhookHistoryLimit: 10_000,
   // --- defaults: funding sources, micro-deposits, balances (issue 20) ---
 
   // --- defaults: transfers, mass payments, labels, simulations (issue 21) ---

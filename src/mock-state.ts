@@ -118,8 +118,7 @@ export async function createMockState(given: MockDwollaOptions): Promise<MockSta
       const event = world.get(EVENTS).record(raised)
       // Events are not kept in the state file: the world is only weighed again.
       worlds.reweigh(world)
-      webhooks.deliver({
-        clientId: world.clientId,
+      webhooks.deliver(world, {
         eventId: event.id,
         topic: event.topic,
         bodyFor: (baseUrl) => JSON.stringify(eventRepresentation(event, new HalLinks(baseUrl))),
@@ -132,16 +131,20 @@ export async function createMockState(given: MockDwollaOptions): Promise<MockSta
     },
   }
   const worlds = new Worlds(server, () => ({ applicationLimit: state.options.applicationLimit, byteLimit: state.options.storeByteLimit }))
-  // An application dropped to keep within the bounds is dropped from the state file too (the server also logs it).
-  worlds.onEvict = (world) => stateFile?.dropped(world.clientId)
   const webhooks = new Webhooks({
     clock,
+    worlds,
     targets: deliveryTargets(worlds, service),
-    historyLimit: options.webhookHistoryLimit,
     retryDelays: retryDelays(options.webhookRetrySchedule) as readonly number[],
     timeoutMs: options.webhookTimeoutMs,
     concurrency: options.webhookConcurrency,
   })
+  // An application dropped to keep within the bounds takes its webhooks with it, and is dropped
+  // from the state file too (server.ts adds the log line).
+  worlds.onEvict = (world) => {
+    webhooks.forgetApplication(world)
+    stateFile?.dropped(world.clientId)
+  }
   let stateFile: StateFileWriter | undefined
 
   const view = <T>(record: IssuedToken<T>): TokenView<T> => ({

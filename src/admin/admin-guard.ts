@@ -3,7 +3,9 @@ import { nanoid } from 'nanoid'
 import type { FastifyInstance, FastifyRequest } from 'fastify'
 import { mediaTypeOf } from '../http/media-types.js'
 import { hostNameOf, isLoopbackHost } from '../loopback.js'
+import { DELIVERY_MARK_HEADER } from '../webhook-delivery/webhook-headers.js'
 import { AdminError } from './admin-error.js'
+import { ADMIN_PREFIX } from './admin-path.js'
 
 /** Who may use the admin API: see {@link guardAdminApi}. */
 export interface AdminGuardOptions {
@@ -15,6 +17,8 @@ export interface AdminGuardOptions {
 
 /** Every refusal of the guard, in the admin API's own `{error, message}` shape. */
 export const ADMIN_GUARD_ERRORS = {
+  WebhookDelivery: { status: 403, message: `the admin API refuses the mock's own webhook deliveries (they carry ${DELIVERY_MARK_HEADER})` },
+  EncodedAdminPath: { status: 400, message: `the admin API answers only at ${ADMIN_PREFIX} as written, not percent-encoded` },
   HostNotAllowed: {
     status: 403,
     message: 'the admin API answers only to loopback Host names (localhost, 127.0.0.1, [::1]) and those in allowedHosts',
@@ -31,16 +35,22 @@ export function generateAdminToken(): string {
 }
 
 const WRITES = new Set(['POST', 'PUT', 'PATCH', 'DELETE'])
+/** Node gives header names in lowercase. */
+const MARK = DELIVERY_MARK_HEADER.toLowerCase()
 
 /**
  * Guards every route of the admin context (registered before them, so routes added later in the
  * same context are covered too). In this order, first refusal wins:
- * 1. the Host must be a loopback name or allowed, so a DNS-rebinding page cannot reach it;
- * 2. nothing a browser marks as cross-site (`Sec-Fetch-Site: cross-site`, or an `Origin` that
+ * 1. nothing that carries the mark of a webhook delivery (webhook-headers.ts), so a subscription
+ *    whose URL reaches /__mock after all (another name for this machine, a relay) drives nothing;
+ * 2. the prefix as written: the router decodes `/%5F%5Fmock` to the admin routes too, which would
+ *    slip past a proxy's rule on `/__mock`;
+ * 3. the Host must be a loopback name or allowed, so a DNS-rebinding page cannot reach it;
+ * 4. nothing a browser marks as cross-site (`Sec-Fetch-Site: cross-site`, or an `Origin` that
  *    is not this server's own), so no web page can drive it;
- * 3. the admin token, when there is one, compared in constant time (on SHA-256 digests, so its
+ * 5. the admin token, when there is one, compared in constant time (on SHA-256 digests, so its
  *    length does not leak either);
- * 4. a write with a body must be application/json, which a page cannot send cross-origin without
+ * 6. a write with a body must be application/json, which a page cannot send cross-origin without
  *    a CORS preflight (a `text/plain` POST is a "simple" request a page can send anywhere).
  */
 export function guardAdminApi(admin: FastifyInstance, options: AdminGuardOptions): void {
@@ -57,6 +67,8 @@ export function guardAdminApi(admin: FastifyInstance, options: AdminGuardOptions
 
   function refusal(request: FastifyRequest): keyof typeof ADMIN_GUARD_ERRORS | undefined {
     const { headers } = request
+    if (headers[MARK] !== undefined) return 'WebhookDelivery'
+    if (!request.url.startsWith(ADMIN_PREFIX)) return 'EncodedAdminPath'
     const hostName = hostNameOf(headers.host)
     if (!anyHost && !isLoopbackHost(hostName) && !allowedHosts.has(hostName)) return 'HostNotAllowed'
     if (headers['sec-fetch-site'] === 'cross-site') return 'CrossSiteRequest'

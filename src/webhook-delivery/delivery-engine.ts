@@ -1,39 +1,45 @@
 import { randomUUID } from 'node:crypto'
 import { performance } from 'node:perf_hooks'
 import type { Clock } from '../clock.js'
+import { DueQueue, type DueEntry } from './due-queue.js'
 import { postWebhook, type PostOutcome, type WebhookPost } from './post-webhook.js'
 import type { DeliveryTargets } from './delivery-target.js'
-import type { Attempt, AttemptCause, Webhook, WebhookHistory } from './webhook-history.js'
+import { SubscriptionLane, type LaneEntry } from './subscription-lane.js'
+import type { Attempt, AttemptCause, DeliveryState, Webhook } from './webhook-history.js'
 
 export interface DeliveryEngineOptions {
   clock: Clock
   targets: DeliveryTargets
-  history: WebhookHistory
   /** The delays between attempts, in milliseconds by the mock's clock (retry-schedule.ts). */
   retryDelays: readonly number[]
   /** How long a receiver has to answer, headers and body (Dwolla: 10 s). */
   timeoutMs: number
   /** Attempts in flight to one subscription at once (Dwolla: bursts of up to 10). */
   concurrency: number
-  /** Attempts in flight in all, so many subscriptions cannot open sockets without bound. */
+  /** Attempts in flight in all, beyond each subscription's first, so sockets stay bounded. */
   totalConcurrency: number
-  /** Told of every attempt made (the server logs it). */
-  onAttempt?: (webhook: Webhook, attempt: Attempt) => void
+  /** Told of every attempt made, to keep it (the webhooks record it in its application's history). */
+  onAttempt: (webhook: Webhook, attempt: Attempt) => void
+  /** Told each time a webhook's delivery moves on: an attempt waiting, one sending, or over. */
+  onState: (webhook: Webhook, state: Exclude<DeliveryState, 'gone'>) => void
   /** The POST itself; a test may put its own in (the default is node:http). */
   post?: (post: WebhookPost, signal: AbortSignal) => Promise<PostOutcome>
 }
 
-/** An attempt waiting for its time: at most one per webhook. */
-interface Pending {
+/**
+ * An attempt waiting: at most one per webhook. Before its time it is in the due queue; once due,
+ * in its subscription's lane until there is room; a manual retry asked for while an attempt is in
+ * flight waits for that one to end (`afterFlight`), in neither.
+ */
+interface Pending extends DueEntry, LaneEntry {
   webhook: Webhook
-  dueAt: number
   cause: AttemptCause
-  /** Order of scheduling, among those due at the same time. */
-  order: number
+  afterFlight: boolean
 }
 
 interface InFlight {
   webhook: Webhook
+  lane: SubscriptionLane<Pending>
   controller: AbortController
   /** When it times out, by the mock's clock (advancing the clock past it aborts it at once). */
   deadline: number
@@ -44,6 +50,7 @@ interface InFlight {
 export interface PendingView {
   webhookId: string
   subscriptionId: string
+  application: string
   eventId: string
   topic: string
   cause: AttemptCause
@@ -53,9 +60,16 @@ export interface PendingView {
 /**
  * Delivers webhooks: the only part of the mock that makes outgoing requests. Each webhook has at
  * most one attempt waiting, due at a time on the mock's clock: the first delivery now, each retry
- * after the schedule's next delay, a manual retry now. Due attempts start while there is room
- * (`concurrency` per subscription, `totalConcurrency` in all); the rest wait their turn, so a
- * receiver that hangs holds only its own subscription's slots, and only until the timeout.
+ * after the schedule's next delay, a manual retry now.
+ *
+ * Attempts not yet due wait in one queue ordered by time (a heap: O(log n) to add, take or
+ * remove one). Once due, an attempt joins its subscription's lane, first come first served, and
+ * starts while its subscription has fewer than `concurrency` in flight. A subscription's first
+ * attempt in flight always starts; its others only while fewer than `totalConcurrency` are in
+ * flight in all, else the lane waits its turn for room, lanes taking turns. So a subscription at
+ * its own limit (a receiver that hangs) holds only its own slots, until the timeout, and never
+ * stops another subscription or application from sending (issue 27 item 2); and no work is done
+ * for attempts that cannot start.
  *
  * Time is the mock's clock: a timer (never keeping the process alive) wakes the engine when the
  * next attempt is due, and advancing the clock wakes it at once, starting what became due and
@@ -63,28 +77,39 @@ export interface PendingView {
  * `close()` aborts what is in flight and drops what waits, without waiting for either.
  */
 export class DeliveryEngine {
+  /** Every attempt waiting, by webhook id. */
   readonly #pending = new Map<string, Pending>()
+  /** Those not yet due. */
+  readonly #due = new DueQueue<Pending>()
+  /** Each subscription with something due or in flight. */
+  readonly #lanes = new Map<string, SubscriptionLane<Pending>>()
+  /** Lanes with something due that wait for room in the total, in the order they began to wait. */
+  readonly #waitingForRoom = new Set<SubscriptionLane<Pending>>()
+  /** Attempts due, in the lanes. */
+  #ready = 0
   readonly #inFlight = new Map<string, InFlight>()
-  readonly #perSubscription = new Map<string, number>()
   readonly #settleWaiters: Array<() => void> = []
   readonly #stopWatchingClock: () => void
   readonly #post: (post: WebhookPost, signal: AbortSignal) => Promise<PostOutcome>
   #wakeTimer: NodeJS.Timeout | undefined
+  /** When the wake timer is set for, by the mock's clock. */
+  #wakeAt: number | undefined
   #order = 0
   #sequence = 0
-  /** Bumped by reset and close: attempts started before it record nothing when they end. */
-  #generation = 0
   #closed = false
 
   constructor(private readonly options: DeliveryEngineOptions) {
     this.#post = options.post ?? postWebhook
-    this.#stopWatchingClock = options.clock.onAdvance(() => this.#wake())
+    this.#stopWatchingClock = options.clock.onAdvance(() => {
+      this.#timeOutPastDeadlines()
+      this.#wake()
+    })
   }
 
   /** Puts a new webhook's first attempt in line, due now. */
   schedule(webhook: Webhook): void {
     this.#enqueue(webhook, this.options.clock.now(), 'first')
-    this.#wake()
+    this.#checkSettled()
   }
 
   /**
@@ -93,39 +118,66 @@ export class DeliveryEngine {
    */
   redeliver(webhook: Webhook): void {
     this.#enqueue(webhook, this.options.clock.now(), 'manual')
-    this.#wake()
+    this.#checkSettled()
   }
 
-  /** Stops a webhook's deliveries: what waits is dropped, what is in flight aborted. */
+  /** Stops a webhook's deliveries: what waits is dropped, what is in flight aborted (its slot freed at once). */
   cancel(webhook: Webhook, reason: string): void {
-    this.#pending.delete(webhook.id)
-    this.#inFlight.get(webhook.id)?.controller.abort(new Error(reason))
-    this.#wake()
+    const pending = this.#pending.get(webhook.id)
+    if (pending !== undefined) {
+      this.#pending.delete(webhook.id)
+      this.#unplace(pending)
+    }
+    const flight = this.#inFlight.get(webhook.id)
+    if (flight !== undefined) {
+      this.#inFlight.delete(webhook.id)
+      clearTimeout(flight.timer)
+      flight.controller.abort(new Error(reason))
+      flight.lane.inFlight -= 1
+      this.#serveWaitingForRoom()
+      this.#serve(flight.lane)
+    }
+    this.#checkSettled()
   }
 
   /** Resolves once every attempt due by the mock's clock has been made (and none is in flight). */
   settle(): Promise<void> {
     return new Promise((resolve) => {
       this.#settleWaiters.push(resolve)
-      this.#wake()
+      this.#checkSettled()
     })
   }
 
-  /** The attempts waiting, soonest first. */
-  pending(): PendingView[] {
-    return this.#queue().map(({ webhook, dueAt, cause }) => ({
-      webhookId: webhook.id,
-      subscriptionId: webhook.subscriptionId,
-      eventId: webhook.eventId,
-      topic: webhook.topic,
-      cause,
-      dueAt: new Date(dueAt).toISOString(),
-    }))
+  /** The attempts waiting (one application's, or every one's), soonest first. */
+  pending(application?: string): PendingView[] {
+    const waiting = [...this.#pending.values()].filter(({ webhook }) => application === undefined || webhook.clientId === application)
+    return waiting
+      .sort((a, b) => a.dueAt - b.dueAt || a.order - b.order)
+      .map(({ webhook, dueAt, cause }) => ({
+        webhookId: webhook.id,
+        subscriptionId: webhook.subscriptionId,
+        application: webhook.clientId,
+        eventId: webhook.eventId,
+        topic: webhook.topic,
+        cause,
+        dueAt: new Date(dueAt).toISOString(),
+      }))
   }
 
-  /** Whether a webhook still has an attempt waiting or in flight. */
-  inProgress(webhook: Webhook): boolean {
-    return this.#pending.has(webhook.id) || this.#inFlight.has(webhook.id)
+  /** How many attempts wait, one application's or in all. */
+  pendingCount(application?: string): number {
+    if (application === undefined) return this.#pending.size
+    let count = 0
+    for (const { webhook } of this.#pending.values()) if (webhook.clientId === application) count += 1
+    return count
+  }
+
+  /** How many attempts are in flight, one application's or in all. */
+  inFlightCount(application?: string): number {
+    if (application === undefined) return this.#inFlight.size
+    let count = 0
+    for (const { webhook } of this.#inFlight.values()) if (webhook.clientId === application) count += 1
+    return count
   }
 
   get inFlight(): number {
@@ -134,10 +186,18 @@ export class DeliveryEngine {
 
   /** Drops everything waiting and aborts everything in flight; what ends after records nothing. */
   reset(): void {
-    this.#generation += 1
-    for (const { controller } of this.#inFlight.values()) controller.abort(new Error('the mock was reset'))
+    for (const { controller, timer } of this.#inFlight.values()) {
+      clearTimeout(timer)
+      controller.abort(new Error('the mock was reset'))
+    }
+    this.#inFlight.clear()
     this.#pending.clear()
-    this.#wake()
+    this.#due.clear()
+    this.#lanes.clear()
+    this.#waitingForRoom.clear()
+    this.#ready = 0
+    this.#arm()
+    this.#checkSettled()
   }
 
   /** As reset, for good: nothing is delivered after it, and no timer is left behind. */
@@ -148,81 +208,122 @@ export class DeliveryEngine {
   }
 
   #enqueue(webhook: Webhook, dueAt: number, cause: AttemptCause): void {
-    if (this.#closed) return
-    this.#pending.set(webhook.id, { webhook, dueAt, cause, order: (this.#order += 1) })
-  }
-
-  #queue(): Pending[] {
-    return [...this.#pending.values()].sort((a, b) => a.dueAt - b.dueAt || a.order - b.order)
-  }
-
-  /** Times out what ran past its deadline, starts what is due and has room, arms the next wake-up. */
-  #wake(): void {
-    clearTimeout(this.#wakeTimer)
-    this.#wakeTimer = undefined
-    const now = this.options.clock.now()
-    for (const flight of this.#inFlight.values()) {
-      if (flight.deadline <= now) flight.controller.abort(new Error(`no answer within ${this.options.timeoutMs} ms`))
+    if (this.#closed || webhook.state === 'gone') return
+    const existing = this.#pending.get(webhook.id)
+    if (existing !== undefined) this.#unplace(existing)
+    const entry: Pending = {
+      webhook,
+      cause,
+      dueAt,
+      order: (this.#order += 1),
+      queueIndex: -1,
+      lane: undefined,
+      laneBefore: undefined,
+      laneAfter: undefined,
+      afterFlight: this.#inFlight.has(webhook.id),
     }
-    let nextDue: number | undefined
-    for (const pending of this.#queue()) {
-      if (pending.dueAt > now) {
-        nextDue ??= pending.dueAt
-        continue
+    this.#pending.set(webhook.id, entry)
+    if (entry.afterFlight) return
+    this.options.onState(webhook, 'waiting')
+    if (dueAt <= this.options.clock.now()) this.#toLane(entry)
+    else {
+      this.#due.push(entry)
+      this.#arm()
+    }
+  }
+
+  /** Takes a waiting attempt out of wherever it waits. */
+  #unplace(entry: Pending): void {
+    if (entry.lane !== undefined) {
+      const lane = entry.lane as SubscriptionLane<Pending>
+      lane.remove(entry)
+      this.#ready -= 1
+      this.#dropIfIdle(lane)
+    } else if (entry.queueIndex !== -1) this.#due.remove(entry)
+  }
+
+  #toLane(entry: Pending): void {
+    const { clientId, subscriptionId } = entry.webhook
+    const key = `${clientId}\n${subscriptionId}`
+    let lane = this.#lanes.get(key)
+    if (lane === undefined) {
+      lane = new SubscriptionLane<Pending>(clientId, subscriptionId)
+      this.#lanes.set(key, lane)
+    }
+    lane.push(entry)
+    this.#ready += 1
+    this.#serve(lane)
+  }
+
+  /** Starts what the lane has due, while it has room: its own, and beyond its first, the total's. */
+  #serve(lane: SubscriptionLane<Pending>): void {
+    const { concurrency, totalConcurrency, targets } = this.options
+    while (lane.size > 0 && lane.inFlight < concurrency) {
+      if (lane.inFlight > 0 && this.#inFlight.size >= totalConcurrency) {
+        if (!lane.waitingForRoom) {
+          lane.waitingForRoom = true
+          this.#waitingForRoom.add(lane)
+        }
+        return
       }
-      if (this.#inFlight.has(pending.webhook.id)) continue
-      const subscription = this.options.targets.byId(pending.webhook.clientId, pending.webhook.subscriptionId)
+      const entry = lane.shift() as Pending
+      this.#ready -= 1
+      this.#pending.delete(entry.webhook.id)
+      const target = targets.byId(lane.clientId, lane.subscriptionId)
       // Deleted, or paused: a paused subscription gets nothing but what is asked for by hand.
-      if (subscription === undefined || (subscription.paused && pending.cause !== 'manual') || !this.options.history.has(pending.webhook)) {
-        this.#pending.delete(pending.webhook.id)
+      if (target === undefined || (target.paused && entry.cause !== 'manual')) {
+        this.options.onState(entry.webhook, 'over')
         continue
       }
-      if (this.#inFlight.size >= this.options.totalConcurrency) break
-      if ((this.#perSubscription.get(subscription.id) ?? 0) >= this.options.concurrency) continue
-      this.#pending.delete(pending.webhook.id)
-      this.#start(pending, subscription.url)
+      this.#start(entry, lane, target.url)
     }
-    if (nextDue !== undefined && !this.#closed) {
-      // Real time moves the clock too (unless a test froze it): wake when the next one is due.
-      this.#wakeTimer = setTimeout(() => this.#wake(), Math.min(Math.max(nextDue - now, 0), 2 ** 31 - 1))
-      this.#wakeTimer.unref()
-    }
-    if (this.#isSettled(now)) for (const resolve of this.#settleWaiters.splice(0)) resolve()
+    this.#dropIfIdle(lane)
   }
 
-  #isSettled(now: number): boolean {
-    if (this.#closed) return true
-    if (this.#inFlight.size > 0) return false
-    for (const pending of this.#pending.values()) if (pending.dueAt <= now) return false
-    return true
+  /** Room was freed in the total: the lanes waiting for it take turns, in the order they began to wait. */
+  #serveWaitingForRoom(): void {
+    for (const lane of this.#waitingForRoom) {
+      if (this.#inFlight.size >= this.options.totalConcurrency) return
+      this.#waitingForRoom.delete(lane)
+      lane.waitingForRoom = false
+      // Blocked again, it goes to the back of the line.
+      this.#serve(lane)
+    }
   }
 
-  #start({ webhook, cause }: Pending, url: string): void {
+  #dropIfIdle(lane: SubscriptionLane<Pending>): void {
+    if (lane.idle && !lane.waitingForRoom) this.#lanes.delete(`${lane.clientId}\n${lane.subscriptionId}`)
+  }
+
+  #start(entry: Pending, lane: SubscriptionLane<Pending>, url: string): void {
     const { clock, timeoutMs } = this.options
-    const generation = this.#generation
+    const { webhook, cause } = entry
     const controller = new AbortController()
     const timer = setTimeout(() => controller.abort(new Error(`no answer within ${timeoutMs} ms`)), timeoutMs)
     timer.unref()
     const startedAt = clock.now()
-    this.#inFlight.set(webhook.id, { webhook, controller, deadline: startedAt + timeoutMs, timer })
-    this.#perSubscription.set(webhook.subscriptionId, (this.#perSubscription.get(webhook.subscriptionId) ?? 0) + 1)
+    const flight: InFlight = { webhook, lane, controller, deadline: startedAt + timeoutMs, timer }
+    this.#inFlight.set(webhook.id, flight)
+    lane.inFlight += 1
+    this.options.onState(webhook, 'sending')
     if (cause === 'retry') webhook.scheduledRetries += 1
     const started = performance.now()
     void this.#post({ url, headers: webhook.headers, body: webhook.body }, controller.signal).then((outcome) => {
       clearTimeout(timer)
+      // Cancelled, reset or closed meanwhile: its slot is already free, and it records nothing.
+      if (this.#inFlight.get(webhook.id) !== flight) return
       this.#inFlight.delete(webhook.id)
-      const count = (this.#perSubscription.get(webhook.subscriptionId) ?? 1) - 1
-      if (count === 0) this.#perSubscription.delete(webhook.subscriptionId)
-      else this.#perSubscription.set(webhook.subscriptionId, count)
-      if (generation === this.#generation) this.#finish(webhook, cause, { url, startedAt, durationMs: performance.now() - started }, outcome)
-      this.#wake()
+      lane.inFlight -= 1
+      this.#finish(webhook, cause, { url, startedAt, durationMs: performance.now() - started }, outcome)
+      this.#serveWaitingForRoom()
+      this.#serve(lane)
+      this.#checkSettled()
     })
   }
 
-  /** Records an attempt's outcome and, when it failed, puts the schedule's next retry in line. */
+  /** Records an attempt's outcome and puts what follows in line: a manual retry asked for meanwhile, or the schedule's next retry. */
   #finish(webhook: Webhook, cause: AttemptCause, sent: { url: string; startedAt: number; durationMs: number }, outcome: PostOutcome): void {
-    const { clock, history, targets, retryDelays } = this.options
-    if (!history.has(webhook)) return
+    const { clock, targets, retryDelays } = this.options
     const now = clock.now()
     const succeeded = outcome.error === undefined && outcome.statusCode !== undefined && outcome.statusCode >= 200 && outcome.statusCode < 300
     const attempt: Attempt = {
@@ -235,13 +336,72 @@ export class DeliveryEngine {
       succeeded,
       durationMs: sent.durationMs,
     }
-    history.recordAttempt(webhook, attempt)
-    const subscription = targets.byId(webhook.clientId, webhook.subscriptionId)
-    if (subscription !== undefined) targets.recordDelivery(subscription, succeeded, now)
-    this.options.onAttempt?.(webhook, attempt)
+    this.options.onAttempt(webhook, attempt)
+    const target = targets.byId(webhook.clientId, webhook.subscriptionId)
+    if (target !== undefined) targets.recordDelivery(target, succeeded, now)
+    if (webhook.state === 'gone') return
     // A manual retry asked for while this one was in flight goes next, in place of the schedule.
-    if (succeeded || this.#pending.has(webhook.id)) return
-    const delay = retryDelays[webhook.scheduledRetries]
-    if (delay !== undefined) this.#enqueue(webhook, now + delay, 'retry')
+    const following = this.#pending.get(webhook.id)
+    if (following !== undefined) {
+      following.afterFlight = false
+      this.options.onState(webhook, 'waiting')
+      this.#toLane(following)
+      return
+    }
+    const delay = succeeded ? undefined : retryDelays[webhook.scheduledRetries]
+    if (delay === undefined) this.options.onState(webhook, 'over')
+    else this.#enqueue(webhook, now + delay, 'retry')
+  }
+
+  /** Only a move of the clock can pass a deadline before the attempt's own timer does. */
+  #timeOutPastDeadlines(): void {
+    const now = this.options.clock.now()
+    for (const flight of this.#inFlight.values()) {
+      if (flight.deadline <= now) flight.controller.abort(new Error(`no answer within ${this.options.timeoutMs} ms`))
+    }
+  }
+
+  /** Moves what became due to its lane (starting what has room) and sets the next wake-up. */
+  #wake(): void {
+    const now = this.options.clock.now()
+    for (let next = this.#due.peek(); next !== undefined && next.dueAt <= now; next = this.#due.peek()) {
+      this.#due.pop()
+      this.#toLane(next)
+    }
+    this.#arm()
+    this.#checkSettled()
+  }
+
+  /** A timer for the soonest attempt not yet due (real time moves the clock too, unless a test froze it). */
+  #arm(): void {
+    const next = this.#due.peek()
+    if (next === undefined || this.#closed) {
+      clearTimeout(this.#wakeTimer)
+      this.#wakeTimer = undefined
+      this.#wakeAt = undefined
+      return
+    }
+    if (this.#wakeTimer !== undefined && this.#wakeAt === next.dueAt) return
+    clearTimeout(this.#wakeTimer)
+    this.#wakeAt = next.dueAt
+    const delay = Math.min(Math.max(next.dueAt - this.options.clock.now(), 0), 2 ** 31 - 1)
+    this.#wakeTimer = setTimeout(() => {
+      this.#wakeTimer = undefined
+      this.#wakeAt = undefined
+      this.#wake()
+    }, delay)
+    this.#wakeTimer.unref()
+  }
+
+  #checkSettled(): void {
+    if (this.#settleWaiters.length === 0 || !this.#isSettled()) return
+    for (const resolve of this.#settleWaiters.splice(0)) resolve()
+  }
+
+  #isSettled(): boolean {
+    if (this.#closed) return true
+    if (this.#inFlight.size > 0 || this.#ready > 0) return false
+    const next = this.#due.peek()
+    return next === undefined || next.dueAt > this.options.clock.now()
   }
 }

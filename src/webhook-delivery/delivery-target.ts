@@ -30,6 +30,6 @@ export interface DeliveryTargets {
   /** How a delivery went, for Dwolla's automatic pause after a run of failures. */
   recordDelivery(target: DeliveryTarget, succeeded: boolean, at: number): void
   views(): SubscriptionView[]
-  /** Calls `listener` with the id of every subscription deleted from now on. */
-  onRemove(listener: (subscriptionId: string) => void): void
+  /** Calls `listener` with every subscription deleted from now on. */
+  onRemove(listener: (target: DeliveryTarget) => void): void
 }

@@ -5,8 +5,12 @@ import { request as httpsRequest } from 'node:https'
 export const RESPONSE_BODY_LIMIT = 4 * 1024
 /** The most of its headers kept (names and values, in bytes): enough to show what it answered. */
 export const RESPONSE_HEADERS_LIMIT = 1024
-/** Headers past this (Node's own default is 16 KiB) fail the attempt before anything is kept. */
-const MAX_RESPONSE_HEADER_BYTES = 8 * 1024
+/**
+ * Headers past this fail the attempt ("Parse Error: Header overflow") before anything is kept:
+ * Node's own default, the most the mock itself accepts from a client. Read, they are let go at
+ * once; only RESPONSE_HEADERS_LIMIT of them is kept.
+ */
+const MAX_RESPONSE_HEADER_BYTES = 16 * 1024
 
 export interface Header {
   name: string
@@ -26,7 +30,11 @@ export interface PostOutcome {
   statusCode: number | undefined
   /** The response headers, in order, up to RESPONSE_HEADERS_LIMIT bytes, packed (see {@link unpackHeaders}). */
   headers: string
-  /** The first RESPONSE_BODY_LIMIT bytes of the response body, as UTF-8. */
+  /**
+   * The first RESPONSE_BODY_LIMIT bytes of the response body, one character a byte (latin1), so
+   * it costs its bytes whatever they hold: invalid UTF-8 decoded would take two bytes a byte.
+   * {@link responseText} decodes it.
+   */
   body: string
   /** Why the exchange did not finish: a network error, or the reason it was aborted (a timeout). */
   error: string | undefined
@@ -56,7 +64,7 @@ export function postWebhook(post: WebhookPost, signal: AbortSignal): Promise<Pos
       resolve({
         statusCode: response?.statusCode,
         headers: response === undefined ? '' : packedHeaders(response.rawHeaders),
-        body: Buffer.concat(chunks).toString('utf8'),
+        body: Buffer.concat(chunks).toString('latin1'),
         error,
       })
     }
@@ -104,6 +112,11 @@ function packedHeaders(raw: readonly string[]): string {
     lines.push(raw[i] as string, raw[i + 1] as string)
   }
   return lines.join('\n')
+}
+
+/** A response body as kept (one character a byte) as the text it is, UTF-8 decoded. */
+export function responseText(kept: string): string {
+  return Buffer.from(kept, 'latin1').toString('utf8')
 }
 
 /** Packed headers as Dwolla lists them: `{name, value}`, in order. */

@@ -11,7 +11,10 @@ export interface Attempt {
   sequence: number
   /** When and where it was sent; the headers and body sent are the webhook's own, the same every time. */
   request: { timestamp: number; url: string }
-  /** `headers` packed, as post-webhook.ts keeps them (unpackHeaders). */
+  /**
+   * `headers` packed, as post-webhook.ts keeps them (unpackHeaders); `body` the bytes read, one
+   * character a byte (responseText decodes them).
+   */
   response: { timestamp: number; headers: string; statusCode: number | undefined; body: string }
   /** Why the exchange did not finish (refused, reset, timed out); undefined when it did. */
   error: string | undefined
@@ -25,6 +28,13 @@ export interface Retry {
   id: string
   timestamp: number
 }
+
+/**
+ * Where a webhook's delivery stands: an attempt `waiting` (for its time, or for room), one
+ * `sending`, or `over` (delivered, or failed with no retry left, or dropped by a pause). `gone`
+ * once the history has let it go: nothing is sent or recorded for it after that.
+ */
+export type DeliveryState = 'waiting' | 'sending' | 'over' | 'gone'
 
 /** One event on its way to one subscription: Dwolla's "webhook", with its attempts. */
 export interface Webhook {
@@ -44,6 +54,9 @@ export interface Webhook {
   retries: Retry[]
   /** Retries on the schedule made so far: which delay comes next. */
   scheduledRetries: number
+  state: DeliveryState
+  /** What it holds, by the history's reckoning (see {@link WebhookHistory.bytes}). */
+  bytes: number
 }
 
 /** Attempts kept per webhook: the first and Dwolla's 8 retries, plus one (older ones go first). */
@@ -52,83 +65,188 @@ export const ATTEMPTS_KEPT = 10
 export const RETRIES_KEPT = 10
 
 /**
- * The webhooks the mock has made, at most `limit` of them (the oldest go first, with their
- * attempts), each keeping its last ATTEMPTS_KEPT attempts. An attempt keeps at most 4 KiB of the
- * answer's body and 1 KiB of its headers (post-webhook.ts), and shares the webhook's own body and
- * headers, so the history's memory is bounded however many events there are and whatever
- * receivers answer (about 70 KiB per webhook at worst, measured by test/webhooks/memory.test.ts).
+ * What a webhook costs besides its body and headers: the record, its ids, the header objects and
+ * its places in the history's maps. Measured, with the strings at their longest and at their
+ * shortest, by test/webhooks/memory.test.ts, which holds the history's reckoning to the heap.
+ */
+const WEBHOOK_RECORD_BYTES = 1_280
+/**
+ * What an attempt costs besides the answer it keeps: the record and its two inner ones, its id,
+ * its times and duration, its place in the list (measured at about 900 bytes).
+ */
+const ATTEMPT_RECORD_BYTES = 1_024
+/** A manual retry: the record and its id. */
+const RETRY_BYTES = 192
+
+/** A string's characters, at two bytes each: what V8 needs for it at most, whatever it holds. */
+const atMost = (text: string): number => 2 * text.length
+
+/** The bytes a webhook holds without its attempts and retries. */
+function webhookBytes(webhook: Webhook): number {
+  let bytes = WEBHOOK_RECORD_BYTES + atMost(webhook.body)
+  for (const { name, value } of webhook.headers) bytes += atMost(name) + atMost(value)
+  return bytes
+}
+
+/** The bytes an attempt holds: the answer's body and headers are one byte a character (post-webhook.ts). */
+function attemptBytes(attempt: Attempt): number {
+  return ATTEMPT_RECORD_BYTES + attempt.response.body.length + attempt.response.headers.length + (attempt.error === undefined ? 0 : atMost(attempt.error))
+}
+
+export interface HistoryBounds {
+  /** Most webhooks kept. */
+  limit: number
+  /** Most bytes they hold, attempts included, by the history's reckoning. */
+  byteLimit: number
+}
+
+/** Webhooks let go to make room: those whose delivery was over, and those still on their way. */
+export interface DroppedCounts {
+  finished: number
+  undelivered: number
+}
+
+/**
+ * One application's webhooks, at most `limit` of them holding at most `byteLimit` bytes, each
+ * with its last ATTEMPTS_KEPT attempts (an attempt keeps at most 4 KiB of the answer's body and
+ * 1 KiB of its headers, post-webhook.ts). Each application has its own, in its world, so one
+ * application's burst never lets go of another's webhooks, and dropping an application drops them.
+ *
+ * Making room for a new webhook, or for an attempt's answer, lets go of one other than the one
+ * that needs the room, in this order: the oldest whose delivery is over; else the oldest with an
+ * attempt waiting (its delivery stops); else the oldest in flight (its attempt is aborted). A
+ * webhook just made is never the one let go, so it is always delivered. Each one let go is
+ * counted in `dropped`, and the caller stops its deliveries.
  */
 export class WebhookHistory {
-  /** By id, in the order made: the first key is the oldest. */
-  readonly #webhooks = new Map<string, Webhook>()
+  /** By id, in the order made: the first is the oldest. */
+  readonly #all = new Map<string, Webhook>()
+  /** Those whose delivery is over, in the order it ended. */
+  readonly #over = new Map<string, Webhook>()
+  /** Those with an attempt waiting, in the order it began to wait. */
+  readonly #waiting = new Map<string, Webhook>()
+  #bytes = 0
+  readonly dropped: DroppedCounts = { finished: 0, undelivered: 0 }
 
-  constructor(readonly limit: number) {}
+  constructor(
+    readonly clientId: string,
+    private readonly bounds: () => HistoryBounds,
+  ) {}
 
   get size(): number {
-    return this.#webhooks.size
+    return this.#all.size
   }
 
   /**
-   * Keeps a new webhook; returns those let go to make room (their deliveries must stop). The
-   * oldest whose delivery is over goes first (`inProgress` says which are not), so a burst of
-   * events drops no delivery; only when every webhook kept is still on its way does the oldest go.
+   * What its webhooks hold at most, in bytes: each record's measured cost, its body and headers
+   * at two bytes a character, and each attempt's answer at one byte a character. Kept as they
+   * come and go, so weighing the history is O(1).
    */
-  add(webhook: Webhook, inProgress: (webhook: Webhook) => boolean = () => false): Webhook[] {
-    this.#webhooks.set(webhook.id, webhook)
-    const evicted: Webhook[] = []
-    while (this.#webhooks.size > this.limit) {
-      let chosen: Webhook | undefined
-      for (const kept of this.#webhooks.values()) {
-        if (!inProgress(kept)) {
-          chosen = kept
-          break
-        }
-      }
-      chosen ??= this.#webhooks.values().next().value as Webhook
-      this.#webhooks.delete(chosen.id)
-      evicted.push(chosen)
-    }
-    return evicted
+  get bytes(): number {
+    return this.#bytes
+  }
+
+  /** Keeps a new webhook, its first attempt waiting; returns those let go to make room. */
+  add(webhook: Webhook): Webhook[] {
+    webhook.state = 'waiting'
+    webhook.bytes = webhookBytes(webhook)
+    this.#all.set(webhook.id, webhook)
+    this.#waiting.set(webhook.id, webhook)
+    this.#bytes += webhook.bytes
+    return this.#makeRoom(webhook)
+  }
+
+  /** Files a webhook under where its delivery now stands (the engine says). */
+  setState(webhook: Webhook, state: Exclude<DeliveryState, 'gone'>): void {
+    if (webhook.state === 'gone' || webhook.state === state || this.#all.get(webhook.id) !== webhook) return
+    this.#unfile(webhook)
+    webhook.state = state
+    if (state === 'over') this.#over.set(webhook.id, webhook)
+    else if (state === 'waiting') this.#waiting.set(webhook.id, webhook)
   }
 
   has(webhook: Webhook): boolean {
-    return this.#webhooks.get(webhook.id) === webhook
+    return this.#all.get(webhook.id) === webhook
   }
 
-  /** One application's webhook; another application's is not found. */
-  get(clientId: string, id: string): Webhook | undefined {
-    const webhook = this.#webhooks.get(id.toLowerCase())
-    return webhook?.clientId === clientId ? webhook : undefined
+  /** By id, in any case. */
+  get(id: string): Webhook | undefined {
+    return this.#all.get(id.toLowerCase())
   }
 
   /** A subscription's webhooks, newest first (inferred: Dwolla's other lists are). */
   forSubscription(subscriptionId: string): Webhook[] {
-    return this.all()
-      .filter((webhook) => webhook.subscriptionId === subscriptionId)
-      .reverse()
+    const webhooks: Webhook[] = []
+    for (const webhook of this.#all.values()) if (webhook.subscriptionId === subscriptionId) webhooks.push(webhook)
+    return webhooks.reverse()
   }
 
   /** Every webhook kept, oldest first. */
-  all(): Webhook[] {
-    return [...this.#webhooks.values()]
+  all(): IterableIterator<Webhook> {
+    return this.#all.values()
   }
 
-  recordAttempt(webhook: Webhook, attempt: Attempt): void {
+  /** Keeps an attempt (the oldest goes past ATTEMPTS_KEPT); returns the webhooks let go to stay within the bytes. */
+  recordAttempt(webhook: Webhook, attempt: Attempt): Webhook[] {
+    if (!this.has(webhook)) return []
     webhook.attempts.push(attempt)
-    if (webhook.attempts.length > ATTEMPTS_KEPT) webhook.attempts.shift()
+    this.#grow(webhook, attemptBytes(attempt))
+    if (webhook.attempts.length > ATTEMPTS_KEPT) this.#grow(webhook, -attemptBytes(webhook.attempts.shift() as Attempt))
+    return this.#makeRoom(webhook)
   }
 
   recordRetry(webhook: Webhook, retry: Retry): void {
+    if (!this.has(webhook)) return
     webhook.retries.push(retry)
     if (webhook.retries.length > RETRIES_KEPT) webhook.retries.shift()
+    else this.#grow(webhook, RETRY_BYTES)
   }
 
-  /** A deleted subscription's webhooks go with it. */
-  removeSubscription(subscriptionId: string): void {
-    for (const webhook of this.#webhooks.values()) if (webhook.subscriptionId === subscriptionId) this.#webhooks.delete(webhook.id)
+  /** A deleted subscription's webhooks go with it (not counted as dropped); returns them. */
+  removeSubscription(subscriptionId: string): Webhook[] {
+    const removed: Webhook[] = []
+    for (const webhook of this.#all.values()) {
+      if (webhook.subscriptionId !== subscriptionId) continue
+      this.#remove(webhook)
+      removed.push(webhook)
+    }
+    return removed
   }
 
-  clear(): void {
-    this.#webhooks.clear()
+  #grow(webhook: Webhook, bytes: number): void {
+    webhook.bytes += bytes
+    this.#bytes += bytes
   }
+
+  #makeRoom(needsRoom: Webhook): Webhook[] {
+    const { limit, byteLimit } = this.bounds()
+    const letGo: Webhook[] = []
+    while (this.#all.size > limit || this.#bytes > byteLimit) {
+      const chosen = oldestOtherThan(this.#over, needsRoom) ?? oldestOtherThan(this.#waiting, needsRoom) ?? oldestOtherThan(this.#all, needsRoom)
+      if (chosen === undefined) break
+      if (chosen.state === 'over') this.dropped.finished += 1
+      else this.dropped.undelivered += 1
+      this.#remove(chosen)
+      letGo.push(chosen)
+    }
+    return letGo
+  }
+
+  #remove(webhook: Webhook): void {
+    this.#unfile(webhook)
+    this.#all.delete(webhook.id)
+    this.#bytes -= webhook.bytes
+    webhook.state = 'gone'
+  }
+
+  #unfile(webhook: Webhook): void {
+    if (webhook.state === 'over') this.#over.delete(webhook.id)
+    else if (webhook.state === 'waiting') this.#waiting.delete(webhook.id)
+  }
+}
+
+/** The first of a map's webhooks that is not `except` (at most two are looked at). */
+function oldestOtherThan(webhooks: ReadonlyMap<string, Webhook>, except: Webhook): Webhook | undefined {
+  for (const webhook of webhooks.values()) if (webhook !== except) return webhook
+  return undefined
 }

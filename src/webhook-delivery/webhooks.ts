@@ -1,17 +1,20 @@
 import { randomUUID } from 'node:crypto'
 import type { Clock } from '../clock.js'
+import type { ApplicationWorld } from '../world/application-world.js'
+import type { Worlds } from '../world/worlds.js'
 import { DeliveryEngine, type PendingView } from './delivery-engine.js'
-import type { DeliveryTargets, SubscriptionView } from './delivery-target.js'
-import { unpackHeaders, type Header, type PostOutcome, type WebhookPost } from './post-webhook.js'
-import { webhookHeaders } from './webhook-headers.js'
-import { WebhookHistory, type Attempt, type AttemptCause, type Retry, type Webhook } from './webhook-history.js'
+import type { DeliveryTarget, DeliveryTargets, SubscriptionView } from './delivery-target.js'
+import { responseText, unpackHeaders, type Header, type PostOutcome, type WebhookPost } from './post-webhook.js'
+import { signatureOf, webhookHeaders } from './webhook-headers.js'
+import type { Attempt, AttemptCause, Retry, Webhook, WebhookHistory } from './webhook-history.js'
+import { WEBHOOK_HISTORY } from './webhook-history-part.js'
 
 export interface WebhooksOptions {
   clock: Clock
+  /** Every application's world: each keeps its own webhooks (WEBHOOK_HISTORY). */
+  worlds: Worlds
   /** The webhook subscriptions, every application's. */
   targets: DeliveryTargets
-  /** Webhooks kept, with their attempts. */
-  historyLimit: number
   retryDelays: readonly number[]
   timeoutMs: number
   /** Attempts in flight per subscription. */
@@ -19,7 +22,10 @@ export interface WebhooksOptions {
   post?: (post: WebhookPost, signal: AbortSignal) => Promise<PostOutcome>
 }
 
-/** Attempts in flight in all, whatever the number of subscriptions: well under a process's file limit. */
+/**
+ * Attempts in flight in all beyond each subscription's first: well under a process's file limit,
+ * and ten subscriptions' full bursts. Each subscription may always have one in flight besides.
+ */
 export const TOTAL_CONCURRENCY = 100
 
 /** One attempt as the test double shows it: what was sent, what came back. */
@@ -44,20 +50,37 @@ export interface DeliveryView {
 }
 
 export interface DeliveryFilter {
+  application?: string
   topic?: string
   subscriptionId?: string
   eventId?: string
   webhookId?: string
 }
 
+/** How many webhooks there are, and how many were let go, in all or for one application. */
+export interface WebhookCounts {
+  /** Webhooks kept, with their attempts. */
+  kept: number
+  /** Attempts waiting: for their time (retries, mostly), or for room to be sent. */
+  pending: number
+  inFlight: number
+  dropped: {
+    /** Webhooks whose delivery was over, let go to make room for newer ones of their application. */
+    finished: number
+    /** Webhooks let go while still on their way (every one kept was): their deliveries stopped. */
+    undelivered: number
+    /** Webhooks that went with their application, dropped by applicationLimit or storeByteLimit (in all only). */
+    withApplication: number
+  }
+}
+
 /** The test double's view of webhooks: `server.webhooks` and /__mock/webhooks. */
 export type { SubscriptionView }
 
-export type WebhookControls = Pick<Webhooks, 'deliveries' | 'settle' | 'pending' | 'subscriptions'>
+export type WebhookControls = Pick<Webhooks, 'deliveries' | 'settle' | 'pending' | 'subscriptions' | 'counts'>
 
 /** An event on its way to its application's subscriptions: its body, rendered for each subscription's base URL. */
 export interface Deliverable {
-  clientId: string
   eventId: string
   topic: string
   /** The body every attempt to a subscription reached through `baseUrl` sends (hrefs on that base). */
@@ -65,81 +88,120 @@ export interface Deliverable {
 }
 
 /**
- * The webhooks of a running mock: the history of what was delivered, and the engine delivering
- * it. Each event goes to every subscription of its own application that is not paused, as one
- * webhook whose body is the event as GET /events/{id} renders it, with hrefs on the base URL the
- * subscription was made through.
+ * The webhooks of a running mock: each application's history of what was delivered (in its
+ * world), and the engine delivering it. Each event goes to every subscription of its own
+ * application that is not paused, as one webhook whose body is the event as GET /events/{id}
+ * renders it, with hrefs on the base URL the subscription was made through.
  */
 export class Webhooks {
-  readonly history: WebhookHistory
   readonly engine: DeliveryEngine
   /** Told of every attempt (the server logs it). */
   onAttempt: ((webhook: Webhook, attempt: Attempt) => void) | undefined
   readonly #clock: Clock
+  readonly #worlds: Worlds
   readonly #targets: DeliveryTargets
+  /** Webhooks that went with their application's world. */
+  #droppedWithApplication = 0
 
   constructor(options: WebhooksOptions) {
     this.#clock = options.clock
+    this.#worlds = options.worlds
     this.#targets = options.targets
-    this.history = new WebhookHistory(options.historyLimit)
     this.engine = new DeliveryEngine({
       ...options,
-      history: this.history,
       totalConcurrency: TOTAL_CONCURRENCY,
-      onAttempt: (webhook, attempt) => this.onAttempt?.(webhook, attempt),
+      onAttempt: (webhook, attempt) => this.#record(webhook, attempt),
+      onState: (webhook, state) => this.#historyOf(webhook.clientId)?.setState(webhook, state),
     })
-    options.targets.onRemove((subscriptionId) => this.#forgetSubscription(subscriptionId))
+    options.targets.onRemove((target) => this.#forgetSubscription(target))
   }
 
-  /** A subscription was deleted: its webhooks stop, and leave the history. */
-  #forgetSubscription(subscriptionId: string): void {
-    for (const webhook of this.history.forSubscription(subscriptionId)) this.engine.cancel(webhook, 'the subscription was deleted')
-    this.history.removeSubscription(subscriptionId)
-  }
-
-  /** Makes the event's webhooks, one per active subscription of its application, and sends them on their way. */
-  deliver(event: Deliverable): Webhook[] {
+  /** Makes the event's webhooks, one per active subscription of the world's application, and sends them on their way. */
+  deliver(world: ApplicationWorld, event: Deliverable): Webhook[] {
     const made: Webhook[] = []
-    for (const subscription of this.#targets.forApplication(event.clientId)) {
+    const subscriptions = this.#targets.forApplication(world.clientId)
+    if (subscriptions.length === 0) return made
+    const history = this.#historyFor(world)
+    const created = this.#clock.now()
+    // Subscriptions made through the same base URL send the same body, and those with the same
+    // secret the same signature: each is made once per event (and the body shared in memory).
+    const bodies = new Map<string, string>()
+    const signatures = new Map<string, string>()
+    for (const subscription of subscriptions) {
       if (subscription.paused) continue
-      const body = event.bodyFor(subscription.baseUrl)
+      const id = randomUUID()
+      let body = bodies.get(subscription.baseUrl)
+      if (body === undefined) bodies.set(subscription.baseUrl, (body = event.bodyFor(subscription.baseUrl)))
+      const signing = `${subscription.secret}\n${subscription.baseUrl}`
+      let signature = signatures.get(signing)
+      if (signature === undefined) signatures.set(signing, (signature = signatureOf(body, subscription.secret)))
       const webhook: Webhook = {
-        id: randomUUID(),
+        id,
         subscriptionId: subscription.id,
-        clientId: event.clientId,
+        clientId: world.clientId,
         eventId: event.eventId,
         topic: event.topic,
         body,
-        headers: webhookHeaders(event.topic, body, subscription.secret),
-        created: this.#clock.now(),
+        headers: webhookHeaders(id, event.topic, signature),
+        created,
         attempts: [],
         retries: [],
         scheduledRetries: 0,
+        state: 'waiting',
+        bytes: 0,
       }
-      for (const evicted of this.history.add(webhook, (kept) => this.engine.inProgress(kept))) this.engine.cancel(evicted, 'the webhook history is full')
+      this.#letGo(history.add(webhook), 'the application’s webhook history is full')
       this.engine.schedule(webhook)
       made.push(webhook)
     }
+    this.#worlds.reweigh(world)
     return made
   }
 
   /** POST /webhooks/{id}/retries: a retry recorded, and an attempt on its way now. */
   redeliver(webhook: Webhook): Retry {
     const retry: Retry = { id: randomUUID(), timestamp: this.#clock.now() }
-    this.history.recordRetry(webhook, retry)
+    this.#historyOf(webhook.clientId)?.recordRetry(webhook, retry)
     this.engine.redeliver(webhook)
+    this.#reweigh(webhook.clientId)
     return retry
+  }
+
+  /** One application's webhook; another application's, or one let go, is not found. */
+  find(clientId: string, id: string): Webhook | undefined {
+    return this.#historyOf(clientId)?.get(id)
+  }
+
+  /** An application's webhooks kept, oldest first. */
+  kept(clientId: string): Webhook[] {
+    const history = this.#historyOf(clientId)
+    return history === undefined ? [] : [...history.all()]
+  }
+
+  /** A subscription's webhooks, newest first (inferred: Dwolla's other lists are). */
+  forSubscription(clientId: string, subscriptionId: string): Webhook[] {
+    return this.#historyOf(clientId)?.forSubscription(subscriptionId) ?? []
+  }
+
+  /** An application's world was dropped (the bound on all applications): its webhooks stop, counted. */
+  forgetApplication(world: ApplicationWorld): void {
+    const history = world.peek(WEBHOOK_HISTORY)
+    if (history === undefined) return
+    for (const webhook of history.all()) this.engine.cancel(webhook, 'its application was dropped')
+    this.#droppedWithApplication += history.size
   }
 
   /** Every attempt kept, oldest first, with what was sent and what came back. */
   deliveries(filter: DeliveryFilter = {}): DeliveryView[] {
     const views: Array<{ sequence: number; view: DeliveryView }> = []
-    for (const webhook of this.history.all()) {
-      if (filter.topic !== undefined && webhook.topic !== filter.topic) continue
-      if (filter.subscriptionId !== undefined && webhook.subscriptionId !== filter.subscriptionId) continue
-      if (filter.eventId !== undefined && webhook.eventId !== filter.eventId) continue
-      if (filter.webhookId !== undefined && webhook.id !== filter.webhookId) continue
-      for (const attempt of webhook.attempts) views.push({ sequence: attempt.sequence, view: deliveryView(webhook, attempt) })
+    for (const history of this.#histories(filter.application)) {
+      for (const webhook of history.all()) {
+        if (filter.topic !== undefined && webhook.topic !== filter.topic) continue
+        if (filter.subscriptionId !== undefined && webhook.subscriptionId !== filter.subscriptionId) continue
+        if (filter.eventId !== undefined && webhook.eventId !== filter.eventId) continue
+        if (filter.webhookId !== undefined && webhook.id !== filter.webhookId) continue
+        for (const attempt of webhook.attempts) views.push({ sequence: attempt.sequence, view: deliveryView(webhook, attempt) })
+      }
     }
     return views.sort((a, b) => a.sequence - b.sequence).map(({ view }) => view)
   }
@@ -149,9 +211,9 @@ export class Webhooks {
     return this.engine.settle()
   }
 
-  /** The attempts waiting for their time (retries, mostly), soonest first. */
-  pending(): PendingView[] {
-    return this.engine.pending()
+  /** The attempts waiting for their time (retries, mostly) or for room, soonest first: every application's, or one's. */
+  pending(application?: string): PendingView[] {
+    return this.engine.pending(application)
   }
 
   /** Every application's subscriptions, newest first, without their secrets. */
@@ -159,14 +221,80 @@ export class Webhooks {
     return this.#targets.views()
   }
 
-  /** No history, nothing waiting or in flight (the subscriptions go with their applications' worlds). */
+  /** What is kept, waiting, in flight and was let go: in all, or for one application. */
+  counts(application?: string): WebhookCounts {
+    const counts: WebhookCounts = {
+      kept: 0,
+      pending: this.engine.pendingCount(application),
+      inFlight: this.engine.inFlightCount(application),
+      dropped: { finished: 0, undelivered: 0, withApplication: application === undefined ? this.#droppedWithApplication : 0 },
+    }
+    for (const history of this.#histories(application)) {
+      counts.kept += history.size
+      counts.dropped.finished += history.dropped.finished
+      counts.dropped.undelivered += history.dropped.undelivered
+    }
+    return counts
+  }
+
+  /** Nothing waiting or in flight, nothing counted (the histories and subscriptions go with their applications' worlds). */
   reset(): void {
     this.engine.reset()
-    this.history.clear()
+    this.#droppedWithApplication = 0
   }
 
   close(): void {
     this.engine.close()
+  }
+
+  #record(webhook: Webhook, attempt: Attempt): void {
+    const history = this.#historyOf(webhook.clientId)
+    if (history === undefined) return
+    this.#letGo(history.recordAttempt(webhook, attempt), 'the application’s webhook history is full')
+    this.#reweigh(webhook.clientId)
+    this.onAttempt?.(webhook, attempt)
+  }
+
+  /** A subscription was deleted: its webhooks stop, and leave the history. */
+  #forgetSubscription(target: DeliveryTarget): void {
+    const history = this.#historyOf(target.clientId)
+    if (history === undefined) return
+    this.#letGo(history.removeSubscription(target.id), 'the subscription was deleted')
+    this.#reweigh(target.clientId)
+  }
+
+  #letGo(webhooks: readonly Webhook[], reason: string): void {
+    for (const webhook of webhooks) this.engine.cancel(webhook, reason)
+  }
+
+  #historyOf(clientId: string): WebhookHistory | undefined {
+    return this.#worlds.find(clientId)?.peek(WEBHOOK_HISTORY)
+  }
+
+  /** Made when its first webhook is; put in without announcing a change (it is not in the state file). */
+  #historyFor(world: ApplicationWorld): WebhookHistory {
+    let history = world.peek(WEBHOOK_HISTORY)
+    if (history === undefined) {
+      history = WEBHOOK_HISTORY.create(world)
+      world.put(WEBHOOK_HISTORY, history)
+    }
+    return history
+  }
+
+  #histories(application: string | undefined): WebhookHistory[] {
+    const worlds = application === undefined ? this.#worlds.all() : [this.#worlds.find(application)]
+    const histories: WebhookHistory[] = []
+    for (const world of worlds) {
+      const history = world?.peek(WEBHOOK_HISTORY)
+      if (history !== undefined) histories.push(history)
+    }
+    return histories
+  }
+
+  /** Attempts and retries change what a history holds: its world is weighed again. */
+  #reweigh(clientId: string): void {
+    const world = this.#worlds.find(clientId)
+    if (world !== undefined) this.#worlds.reweigh(world)
   }
 }
 
@@ -197,7 +325,11 @@ function deliveryView(webhook: Webhook, attempt: Attempt): DeliveryView {
     time: new Date(attempt.request.timestamp).toISOString(),
     url: attempt.request.url,
     request: { headers: headerRecord(webhook.headers), body: webhook.body },
-    response: { status: attempt.response.statusCode, headers: headerRecord(unpackHeaders(attempt.response.headers)), body: attempt.response.body },
+    response: {
+      status: attempt.response.statusCode,
+      headers: headerRecord(unpackHeaders(attempt.response.headers)),
+      body: responseText(attempt.response.body),
+    },
     error: attempt.error,
     succeeded: attempt.succeeded,
     durationMs: Math.round(attempt.durationMs * 1000) / 1000,

@@ -29,7 +29,7 @@ t.test('webhooks: every attempt with the request sent and the response, and when
   await app.mockDwolla.webhooks.settle()
   t.equal(receiver.received.length, 1, 'one attempt made')
 
-  const [webhook] = app.mockDwolla.webhooks.history.all()
+  const [webhook] = app.mockDwolla.webhooks.kept('key')
   const page = (await openDashboard(app, '?section=webhooks')).body
   t.same(rowKeys(page, 'webhooks'), [webhook?.id], 'the webhook listed')
   const text = textOf(page)

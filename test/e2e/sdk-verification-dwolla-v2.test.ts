@@ -6,11 +6,9 @@ import { SEEDED } from '../helpers/customers.js'
 import { listeningMock } from '../helpers/listening.js'
 import { rejectionOf } from '../helpers/rejection.js'
 import { dwollaV2For } from '../helpers/sdk-clients.js'
-import { OWNER, pngOf } from '../helpers/verification.js'
+import { OWNER, pngOf, sampleFile } from '../helpers/verification.js'
 
 type SdkError = Error & { status: number; body: { code: string; message: string; _links?: { about?: { href: string } } } }
-
-const SAMPLE = new URL('../fixtures/documents/test-document-upload-success.png', import.meta.url)
 
 /** Dwolla's documented dwolla-v2 upload: an npm form-data body, the file with its name and type. */
 function form(documentType: string, file: Buffer | NodeJS.ReadableStream, filename?: string): FormData {
@@ -51,6 +49,7 @@ t.test('dwolla-v2: the business drop-in flow — owners, certify, then send', as
 
 t.test('dwolla-v2: the personal document flow with an npm form-data body', async (t) => {
   const mock = await listeningMock(t)
+  const SAMPLE = sampleFile(t)
   const client = dwollaV2For(mock.url)
   const customer = (await client.post('customers', { ...PERSONAL, firstName: 'document', email: 'v2-doc@example.com' })).headers.get('location') as string
   const created = await client.post(`${customer}/documents`, form('license', createReadStream(SAMPLE), 'test-document-upload-success.png'))
@@ -92,6 +91,7 @@ t.test('dwolla-v2: the personal document flow with an npm form-data body', async
 
 t.test("dwolla-v2: an owner's document, and the kba flow", async (t) => {
   const mock = await listeningMock(t)
+  const SAMPLE = sampleFile(t)
   const client = dwollaV2For(mock.url)
   const owner = (await client.post(`customers/${SEEDED.businessVerified}/beneficial-owners`, { ...OWNER, firstName: 'document' })).headers.get(
     'location',

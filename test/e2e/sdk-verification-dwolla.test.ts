@@ -6,9 +6,8 @@ import { SEEDED } from '../helpers/customers.js'
 import { listeningMock } from '../helpers/listening.js'
 import { rejectionOf } from '../helpers/rejection.js'
 import { dwollaSdkFor } from '../helpers/sdk-clients.js'
-import { OWNER, pngOf } from '../helpers/verification.js'
+import { OWNER, pngOf, sampleFile } from '../helpers/verification.js'
 
-const SAMPLE = new URL('../fixtures/documents/test-document-upload-success.png', import.meta.url)
 const idFrom = (headers: Record<string, string[]> | undefined) => new URL(headers?.location?.[0] as string).pathname.split('/').pop() as string
 const codeOf = (error: DwollaError) => (JSON.parse(error.body) as { code: string }).code
 
@@ -58,6 +57,7 @@ t.test('dwolla: the business drop-in flow — owners, certify, then send', async
 
 t.test('dwolla: the personal document flow — upload as the SDK sends it, read the review', async (t) => {
   const mock = await listeningMock(t)
+  const SAMPLE = sampleFile(t)
   const sdk = dwollaSdkFor(mock.url)
   const customer = idFrom((await sdk.customers.create({ ...PERSONAL, type: 'personal', firstName: 'document', email: 'doc@example.com' }))?.headers)
   const created = await sdk.customers.documents.create({
@@ -127,6 +127,7 @@ t.test('dwolla: the personal document flow — upload as the SDK sends it, read 
 
 t.test("dwolla: a beneficial owner's document", async (t) => {
   const mock = await listeningMock(t)
+  const SAMPLE = sampleFile(t)
   const sdk = dwollaSdkFor(mock.url)
   const owner = idFrom(
     (await sdk.customers.beneficialOwners.create({ id: SEEDED.businessVerified, requestBody: { ...OWNER, firstName: 'document' } }))?.headers,

@@ -15,7 +15,7 @@ t.test('fixture rules fail the events and webhook operations like any other, bef
   const subscriptionId = await subscribeVia(app, token, receiver.url, 'secret')
   await createCustomerVia(app, token, UNVERIFIED)
   await app.mockDwolla.webhooks.settle()
-  const [webhook] = app.mockDwolla.webhooks.history.all()
+  const [webhook] = app.mockDwolla.webhooks.forSubscription('key', subscriptionId)
   const [event] = app.mockDwolla.events.all()
   const calls: Array<[string, string, string, unknown]> = [
     ['listEvents', 'GET', '/events', undefined],

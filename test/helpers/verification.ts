@@ -1,5 +1,8 @@
 import { randomBytes } from 'node:crypto'
-import { readFileSync } from 'node:fs'
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import type { Test } from 'tap'
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify'
 import { DWOLLA_MEDIA_TYPE } from '../../src/index.js'
 import { LLC, PERSONAL } from '../customers/fields.js'
@@ -15,9 +18,18 @@ export const OWNER = {
   address: { address1: '99-99 33rd St', address2: 'Apt 12', city: 'Some City', stateProvinceRegion: 'NY', country: 'US', postalCode: '10005' },
 }
 
-/** Dwolla's two sandbox sample images, as testers are asked to upload them. */
-export const SUCCESS_SAMPLE = readFileSync(new URL('../fixtures/documents/test-document-upload-success.png', import.meta.url))
-export const FAIL_SAMPLE = readFileSync(new URL('../fixtures/documents/test-document-upload-fail.png', import.meta.url))
+/**
+ * A generated PNG written to a file named as Dwolla's success sample (the name is what the mock
+ * reads when the bytes are not the sample's: Dwolla's own images are not ours to ship; their
+ * digests are tested in test/verification/models.test.ts). Removed when the test ends.
+ */
+export function sampleFile(t: Test, name = 'test-document-upload-success.png'): string {
+  const folder = mkdtempSync(join(tmpdir(), 'mock-dwolla-document-'))
+  t.teardown(() => rmSync(folder, { recursive: true, force: true }))
+  const path = join(folder, name)
+  writeFileSync(path, pngOf())
+  return path
+}
 
 /** A PNG of `size` bytes that is no sample: the signature, then random bytes (so every one differs). */
 export function pngOf(size = 512): Buffer {

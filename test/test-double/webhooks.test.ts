@@ -122,7 +122,7 @@ t.test('/__mock/events, /__mock/webhooks and POST /__mock/webhooks/settle, for a
     'POST /__mock/webhooks/settle waits for what is due, and says what still waits',
   )
   const state = (await app.inject({ method: 'GET', url: `/__mock/webhooks?subscriptionId=${subscriptionId}` })).json()
-  t.same(Object.keys(state), ['subscriptions', 'pending', 'deliveries'], 'subscriptions, pending retries, deliveries')
+  t.same(Object.keys(state), ['subscriptions', 'pending', 'dropped', 'deliveries'], 'subscriptions, pending retries, webhooks let go, deliveries')
   t.same(
     state.deliveries.map((d: { response: { status: number } }) => d.response.status),
     [503, 503],
@@ -139,7 +139,7 @@ t.test('/__mock/events, /__mock/webhooks and POST /__mock/webhooks/settle, for a
   await app.inject({ method: 'POST', url: '/__mock/reset' })
   t.same(
     (await app.inject({ method: 'GET', url: '/__mock/webhooks' })).json(),
-    { subscriptions: [], pending: [], deliveries: [] },
+    { subscriptions: [], pending: [], dropped: { finished: 0, undelivered: 0, withApplication: 0 }, deliveries: [] },
     'POST /__mock/reset clears them',
   )
   t.same((await app.inject({ method: 'GET', url: '/__mock/events' })).json(), { events: [] }, 'and the events')
@@ -151,6 +151,7 @@ t.test('the admin guard covers the new routes', async (t) => {
     ['GET', '/__mock/events'],
     ['GET', '/__mock/webhooks'],
     ['POST', '/__mock/webhooks/settle'],
+    ['GET', '/__mock/webhooks/counts'],
   ] as const) {
     const refused = await app.inject({ method, url })
     t.same([refused.statusCode, refused.json().error], [401, 'AdminTokenRequired'], `${method} ${url} without the token: 401`)
@@ -181,4 +182,64 @@ t.test('the journal keeps deliveries apart: requests to the mock only, deliverie
   t.equal(receiver.received.length, 2, 'both received')
   const other = await apiRequest(app, 'GET', '/events', { token })
   t.equal(other.json().total, 2, 'and the events they carried')
+})
+
+t.test('counts() and GET /__mock/webhooks/counts: what is kept, waiting, in flight and let go, in all or for one application', async (t) => {
+  const app = await mockFor(t, { now: () => NOW, webhookHistoryLimit: 2, webhookRetrySchedule: 'dwolla' })
+  const failing = await webhookReceiver(t, SECRET, (_request, response) => {
+    response.statusCode = 500
+    response.end()
+  })
+  const healthy = await webhookReceiver(t, SECRET)
+  const failingToken = await accessTokenFor(app, 'failing-app')
+  const healthyToken = await accessTokenFor(app, 'healthy-app')
+  await subscribeVia(app, failingToken, failing.url, SECRET)
+  await subscribeVia(app, healthyToken, healthy.url, SECRET)
+  for (let i = 0; i < 3; i++) {
+    await createCustomerVia(app, failingToken, { ...PERSONAL, email: `failing-${i}@example.com` })
+    await createCustomerVia(app, healthyToken, { ...PERSONAL, email: `healthy-${i}@example.com` })
+    await app.mockDwolla.webhooks.settle()
+  }
+  // Each customer raises two events: six webhooks each, two kept. The failing ones wait for their retries.
+  const failingCounts = { kept: 2, pending: 2, inFlight: 0, dropped: { finished: 0, undelivered: 4, withApplication: 0 } }
+  const healthyCounts = { kept: 2, pending: 0, inFlight: 0, dropped: { finished: 4, undelivered: 0, withApplication: 0 } }
+  t.same(app.mockDwolla.webhooks.counts('failing-app'), failingCounts, 'the failing application: its retries wait, and it let go of four on their way')
+  t.same(app.mockDwolla.webhooks.counts('healthy-app'), healthyCounts, 'the healthy one let go of four delivered ones only')
+  t.same(
+    app.mockDwolla.webhooks.counts(),
+    { kept: 4, pending: 2, inFlight: 0, dropped: { finished: 4, undelivered: 4, withApplication: 0 } },
+    'in all: the sums',
+  )
+  const counted = await app.inject({ method: 'GET', url: '/__mock/webhooks/counts?application=failing-app' })
+  t.same(counted.json(), failingCounts, 'GET /__mock/webhooks/counts?application= says the same')
+  t.same((await app.inject({ method: 'GET', url: '/__mock/webhooks/counts' })).json(), app.mockDwolla.webhooks.counts(), 'and without a filter, the sums')
+  const view = (await app.inject({ method: 'GET', url: '/__mock/webhooks?application=healthy-app' })).json()
+  t.same(view.dropped, healthyCounts.dropped, 'GET /__mock/webhooks?application= shows what the application let go')
+  t.ok(view.deliveries.length === 2 && view.deliveries.every((d: { application: string }) => d.application === 'healthy-app'), 'and only its deliveries')
+  t.same(view.pending, [], 'and only its waiting attempts')
+  const refused = await app.inject({ method: 'GET', url: '/__mock/webhooks/counts?topic=x' })
+  t.same([refused.statusCode, refused.json().error], [400, 'InvalidQuery'], 'counts takes only application')
+})
+
+t.test('an application dropped by the bound on all applications takes its webhooks with it, counted', async (t) => {
+  const app = await mockFor(t, { now: () => NOW, applicationLimit: 1, webhookRetrySchedule: 'dwolla' })
+  const failing = await webhookReceiver(t, SECRET, (_request, response) => {
+    response.statusCode = 500
+    response.end()
+  })
+  const firstToken = await accessTokenFor(app, 'first-app')
+  await subscribeVia(app, firstToken, failing.url, SECRET)
+  await createCustomerVia(app, firstToken, PERSONAL)
+  await app.mockDwolla.webhooks.settle()
+  t.same([app.mockDwolla.webhooks.counts().kept, app.mockDwolla.webhooks.pending().length], [2, 2], 'two webhooks kept, their retries waiting')
+  const secondToken = await accessTokenFor(app, 'second-app')
+  await apiRequest(app, 'GET', '/webhook-subscriptions', { token: secondToken })
+  t.same(
+    app.mockDwolla.webhooks.counts(),
+    { kept: 0, pending: 0, inFlight: 0, dropped: { finished: 0, undelivered: 0, withApplication: 2 } },
+    'the first application went (applicationLimit 1): its webhooks and their retries with it, counted',
+  )
+  app.mockDwolla.clock.advance(24 * 60 * 60 * 1000)
+  await app.mockDwolla.webhooks.settle()
+  t.equal(failing.received.length, 2, 'no retry is sent for them')
 })

@@ -20,7 +20,7 @@ async function oneWebhookDelivered(t: Test) {
   const subscriptionId = await subscribeVia(app, token, receiver.url, SECRET)
   await createCustomerVia(app, token, UNVERIFIED)
   await app.mockDwolla.webhooks.settle()
-  const [webhook] = app.mockDwolla.webhooks.history.all()
+  const [webhook] = app.mockDwolla.webhooks.forSubscription('key', subscriptionId)
   return { app, token, receiver, subscriptionId, webhook }
 }
 
@@ -64,6 +64,7 @@ t.test('a subscription’s webhooks, each with its attempts: the request sent an
               { name: 'User-Agent', value: 'dwolla-webhooks/1.0' },
               { name: 'X-Dwolla-Topic', value: 'customer_created' },
               { name: 'X-Request-Signature-SHA-256', value: receiver.received[0]?.headers['x-request-signature-sha-256'] },
+              { name: 'X-Mock-Dwolla-Webhook', value: webhook.id },
             ],
             body: receiver.received[0]?.body,
           },

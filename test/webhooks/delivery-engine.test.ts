@@ -150,7 +150,7 @@ t.test('a success ends the retries; a 3xx is a failure and the redirect is not f
 })
 
 t.test('a redelivery goes now, even while paused, in place of a waiting retry; the schedule goes on after it', async (t) => {
-  const { clock, webhooks, raise, subscribe, subscriptions } = await webhooksFor(t, { retryDelays: [1000, 2000] })
+  const { clock, webhooks, raise, subscribe, subscriptions, kept } = await webhooksFor(t, { retryDelays: [1000, 2000] })
   const receiver = await webhookReceiver(t, SECRET, (_request, response) => {
     response.statusCode = 500
     response.end()
@@ -158,7 +158,7 @@ t.test('a redelivery goes now, even while paused, in place of a waiting retry; t
   const subscription = subscribe(receiver.url)
   raise()
   await webhooks.settle()
-  const [webhook] = webhooks.history.all()
+  const [webhook] = kept()
   t.same(
     webhooks.pending().map((p) => p.cause),
     ['retry'],
@@ -280,7 +280,7 @@ t.test('resets, refusals and huge answers are failures or successes as they shou
 })
 
 t.test('bounded: the oldest webhooks go with their attempts and their waiting retries', async (t) => {
-  const { webhooks, raise, subscribe } = await webhooksFor(t, { historyLimit: 3, retryDelays: [60_000] })
+  const { webhooks, raise, subscribe, kept } = await webhooksFor(t, { historyLimit: 3, retryDelays: [60_000] })
   const receiver = await webhookReceiver(t, SECRET, (_request, response) => {
     response.statusCode = 500
     response.end()
@@ -290,14 +290,14 @@ t.test('bounded: the oldest webhooks go with their attempts and their waiting re
     raise()
     await webhooks.settle()
   }
-  t.equal(webhooks.history.size, 3, 'three webhooks kept')
+  t.equal(webhooks.counts().kept, 3, 'three webhooks kept')
   t.equal(webhooks.deliveries().length, 3, 'with their attempts')
   t.equal(webhooks.pending().length, 3, 'only the kept ones still have a retry waiting')
-  t.same(new Set(webhooks.pending().map((p) => p.webhookId)), new Set(webhooks.history.all().map((w) => w.id)), 'the same three')
+  t.same(new Set(webhooks.pending().map((p) => p.webhookId)), new Set(kept().map((w) => w.id)), 'the same three')
 })
 
 t.test('making room, a webhook whose delivery is over goes before one still on its way', async (t) => {
-  const { webhooks, raise, subscribe } = await webhooksFor(t, { historyLimit: 3, retryDelays: [60_000] })
+  const { webhooks, raise, subscribe, kept } = await webhooksFor(t, { historyLimit: 3, retryDelays: [60_000] })
   let failing = true
   const receiver = await webhookReceiver(t, SECRET, (_request, response) => {
     response.statusCode = failing ? 500 : 200
@@ -306,7 +306,7 @@ t.test('making room, a webhook whose delivery is over goes before one still on i
   subscribe(receiver.url)
   raise('customer_created')
   await webhooks.settle()
-  const [waiting] = webhooks.history.all()
+  const [waiting] = kept()
   failing = false
   raise('customer_verified')
   raise('customer_suspended')
@@ -314,7 +314,7 @@ t.test('making room, a webhook whose delivery is over goes before one still on i
   raise('customer_deactivated')
   await webhooks.settle()
   t.same(
-    webhooks.history.all().map((w) => w.topic),
+    kept().map((w) => w.topic),
     ['customer_created', 'customer_suspended', 'customer_deactivated'],
     'the oldest delivered one went, not the oldest of all',
   )
@@ -336,7 +336,7 @@ t.test('a deleted subscription’s deliveries stop: what waits is dropped, what 
   subscriptions().remove(subscription)
   await webhooks.settle()
   t.equal(webhooks.engine.inFlight, 0, 'aborted')
-  t.same([webhooks.pending(), webhooks.deliveries(), webhooks.history.size], [[], [], 0], 'nothing waits, nothing is kept')
+  t.same([webhooks.pending(), webhooks.deliveries(), webhooks.counts().kept], [[], [], 0], 'nothing waits, nothing is kept')
 })
 
 t.test('close() does not wait: retries waiting are dropped, requests in flight aborted, nothing is sent after', async (t) => {
@@ -411,4 +411,60 @@ t.test(`a subscription is paused after ${AUTO_PAUSE_FAILURES} failures in a row 
   for (let i = 0; i < AUTO_PAUSE_FAILURES + 5; i++) raise('customer_created', '33333333-3333-4333-8333-333333333333', 'recent-app')
   await webhooks.settle()
   t.equal(recent.paused, false, 'failures within a day of its creation do not pause it')
+})
+
+t.test('a redelivery asked for while an attempt is in flight goes once that one ends, in place of the schedule', async (t) => {
+  const { webhooks, raise, subscribe, kept } = await webhooksFor(t, { retryDelays: [60_000] })
+  let release: (() => void) | undefined
+  const arrived = whenever(() => receiver.received.length === 1)
+  const receiver = await webhookReceiver(t, SECRET, (_request, response) => {
+    if (receiver.received.length === 1) {
+      release = () => {
+        response.statusCode = 500
+        response.end()
+      }
+      arrived.poke()
+    } else response.end('ok')
+  })
+  subscribe(receiver.url)
+  raise()
+  await arrived.promise
+  const [webhook] = kept()
+  webhooks.redeliver(webhook!)
+  t.same(
+    webhooks.pending().map((p) => p.cause),
+    ['manual'],
+    'the manual retry waits, listed',
+  )
+  t.equal(webhooks.engine.inFlight, 1, 'behind the attempt in flight, not beside it')
+  release?.()
+  await webhooks.settle()
+  t.same(
+    webhooks.deliveries().map((d) => [d.cause, d.response.status]),
+    [
+      ['first', 500],
+      ['manual', 200],
+    ],
+    'the first failed, then the manual retry went at once and succeeded',
+  )
+  t.same(webhooks.pending(), [], 'no scheduled retry is left waiting: the manual one took its place')
+})
+
+t.test('a subscription paused while its attempts wait for room: they are dropped when their turn comes', async (t) => {
+  const { webhooks, raise, subscribe, subscriptions } = await webhooksFor(t, { concurrency: 1, retryDelays: [] })
+  let release: (() => void) | undefined
+  const arrived = whenever(() => receiver.received.length === 1)
+  const receiver = await webhookReceiver(t, SECRET, (_request, response) => {
+    release = () => response.end('ok')
+    arrived.poke()
+  })
+  const subscription = subscribe(receiver.url)
+  for (let i = 0; i < 3; i++) raise()
+  await arrived.promise
+  t.equal(webhooks.pending().length, 2, 'two wait behind the one in flight (concurrency 1)')
+  subscriptions().setPaused(subscription, true)
+  release?.()
+  await webhooks.settle()
+  t.equal(receiver.received.length, 1, 'the two waiting were not sent')
+  t.same([webhooks.pending(), webhooks.counts().kept], [[], 3], 'nothing waits; all three are kept, their delivery over')
 })

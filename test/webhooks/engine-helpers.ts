@@ -2,6 +2,7 @@ import type { Test } from 'tap'
 import { EVENTS, type DwollaEvent } from '../../src/resources/events/index.js'
 import { SUBSCRIPTIONS } from '../../src/resources/webhook-subscriptions/index.js'
 import type { RetrySchedule } from '../../src/webhook-delivery/retry-schedule.js'
+import { WEBHOOK_HISTORY } from '../../src/webhook-delivery/webhook-history-part.js'
 import { stateFor } from '../helpers/state.js'
 
 export const NOW = Date.parse('2026-03-04T05:06:07.000Z')
@@ -13,6 +14,7 @@ export interface EngineOptions {
   historyLimit?: number
   timeoutMs?: number
   concurrency?: number
+  storeByteLimit?: number
 }
 
 /**
@@ -26,6 +28,7 @@ export async function webhooksFor(t: Test, options: EngineOptions = {}) {
     webhookHistoryLimit: options.historyLimit ?? 100,
     webhookTimeoutMs: options.timeoutMs ?? 10_000,
     webhookConcurrency: options.concurrency ?? 10,
+    ...(options.storeByteLimit === undefined ? {} : { storeByteLimit: options.storeByteLimit }),
   })
   const { clock, webhooks, worlds } = state
   const events = (clientId = 'app') => worlds.open(clientId).get(EVENTS)
@@ -35,7 +38,9 @@ export async function webhooksFor(t: Test, options: EngineOptions = {}) {
   }
   const subscriptions = (clientId = 'app') => worlds.open(clientId).get(SUBSCRIPTIONS)
   const subscribe = (url: string, clientId = 'app', secret = SECRET) => subscriptions(clientId).create({ url, secret }, BASE_URL)
-  return { clock, webhooks, events, raise, subscribe, subscriptions, reset: () => state.reset() }
+  /** The application's webhooks kept, oldest first. */
+  const kept = (clientId = 'app') => [...(worlds.find(clientId)?.peek(WEBHOOK_HISTORY)?.all() ?? [])]
+  return { clock, webhooks, events, raise, subscribe, subscriptions, kept, worlds, reset: () => state.reset() }
 }
 
 /** A promise that resolves once `condition` holds, checked each time `poke` is called (no timers). */

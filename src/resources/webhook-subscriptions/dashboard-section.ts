@@ -21,7 +21,7 @@ export const WEBHOOK_SUBSCRIPTIONS_SECTION: DashboardSection = {
         cells: [
           { text: subscription.url, code: true },
           subscription.paused ? { text: 'paused', tone: 'bad' } : { text: 'active', tone: 'good' },
-          String(mock.webhooks.history.forSubscription(subscription.id).length),
+          String(mock.webhooks.forSubscription(subscription.clientId, subscription.id).length),
           { text: new Date(subscription.created).toISOString(), time: true },
           { text: subscription.id, code: true },
         ],

@@ -23,6 +23,6 @@ export function deliveryTargets(worlds: Worlds, service: MockContext['service'])
         .flatMap((world) => world.peek(SUBSCRIPTIONS)?.list() ?? [])
         .sort((a, b) => b.created - a.created)
         .map(({ id, clientId, url, paused, created }) => ({ id, application: clientId, url, paused, created: new Date(created).toISOString() })),
-    onRemove: (listener) => void service(SUBSCRIPTION_REMOVALS).add((subscription) => listener(subscription.id)),
+    onRemove: (listener) => void service(SUBSCRIPTION_REMOVALS).add(listener),
   }
 }

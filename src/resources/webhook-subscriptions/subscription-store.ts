@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto'
+import { namesAdminApi } from '../../admin/admin-path.js'
 import { DwollaError, LIMIT_MESSAGES, validationError, type EmbeddedError } from '../../errors.js'
 
 /**
@@ -49,6 +50,8 @@ export const SECRET_MAX_LENGTH = 128
 export const SUBSCRIPTION_FIELD_ERRORS = {
   urlRequired: { code: 'Required', message: 'Url required.', path: '/url', _links: {} },
   urlInvalid: { code: 'InvalidFormat', message: 'Url must be a valid url.', path: '/url', _links: {} },
+  /** The mock's own: a webhook must never drive a mock's test-double routes (issue 27 item 5). */
+  urlAdminApi: { code: 'InvalidFormat', message: 'Url must not point at the mock’s own admin API (/__mock).', path: '/url', _links: {} },
   secretRequired: { code: 'Required', message: 'Secret required.', path: '/secret', _links: {} },
   secretInvalid: { code: 'Invalid', message: 'Secret invalid.', path: '/secret', _links: {} },
   secretTooLong: { code: 'InvalidFormat', message: 'Secret must be 128 or fewer characters.', path: '/secret', _links: {} },
@@ -57,27 +60,48 @@ export const SUBSCRIPTION_FIELD_ERRORS = {
 /**
  * What is wrong with a subscription's url and secret, in Dwolla's embedded errors; empty when
  * nothing. The url must be an absolute http or https URL without credentials (local URLs are the
- * point); an empty secret counts as missing, one that is not a string is Invalid (both inferred).
+ * point), port 0 or a control character or space anywhere is no valid url, and no path may name
+ * the mock's admin API; an empty secret counts as missing, one that is not a string is Invalid
+ * (all inferred).
  */
 export function subscriptionProblems(url: unknown, secret: unknown): EmbeddedError[] {
   const problems: EmbeddedError[] = []
   if (url === undefined) problems.push({ ...SUBSCRIPTION_FIELD_ERRORS.urlRequired })
-  else if (!isDeliverableUrl(url)) problems.push({ ...SUBSCRIPTION_FIELD_ERRORS.urlInvalid })
+  else {
+    const parsed = deliverableUrl(url)
+    if (parsed === undefined) problems.push({ ...SUBSCRIPTION_FIELD_ERRORS.urlInvalid })
+    else if (namesAdminApi(parsed.pathname)) problems.push({ ...SUBSCRIPTION_FIELD_ERRORS.urlAdminApi })
+  }
   if (secret === undefined || secret === '') problems.push({ ...SUBSCRIPTION_FIELD_ERRORS.secretRequired })
   else if (typeof secret !== 'string') problems.push({ ...SUBSCRIPTION_FIELD_ERRORS.secretInvalid })
   else if (secret.length > SECRET_MAX_LENGTH) problems.push({ ...SUBSCRIPTION_FIELD_ERRORS.secretTooLong })
   return problems
 }
 
-function isDeliverableUrl(value: unknown): value is string {
-  if (typeof value !== 'string' || value.length > URL_MAX_LENGTH) return false
+/**
+ * A control character or a space, which the URL parser would quietly strip (tabs and newlines
+ * anywhere, the rest at the ends) while the url is kept and shown as given.
+ */
+function hasControlOrSpace(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i)
+    if (code <= 0x20 || code === 0x7f) return true
+  }
+  return false
+}
+
+/** The url parsed, when it is one the mock can deliver to. Port 0 is refused: node:http would send to port 80. */
+function deliverableUrl(value: unknown): URL | undefined {
+  if (typeof value !== 'string' || value.length > URL_MAX_LENGTH || hasControlOrSpace(value)) return undefined
   let url: URL
   try {
     url = new URL(value)
   } catch {
-    return false
+    return undefined
   }
-  return (url.protocol === 'http:' || url.protocol === 'https:') && url.hostname !== '' && url.username === '' && url.password === ''
+  const deliverable =
+    (url.protocol === 'http:' || url.protocol === 'https:') && url.hostname !== '' && url.username === '' && url.password === '' && url.port !== '0'
+  return deliverable ? url : undefined
 }
 
 export interface SubscriptionStoreOptions {

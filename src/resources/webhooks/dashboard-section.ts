@@ -1,6 +1,6 @@
 import type { Cell, DashboardSection } from '../../dashboard/dashboard-section.js'
 import type { PendingView } from '../../webhook-delivery/delivery-engine.js'
-import { unpackHeaders, type Header } from '../../webhook-delivery/post-webhook.js'
+import { responseText, unpackHeaders, type Header } from '../../webhook-delivery/post-webhook.js'
 import type { Attempt, Webhook } from '../../webhook-delivery/webhook-history.js'
 import { webhookRepresentation } from './representation.js'
 
@@ -14,9 +14,9 @@ export const WEBHOOKS_SECTION: DashboardSection = {
   title: 'Webhooks',
   list({ mock, application, links }, { offset, limit }) {
     if (application === undefined) return { columns: [], rows: [], total: 0 }
-    const own = mock.webhooks.history.all().filter((webhook) => webhook.clientId === application)
+    const own = mock.webhooks.kept(application)
     const page = limit === 0 ? [] : own.reverse().slice(offset, offset + limit)
-    const pending = new Map(page.length === 0 ? [] : mock.webhooks.pending().map((view) => [view.webhookId, view]))
+    const pending = new Map(page.length === 0 ? [] : mock.webhooks.pending(application).map((view) => [view.webhookId, view]))
     // Where each goes, from the test double's view of the subscriptions (never their secrets).
     const urls = new Map(page.length === 0 ? [] : mock.webhooks.subscriptions().map((subscription) => [subscription.id, subscription.url]))
     return {
@@ -28,7 +28,7 @@ export const WEBHOOKS_SECTION: DashboardSection = {
           { text: urls.get(webhook.subscriptionId) ?? webhook.subscriptionId, code: true },
           String(webhook.attempts.length),
           lastAnswer(webhook),
-          nextAttempt(webhook, pending.get(webhook.id), mock.webhooks.engine.inProgress(webhook)),
+          nextAttempt(webhook, pending.get(webhook.id)),
           { text: new Date(webhook.created).toISOString(), time: true },
           { text: webhook.id, code: true },
         ],
@@ -51,9 +51,9 @@ function lastAnswer(webhook: Webhook): Cell {
   return { text, tone: attempt.succeeded ? 'good' : 'bad' }
 }
 
-function nextAttempt(webhook: Webhook, pending: PendingView | undefined, inProgress: boolean): Cell {
+function nextAttempt(webhook: Webhook, pending: PendingView | undefined): Cell {
   if (pending !== undefined) return { text: `${pending.cause === 'first' ? 'first' : pending.cause} at ${pending.dueAt}`, tone: 'waiting' }
-  if (inProgress) return { text: 'in flight', tone: 'waiting' }
+  if (webhook.state === 'sending') return { text: 'in flight', tone: 'waiting' }
   return webhook.attempts.at(-1)?.succeeded === true ? 'none: delivered' : 'none: retries used up'
 }
 
@@ -69,7 +69,7 @@ function attemptDetails(webhook: Webhook, attempt: Attempt, number: number): Arr
     },
     {
       label: `Attempt ${number}: response after ${Math.round(attempt.durationMs)} ms`,
-      text: `${answered}\n${headerLines(unpackHeaders(response.headers))}\n\n${response.body}`,
+      text: `${answered}\n${headerLines(unpackHeaders(response.headers))}\n\n${responseText(response.body)}`,
     },
   ]
 }

@@ -1,5 +1,5 @@
 import { accountIdFor } from '../accounts/index.js'
-import { unpackHeaders } from '../../webhook-delivery/post-webhook.js'
+import { responseText, unpackHeaders } from '../../webhook-delivery/post-webhook.js'
 import type { Attempt, Retry, Webhook } from '../../webhook-delivery/webhook-history.js'
 import { HalLinks } from '../../hal/hal-links.js'
 
@@ -35,7 +35,7 @@ function attemptRepresentation(webhook: Webhook, attempt: Attempt): Record<strin
       timestamp: new Date(response.timestamp).toISOString(),
       headers: unpackHeaders(response.headers),
       ...(response.statusCode === undefined ? {} : { statusCode: response.statusCode }),
-      body: response.body,
+      body: responseText(response.body),
     },
   }
 }

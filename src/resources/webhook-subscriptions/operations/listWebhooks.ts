@@ -21,7 +21,7 @@ export function listWebhooks(mock: MockContext): OperationHandler {
       if (problems.query.length > 0) throw validationError(problems.query)
       const links = linksFor(request, mock.options.publicUrl)
       const shape = { path: HalLinks.pathOf('webhook-subscription', subscription.id, 'webhooks'), resourceType: 'webhook', embedded: 'webhooks' } as const
-      const webhooks = mock.webhooks.history.forSubscription(subscription.id)
+      const webhooks = mock.webhooks.forSubscription(subscription.clientId, subscription.id)
       return halBody(
         reply,
         pagedList(links, shape, webhooks, pageWindowOf(request.query as PageQuery), (webhook) => webhookRepresentation(webhook, links)),

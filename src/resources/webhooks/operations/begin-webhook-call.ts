@@ -12,5 +12,5 @@ export function beginWebhookCall(
   mock: MockContext,
   operationId: 'getWebhook' | 'retryWebhook' | 'listWebhookRetries',
 ): Webhook {
-  return beginResourceCall(request, check, mock, operationId, (clientId, id) => mock.webhooks.history.get(clientId, id), NOT_FOUND_MESSAGES.webhook).resource
+  return beginResourceCall(request, check, mock, operationId, (clientId, id) => mock.webhooks.find(clientId, id), NOT_FOUND_MESSAGES.webhook).resource
 }
