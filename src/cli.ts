@@ -48,9 +48,13 @@ async function main(): Promise<void> {
     }
     stopping = true
     server.app.log.info(`stopping (${reason}): requests in flight get ${DEFAULT_SHUTDOWN_GRACE_MS} ms, then every connection is closed`)
+    // A close that fails (the state file could not be written, even after retries) says why and exits 1.
     server.close().then(
       () => process.exit(0),
-      () => process.exit(1),
+      (error: Error) => {
+        process.stderr.write(`mock-dwolla: ${error.message}\n`)
+        process.exit(1)
+      },
     )
   }
   process.on('SIGINT', shutdown)

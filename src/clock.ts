@@ -4,10 +4,12 @@
  */
 export class Clock {
   /**
-   * The clock stops at the end of year 9999: far past any token's life, and far enough from the
-   * largest Date (year 275760) that every expiry it computes is still a valid Date.
+   * The clock stops at the end of year 9989: ten years (the longest token lifetime, config.ts)
+   * before the last instant ISO 8601 writes with four digits, so every date computed from it (a
+   * token's expiry, a webhook retry at most 25 days ahead) is still shown as `9999-…` at worst,
+   * never `+010000-…`.
    */
-  static readonly LATEST = Date.UTC(9999, 11, 31, 23, 59, 59, 999)
+  static readonly LATEST = Date.UTC(9989, 11, 31, 23, 59, 59, 999)
 
   #offsetMs = 0
   readonly #base: () => number
@@ -30,7 +32,9 @@ export class Clock {
       throw new RangeError(`the clock only moves forward: got ${milliseconds} ms`)
     }
     if (this.now() + milliseconds > Clock.LATEST) {
-      throw new RangeError(`the clock cannot pass ${new Date(Clock.LATEST).toISOString()}`)
+      throw new RangeError(
+        `the clock cannot pass ${new Date(Clock.LATEST).toISOString()}: everything dated from it (a token expires up to ten years later) must fall before year 10000`,
+      )
     }
     this.#offsetMs += milliseconds
     for (const listener of this.#advanceListeners) listener()

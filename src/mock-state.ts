@@ -6,8 +6,8 @@ import { loadDefaultFixtures, loadFixtureSources } from './fixture-rules/fixture
 import { HalLinks } from './hal/hal-links.js'
 import { createCredentialCheck, type CredentialCheck } from './http/client-credentials.js'
 import { RequestJournal } from './journal/request-journal.js'
-import { readStateFile, StateFileWriter } from './persistence/state-file.js'
-import { restoreWorlds, snapshotWorlds } from './persistence/world-snapshots.js'
+import { openStateFile } from './persistence/open-state-file.js'
+import type { StateFileWriter } from './persistence/state-file-writer.js'
 import { RESOURCES } from './resources/registry.js'
 import {
   customerControls,
@@ -48,6 +48,8 @@ export interface MockState extends MockContext {
   readonly fundingSources: FundingSourceControls
   /** The test double's balances: read one, or set one through the ledger. */
   readonly balances: BalanceControls
+  /** The state file's writer, when there is one: the server hooks it to every answer and to close. */
+  readonly stateFile: StateFileWriter | undefined
 }
 
 /** Every resource's state-file part, from the registry. */
@@ -79,14 +81,16 @@ export async function createMockState(given: MockDwollaOptions): Promise<MockSta
   const fixtures = new FixtureRules()
   fixtures.replace('default', defaults?.rules ?? [])
 
-  const settle = async (): Promise<{ options: ResolvedOptions; seeds: CustomerSeed[] }> => {
+  // On a reload, `shared` holds the test double's customers made for every application: the new
+  // seeds must fit one store with them.
+  const settle = async (shared: readonly CustomerSeed[] = []): Promise<{ options: ResolvedOptions; seeds: CustomerSeed[] }> => {
     const loaded = await loadFixtureSources(first.fixtures, checkSeed)
     // Options given in code win over fixture files; fixture files win over DEFAULTS.
     const options = resolveOptions({ ...loaded.settings, ...given })
     // Fixture files' seeds come after the shipped ones, so a file can redefine a shipped customer.
     // The checks above (the schema, then checkSeed) make each one a customer document.
     const seeds = [...(defaults?.customers ?? []), ...loaded.customers] as CustomerSeed[]
-    const problem = CustomerSeeds.problem(seeds, options.customerLimit)
+    const problem = CustomerSeeds.problem([...seeds, ...shared], options.customerLimit)
     if (problem !== undefined) throw new StartupError(problem)
     fixtures.replace('file', loaded.rules)
     return { options, seeds }
@@ -129,7 +133,7 @@ export async function createMockState(given: MockDwollaOptions): Promise<MockSta
     },
     changed(world) {
       worlds.reweigh(world)
-      stateFile?.schedule()
+      stateFile?.changed(world)
     },
   }
   const worlds = new Worlds(server, () => ({ applicationLimit: state.options.applicationLimit, byteLimit: state.options.storeByteLimit }))
@@ -141,8 +145,12 @@ export async function createMockState(given: MockDwollaOptions): Promise<MockSta
     timeoutMs: options.webhookTimeoutMs,
     concurrency: options.webhookConcurrency,
   })
-  // An application dropped to keep within the bounds takes its webhooks with it (server.ts adds the log line).
-  worlds.onEvict = (world) => webhooks.forgetApplication(world)
+  // An application dropped to keep within the bounds takes its webhooks with it, and is dropped
+  // from the state file too (server.ts adds the log line).
+  worlds.onEvict = (world) => {
+    webhooks.forgetApplication(world)
+    stateFile?.dropped(world.clientId)
+  }
   let stateFile: StateFileWriter | undefined
 
   const view = <T>(record: IssuedToken<T>): TokenView<T> => ({
@@ -184,12 +192,17 @@ export async function createMockState(given: MockDwollaOptions): Promise<MockSta
       return stateFile
     },
     async reloadFixtures() {
-      const { options: reloaded, seeds: reseeded } = await settle()
+      const { options: reloaded, seeds: reseeded } = await settle(service(CUSTOMER_SEEDS).shared())
       service(CUSTOMER_SEEDS).replace(reseeded)
       state.options = reloaded
       state.credentialCheck = createCredentialCheck(reloaded.applications)
       accessTokens.lifetimeSeconds = reloaded.accessTokenLifetimeSeconds
       clientTokens.lifetimeSeconds = reloaded.clientTokenLifetimeSeconds
+      // The stores read customerLimit and duplicateEmailCheck at each use. applicationLimit and
+      // storeByteLimit apply now: weighing the most recently used world again drops the least
+      // recently used others until all fit (never that one).
+      const latest = worlds.all().at(-1)
+      if (latest !== undefined) worlds.reweigh(latest)
     },
     tokens: () => ({ accessTokens: accessTokens.list().map(view), clientTokens: clientTokens.list().map(view) }),
     revokeToken(token) {
@@ -207,20 +220,10 @@ export async function createMockState(given: MockDwollaOptions): Promise<MockSta
       webhooks.reset()
       worlds.clear()
       for (const resource of RESOURCES) resource.reset?.(state)
-      stateFile?.schedule()
+      // The file follows: it becomes a snapshot of what is left (docs/customers.md says so).
+      stateFile?.reset()
     },
   }
-  if (options.stateFile !== undefined) stateFile = await restoreStateFile(options.stateFile, state)
+  if (options.stateFile !== undefined) stateFile = await openStateFile(options.stateFile, PERSISTED_PARTS, worlds, options, { now: clock.now })
   return state
-}
-
-/**
- * Loads a state file into every application's world, and keeps it written after every change.
- * Whatever the file holds must fit the limits in force; anything wrong stops the start, naming
- * the file and the place.
- */
-async function restoreStateFile(path: string, state: MockState): Promise<StateFileWriter> {
-  const snapshot = await readStateFile(path)
-  restoreWorlds(snapshot, PERSISTED_PARTS, state.worlds, path, state.options)
-  return new StateFileWriter(path, () => snapshotWorlds(state.worlds, PERSISTED_PARTS), { now: state.clock.now })
 }

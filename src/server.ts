@@ -13,6 +13,7 @@ import { generateRequestId } from './http/request-id.js'
 import { logArrival, logsArrivals } from './http/request-log.js'
 import { createLogger } from './logger.js'
 import { createMockState, type MockState } from './mock-state.js'
+import type { StateFileWriter } from './persistence/state-file-writer.js'
 import { RESOURCES } from './resources/registry.js'
 import { operationHandlers } from './resources/operation-handlers.js'
 
@@ -96,16 +97,30 @@ export async function buildServer(options: MockDwollaOptions = {}): Promise<Fast
       },
       attempt.succeeded ? 'webhook delivered' : 'webhook delivery failed',
     )
-  const forgetWebhooks = state.worlds.onEvict
+  const forget = state.worlds.onEvict
   state.worlds.onEvict = (world, reason) => {
-    forgetWebhooks?.(world, reason)
+    forget?.(world, reason)
     app.log.warn({ application: world.clientId }, `dropped application ${world.clientId}'s state: ${reason}`)
   }
-  if (state.stateFile !== undefined) {
-    state.stateFile.onError = (error) => app.log.error({ err: error }, `could not write the state file ${state.stateFile?.path}`)
-    app.addHook('onClose', () => state.stateFile?.flush())
-  }
+  if (state.stateFile !== undefined) keepStateFile(app, state.stateFile)
   return app
+}
+
+/**
+ * With a state file, no answer goes out before the changes made so far are on disk: an answered
+ * change survives `kill -9` (every answer, API or admin, passes here on its way out; without a
+ * state file this hook is not there at all). Close writes what is pending, and rejects if it
+ * cannot. What the start found (stale temporary files, a torn last change) is logged.
+ */
+function keepStateFile(app: FastifyInstance, stateFile: StateFileWriter): void {
+  for (const notice of stateFile.notices) app.log.warn(notice)
+  stateFile.onError = (error) => app.log.error({ err: error }, `could not write the state file ${stateFile.path}; answers go out, and the write is tried again`)
+  app.addHook('onSend', (_request, _reply, payload, done) => {
+    const written = stateFile.durable()
+    if (written === undefined) return done(null, payload)
+    void written.then(() => done(null, payload))
+  })
+  app.addHook('onClose', () => stateFile.flush())
 }
 
 /**

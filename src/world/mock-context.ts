@@ -3,7 +3,7 @@ import type { ResolvedOptions } from '../config.js'
 import type { FixtureRules } from '../fixture-rules/fixture-rules.js'
 import type { CredentialCheck } from '../http/client-credentials.js'
 import type { RequestJournal } from '../journal/request-journal.js'
-import type { StateFileWriter } from '../persistence/state-file.js'
+import type { StateFileControls } from '../persistence/state-file-controls.js'
 import type { AccessTokenDetails, ClientTokenDetails, TokenListing } from '../tokens/token-kinds.js'
 import type { TokenStore } from '../tokens/token-store.js'
 import type { Webhooks } from '../webhook-delivery/webhooks.js'
@@ -42,8 +42,8 @@ export interface MockContext {
   decorateLinks(resourceType: ResourceType, world: ApplicationWorld, id: string, links: Record<string, HalLink>, hal: HalLinks): void
   /** What every resource adds to this type's `_embedded.errors` (world/resource.ts); empty when none does. */
   embeddedErrors(resourceType: ResourceType, world: ApplicationWorld, id: string, hal: HalLinks): EmbeddedEntry[]
-  /** Writes the state file after changes, when there is one (`stateFile`). */
-  readonly stateFile: StateFileWriter | undefined
+  /** Keeps the state file as the stores are, when there is one (`stateFile`): each change on disk before its answer. */
+  readonly stateFile: StateFileControls | undefined
   /** Re-reads the fixture files; on any problem it throws and nothing changes. */
   reloadFixtures(): Promise<void>
   /** The recent tokens (the last `tokenLimit` of each kind, not revoked), with what they were issued for. */

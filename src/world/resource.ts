@@ -69,4 +69,23 @@ export interface PersistedPart<T, D> {
   load(entry: Readonly<Record<string, unknown>>, at: string, path: string, options: ResolvedOptions): D
   /** Puts what `load` read into the world, as it was (no seeds, no events); throws StartupError naming `path`. */
   restore(world: ApplicationWorld, loaded: D, path: string): void
+  /**
+   * Optional, for a part that holds many records: lets the state file's journal write a change
+   * as the records it touched rather than the whole part, so an answer waits for what it changed
+   * to reach the disk, not for all the application holds. Without it, a change to the world
+   * writes the part whole (when it differs from what was last written).
+   */
+  readonly records?: PersistedRecords<T>
+}
+
+/** How a part's changes are written record by record (see {@link PersistedPart.records}). */
+export interface PersistedRecords<T> {
+  /** For each key of `save()` whose value is a list of records: the field that names a record (`id`). */
+  readonly identity: Readonly<Record<string, string>>
+  /**
+   * The records changed since the last call, by key, in `save()`'s form (a record as it now is;
+   * records are never removed one by one). The first call on a store starts noting its changes
+   * and answers undefined: the part is then written whole.
+   */
+  changes(value: T): Record<string, unknown[]> | undefined
 }

@@ -77,6 +77,13 @@ t.test('upgrades and the retry', async (t) => {
   const unverified = await createCustomerVia(app, token, { ...UNVERIFIED, email: 'up@example.com' })
   const toPersonal = await apiRequest(app, 'POST', `/customers/${unverified}`, { token, body: { ...PERSONAL, email: 'up@example.com', firstName: 'kba' } })
   t.same([toPersonal.json().type, toPersonal.json().status], ['personal', 'kba'], 'unverified → personal, magic values included')
+  const tagged = await createCustomerVia(app, token, { ...UNVERIFIED, email: 'tagged@example.com', correlationId: 'order-7', phone: '555-432-1234' })
+  const upgraded = await apiRequest(app, 'POST', `/customers/${tagged}`, { token, body: { ...PERSONAL, email: 'tagged@example.com' } })
+  t.same(
+    [upgraded.json().type, upgraded.json().correlationId, upgraded.json().phone],
+    ['personal', 'order-7', '5554321234'],
+    'an upgrade keeps the correlationId and phone its body leaves out (issue 27 #10)',
+  )
   const retried = await apiRequest(app, 'POST', `/customers/${SEEDED.personalRetry}`, {
     token,
     body: { ...PERSONAL, email: 'personal.retry@example.com', firstName: 'Rita', ssn: '123-45-6789' },

@@ -139,14 +139,16 @@ t.test('the test double: create, get, list, setStatus, for one application or al
     [shared.id],
     'listed for that application',
   )
-  t.equal(customers.list().length, 4, 'listed across applications: a has two, b and late one each (naming b made its store)')
+  t.equal(customers.list().length, 2, 'listed across applications: a has two; reading made no store for b or late')
   const moved = customers.setStatus(shared.id, 'suspended')
   t.equal(moved?.status, 'suspended', 'setStatus answers the customer')
   t.same(
     [customers.get(shared.id, { application: 'a' })?.status, customers.get(shared.id, { application: 'late' })?.status],
     ['suspended', 'suspended'],
-    'in every application that has it',
+    'in every application that has it, and for those made later',
   )
+  t.equal(state.worlds.find('late'), undefined, 'without making one')
+  t.equal(customersOf(state, 'late').get(shared.id)?.status, 'suspended', 'made afterwards, it starts with the customer as it now is')
   t.equal(customers.setStatus('99999999-9999-4999-8999-999999999999', 'verified'), undefined, 'an unknown customer: undefined')
   t.throws(() => customers.setStatus(shared.id, 'verified'), RangeError, 'a status its type cannot have')
   const before = state.events.all().length

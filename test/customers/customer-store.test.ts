@@ -13,9 +13,9 @@ function storeFor(options: { limit?: number; duplicateEmailCheck?: DuplicateEmai
   let changes = 0
   const store = new CustomerStore({
     clientId: 'app',
-    limit: options.limit ?? 100,
+    limit: () => options.limit ?? 100,
     now: options.now ?? (() => NOW),
-    duplicateEmailCheck: options.duplicateEmailCheck ?? 'all',
+    duplicateEmailCheck: () => options.duplicateEmailCheck ?? 'all',
     events,
     onChange: () => void (changes += 1),
   })
@@ -149,8 +149,8 @@ t.test('snapshot and insert: customers as they are, without events', async (t) =
   const { store } = storeFor()
   store.create(withEmail('a@example.com'))
   const copy = storeFor()
-  for (const customer of store.snapshot()) copy.store.insert(customer)
-  t.same(copy.store.snapshot(), store.snapshot(), 'the same customers')
+  for (const customer of store.all()) copy.store.insert(customer)
+  t.same(copy.store.all(), store.all(), 'the same customers')
   t.same(copy.seen, [], 'no events')
-  t.throws(() => copy.store.insert(store.snapshot()[0]!), RangeError, 'an id twice is refused')
+  t.throws(() => copy.store.insert(store.all()[0]!), RangeError, 'an id twice is refused')
 })

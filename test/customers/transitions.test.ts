@@ -112,6 +112,23 @@ t.test('upgrades: receive-only → unverified, unverified → personal or busine
   t.throws(() => transitions.updateCustomer(transitions.suspend(unverified).customer, PERSONAL, context), conflict, 'a suspended customer is not upgraded')
 })
 
+// Issue 27 #10: an upgrade (and a retry) kept only what its body carried.
+t.test('an upgrade or a retry keeps the correlationId and phone the body does not give again', async (t) => {
+  const unverified = create({ ...UNVERIFIED, correlationId: 'order-7', phone: '5554321234' }).customer
+  for (const [name, body] of [
+    ['personal', PERSONAL],
+    ['business', LLC],
+  ] as const) {
+    const upgraded = transitions.updateCustomer(unverified, body, context).customer
+    t.same([upgraded.type, upgraded.correlationId, upgraded.phone], [body.type, 'order-7', '5554321234'], `unverified → ${name}: both kept`)
+  }
+  const given = transitions.updateCustomer(unverified, { ...PERSONAL, phone: '555-000-1111' }, context).customer
+  t.same([given.correlationId, given.phone], ['order-7', '5550001111'], 'a phone in the upgrade body replaces the old one')
+  const retry = create({ ...PERSONAL, firstName: 'retry', correlationId: 'order-8', phone: '5554321234' }).customer
+  const retried = transitions.updateCustomer(retry, { ...PERSONAL, firstName: 'Jane', ssn: '123-45-6789' }, context).customer
+  t.same([retried.status, retried.correlationId, retried.phone], ['verified', 'order-8', '5554321234'], 'a retry keeps them too')
+})
+
 t.test('one retry, from retry only, with the full SSN', async (t) => {
   const retry = create({ ...PERSONAL, firstName: 'retry' }).customer
   const retried = transitions.updateCustomer(retry, { ...PERSONAL, firstName: 'Jane', ssn: '123-45-6789' }, context)

@@ -57,6 +57,7 @@ t.test('the sandbox is lenient: hyphens in ssn and ein, any US state with any ZI
   t.same(problemsOf({ ...PERSONAL, state: 'OR', postalCode: '32817' }), [], 'a state and ZIP that do not match')
   t.same(problemsOf({ ...PERSONAL, postalCode: '11101-1234' }), [], 'ZIP+4')
   t.same(problemsOf({ ...PERSONAL, phone: '(555) 432-1234' }), [], 'a phone with separators')
+  t.equal(readCustomerDraft({ ...PERSONAL, phone: '(555) 432-1234' }, context).fields.phone, '5554321234', 'kept as its ten digits')
 })
 
 t.test('required fields per kind: "<Field> required." at the field', async (t) => {

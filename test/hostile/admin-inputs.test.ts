@@ -3,11 +3,13 @@ import { buildServer, type ApiFixtureRule } from '../../src/index.js'
 import { accessTokenFor, mockFor, requestClientToken } from '../helpers/mock.js'
 import { tempFolder } from '../helpers/temp-folder.js'
 
-t.test('the clock: a jump past year 9999 is refused at the door and changes nothing', async (t) => {
+// Issue 27: a token issued at the clock's last instant expired in year 10000, which the admin
+// views showed as +010000-…; the clock now stops ten years (the longest token lifetime) earlier.
+t.test('the clock: a jump past the end of year 9989 is refused at the door and changes nothing', async (t) => {
   const app = await mockFor(t, { now: () => Date.parse('2026-01-01T00:00:00Z') })
   await accessTokenFor(app)
   const refusal = (message: string) => ({ error: 'InvalidClockChange', message })
-  const tooFar = 'the clock cannot pass 9999-12-31T23:59:59.999Z'
+  const tooFar = 'the clock cannot pass 9989-12-31T23:59:59.999Z: everything dated from it (a token expires up to ten years later) must fall before year 10000'
   const cases: Array<[unknown, string]> = [
     [{ advanceSeconds: 1e300 }, tooFar],
     [{ advanceMs: 1e20 }, tooFar],
@@ -23,15 +25,20 @@ t.test('the clock: a jump past year 9999 is refused at the door and changes noth
   for (const url of ['/__mock/clock', '/__mock/tokens', '/__mock/requests']) {
     t.equal((await app.inject({ method: 'GET', url })).statusCode, 200, `${url} still answers`)
   }
-  const toEnd = Date.parse('9999-12-31T23:59:59.999Z') - Date.parse('2026-01-01T00:00:00Z')
+  const toEnd = Date.parse('9989-12-31T23:59:59.999Z') - Date.parse('2026-01-01T00:00:00Z')
   const atEnd = await app.inject({ method: 'POST', url: '/__mock/clock', payload: { advanceMs: toEnd } })
-  t.same(atEnd.json(), { now: '9999-12-31T23:59:59.999Z', offsetMs: toEnd }, 'up to the last millisecond of 9999 is fine')
+  t.same(atEnd.json(), { now: '9989-12-31T23:59:59.999Z', offsetMs: toEnd }, 'up to the last millisecond of 9989 is fine')
   const oneMore = await app.inject({ method: 'POST', url: '/__mock/clock', payload: { advanceMs: 1 } })
   t.same(oneMore.json(), refusal(tooFar), 'and not one millisecond further')
   t.throws(() => app.mockDwolla.clock.advance(1), { name: 'RangeError', message: tooFar }, 'in-process too')
   await accessTokenFor(app)
   const tokens = await app.inject({ method: 'GET', url: '/__mock/tokens' })
-  t.equal(tokens.json().accessTokens.at(-1)?.expiresAt, '+010000-01-01T00:59:58.999Z', 'a token issued at the very end still lists, expiring in year 10000')
+  t.equal(tokens.json().accessTokens.at(-1)?.expiresAt, '9990-01-01T00:59:58.999Z', 'a token issued at the very end lists with a four-digit year')
+  const longest = await mockFor(t, { now: () => Date.parse('2026-01-01T00:00:00Z'), accessTokenLifetimeSeconds: 10 * 365 * 24 * 3600 })
+  await longest.inject({ method: 'POST', url: '/__mock/clock', payload: { advanceMs: toEnd } })
+  await accessTokenFor(longest)
+  const expiresAt = (await longest.inject({ method: 'GET', url: '/__mock/tokens' })).json().accessTokens.at(-1)?.expiresAt as string
+  t.match(expiresAt, /^9999-12-\d\dT/, `the longest lifetime allowed, issued at the very end: still in 9999 (${expiresAt})`)
 })
 
 t.test('a repeated or unknown query key on /__mock/requests is a 400, not a 500', async (t) => {

@@ -52,7 +52,7 @@ t.test('webhook subscriptions survive a restart, secrets and pauses included, an
 
 t.test('a file written before webhooks existed loads; a bad subscription stops the start without quoting its secret', async (t) => {
   const { write } = await tempFolder(t)
-  const valid = { format: STATE_FORMAT, version: STATE_VERSION, savedAt: '2026-01-01T00:00:00.000Z', applications: [] }
+  const valid = { format: STATE_FORMAT, version: 2, savedAt: '2026-01-01T00:00:00.000Z', applications: [] }
   const older = await write('older.json', JSON.stringify(valid))
   const app = await buildServer({ stateFile: older })
   t.same(app.mockDwolla.webhooks.subscriptions(), [], 'no webhookSubscriptions key: none')
@@ -108,7 +108,7 @@ t.test('a file written before webhooks existed loads; a bad subscription stops t
   )
 })
 
-t.test('a version 1 file (subscriptions in one top-level list) loads, and is written back as version 2', async (t) => {
+t.test('a version 1 file (subscriptions in one top-level list) loads, and is written back as the current version at the first change', async (t) => {
   const { write } = await tempFolder(t)
   const subscription = {
     id: '11111111-1111-4111-8111-111111111111',
@@ -133,14 +133,14 @@ t.test('a version 1 file (subscriptions in one top-level list) loads, and is wri
     [{ id: subscription.id, application: 'a', url: subscription.url, paused: true, created: '2026-01-01T00:00:00.000Z' }],
     'the subscription, in its application',
   )
-  app.mockDwolla.stateFile?.schedule()
+  app.mockDwolla.customers.create(UNVERIFIED, { application: 'b' })
   await app.close()
   const saved = JSON.parse(await readFile(file, 'utf8'))
   const { application: _application, ...kept } = subscription
   t.same(
     [saved.version, saved.webhookSubscriptions, saved.applications.map((entry: { application: string }) => entry.application).sort()],
     [STATE_VERSION, undefined, ['a', 'b']],
-    'version 2: no top-level list',
+    'the current version: no top-level list',
   )
   t.same(
     saved.applications.find((entry: { application: string }) => entry.application === 'a').webhookSubscriptions,

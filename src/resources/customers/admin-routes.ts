@@ -5,10 +5,13 @@ import { DwollaError } from '../../errors.js'
 import { customerControls } from './customer-controls.js'
 import type { MockContext } from '../../world/mock-context.js'
 import { AdminError } from '../../admin/admin-error.js'
+import { filterFrom } from '../../admin/query-filter.js'
+import { CLIENT_ID_MAX_LENGTH } from '../../tokens/application-registry.js'
 
-interface ApplicationQuery {
-  application?: string
-}
+type Query = Record<string, string | string[]>
+
+/** The one key the reads take: a misspelt one is refused, not read as "every application". */
+const QUERY_KEYS = ['application'] as const
 
 /**
  * The customers of the test double: list, read, create (checked as POST /customers checks, in
@@ -21,12 +24,13 @@ interface ApplicationQuery {
  */
 export function customersRoutes(admin: FastifyInstance, mock: MockContext): void {
   const customers = customerControls(mock)
-  admin.get<{ Querystring: ApplicationQuery }>('/customers', async (request) => {
-    return { customers: attempt(() => customers.list({ application: applicationOf(request.query.application) })) }
+  admin.get<{ Querystring: Query }>('/customers', async (request) => {
+    return { customers: attempt(() => customers.list({ application: applicationOf(filterFrom(request.query, QUERY_KEYS).application) })) }
   })
 
-  admin.get<{ Params: { id: string }; Querystring: ApplicationQuery }>('/customers/:id', async (request) => {
-    const customer = attempt(() => customers.get(request.params.id, { application: applicationOf(request.query.application) }))
+  admin.get<{ Params: { id: string }; Querystring: Query }>('/customers/:id', async (request) => {
+    const application = applicationOf(filterFrom(request.query, QUERY_KEYS).application)
+    const customer = attempt(() => customers.get(request.params.id, { application }))
     if (customer === undefined) throw unknownCustomer(request.params.id)
     return { customer }
   })
@@ -51,9 +55,12 @@ function objectBody(body: unknown): Record<string, unknown> {
   return body as Record<string, unknown>
 }
 
+/** An application key as /token takes them: at most CLIENT_ID_MAX_LENGTH characters, so no token could name a longer one. */
 function applicationOf(value: unknown): string | undefined {
   if (value === undefined) return undefined
-  if (typeof value !== 'string' || value === '') throw new AdminError(400, 'InvalidApplication', 'application: expected an application key')
+  if (typeof value !== 'string' || value === '' || value.length > CLIENT_ID_MAX_LENGTH) {
+    throw new AdminError(400, 'InvalidApplication', `application: expected an application key of at most ${CLIENT_ID_MAX_LENGTH} characters`)
+  }
   return value
 }
 

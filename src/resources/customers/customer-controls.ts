@@ -1,9 +1,10 @@
 import { randomUUID } from 'node:crypto'
 import type { MockContext } from '../../world/mock-context.js'
 import type { Customer, CustomerStatus } from './customer.js'
-import { customerToDocument, type CustomerDocument } from './customer-document.js'
-import type { CustomerStore } from './customer-store.js'
-import { CUSTOMER_SEEDS, CUSTOMERS } from './customers-part.js'
+import { customerFromDocument, customerToDocument, type CustomerDocument } from './customer-document.js'
+import { CustomerEvents } from './customer-events.js'
+import { CustomerStore } from './customer-store.js'
+import { CUSTOMER_SEEDS, CUSTOMERS, customersOf } from './customers-part.js'
 import * as transitions from './transitions.js'
 
 /**
@@ -33,21 +34,36 @@ export interface CustomerControls {
 
 /**
  * The customers of every application, for the test double. Without an application these act on
- * every application that has the customer; reading never makes an application's store.
+ * every application that has the customer. Reading never makes an application's world, nor
+ * counts as its use (which would move another application out past applicationLimit): an
+ * application that has not made its store yet shows the seeds it will start with. A status
+ * change makes nothing either: only a customer an application has can change.
  */
 export function customerControls(context: MockContext): CustomerControls {
   const storesFor = (application: string | undefined): CustomerStore[] => {
-    if (application !== undefined) return [context.worlds.open(application).get(CUSTOMERS)]
+    if (application !== undefined) return [context.worlds.find(application)?.peek(CUSTOMERS) ?? []].flat()
     return context.worlds.all().flatMap((world) => world.peek(CUSTOMERS) ?? [])
   }
+  /** The seeds an application would start with, when it has no store yet. */
+  const unmade = (application: string | undefined): CustomerView[] => {
+    if (application === undefined || storesFor(application).length > 0) return []
+    const now = context.clock.now()
+    return context
+      .service(CUSTOMER_SEEDS)
+      .for(application)
+      .map(({ document }) => ({ ...customerToDocument(customerFromDocument(document, now)), application }))
+  }
   return {
-    list: ({ application } = {}) => storesFor(application).flatMap((store) => store.list().map((customer) => view(store, customer))),
+    list: ({ application } = {}) => [
+      ...storesFor(application).flatMap((store) => store.list().map((customer) => view(store, customer))),
+      ...unmade(application),
+    ],
     get(id, { application } = {}) {
       for (const store of storesFor(application)) {
         const customer = store.get(id)
         if (customer !== undefined) return view(store, customer)
       }
-      return undefined
+      return unmade(application).find((seed) => seed.id === id.toLowerCase())
     },
     create(body, options = {}) {
       const made = transitions.createCustomer(randomUUID(), body, { now: context.clock.now() })
@@ -56,22 +72,54 @@ export function customerControls(context: MockContext): CustomerControls {
         const store = context.worlds.open(options.application).get(CUSTOMERS)
         return view(store, store.insert(customer, topics))
       }
-      // Every copy or none: each store is checked before any is changed.
+      // Every copy or none: each store, and each store yet to be made, is checked before any is changed.
       const stores = storesFor(undefined)
       for (const store of stores) store.admit(customer)
+      admitAsSeed(context, customer)
       for (const store of stores) store.insert(customer, topics)
       context.service(CUSTOMER_SEEDS).share(customerToDocument(customer))
       return customerToDocument(customer)
     },
     setStatus(id, status, { application } = {}) {
       let changed: CustomerView | undefined
-      for (const store of storesFor(application)) {
+      // A seed of an application that has no store yet: its store is made (with the seeds) to change it.
+      const stores = unmade(application).some((seed) => seed.id === id.toLowerCase()) ? [customersOf(context, application as string)] : storesFor(application)
+      for (const store of stores) {
         if (store.get(id) === undefined) continue
         const updated = view(store, store.setStatus(id, status))
         changed ??= updated
       }
-      return changed
+      if (application !== undefined) return changed
+      // A customer shared with every application: those made later start with it as it now is.
+      const seeds = context.service(CUSTOMER_SEEDS)
+      const shared = seeds.shared().find(({ document }) => document.id === id.toLowerCase())
+      if (shared === undefined) return changed
+      const { customer } = transitions.setStatus(customerFromDocument(shared.document, Date.parse(shared.document.created as string)), status)
+      seeds.updateShared(customerToDocument(customer))
+      return changed ?? customerToDocument(customer)
     },
+  }
+}
+
+/**
+ * Throws what a store made later would throw on meeting this customer among its seeds (a
+ * duplicate email or correlationId, no room): each set of seeds a store can start with goes into
+ * a store of its own, by the rules in force, then the customer. Without this a later
+ * application's first call met the problem (a 500, and a half-made store).
+ */
+function admitAsSeed(context: MockContext, customer: Customer): void {
+  const now = context.clock.now()
+  for (const seeds of context.service(CUSTOMER_SEEDS).seedSets()) {
+    const store = new CustomerStore({
+      clientId: 'a store made later',
+      limit: () => context.options.customerLimit,
+      now: () => now,
+      duplicateEmailCheck: () => context.options.duplicateEmailCheck,
+      events: new CustomerEvents(),
+      onChange: () => undefined,
+    })
+    for (const { document } of seeds) store.insert(customerFromDocument(document, now))
+    store.admit(customer)
   }
 }
 

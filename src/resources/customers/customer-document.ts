@@ -1,4 +1,5 @@
 import { isIndustryClassification } from '../business-classifications/index.js'
+import { phoneAsStored } from './validate-customer.js'
 import { STATUSES_BY_TYPE, type Customer, type CustomerFields, type CustomerStatus, type CustomerType } from './customer.js'
 
 /**
@@ -56,10 +57,16 @@ export function customerDocumentProblem(document: CustomerDocument): { pointer: 
   return undefined
 }
 
-/** The stored customer a document describes; `created` defaults to the time given. */
+/**
+ * The stored customer a document describes; `created` defaults to the time given. A phone is
+ * kept as its ten digits, as the API keeps it (a state file written before the API did so holds
+ * it as it was sent).
+ */
 export function customerFromDocument(document: CustomerDocument, created: number): Customer {
   const { application: _application, created: written, id, ...rest } = document
-  return { ...rest, id: id.toLowerCase(), created: written === undefined ? created : Date.parse(written) }
+  const customer: Customer = { ...rest, id: id.toLowerCase(), created: written === undefined ? created : Date.parse(written) }
+  if (customer.phone !== undefined) customer.phone = phoneAsStored(customer.phone)
+  return customer
 }
 
 export function customerToDocument(customer: Customer): CustomerDocument {

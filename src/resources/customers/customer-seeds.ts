@@ -24,14 +24,34 @@ export class CustomerSeeds {
     this.#shared.push({ document, source: 'the test double' })
   }
 
+  /** A shared customer changed in every application (a status set for all): those made later get it as it now is. */
+  updateShared(document: CustomerDocument): void {
+    const index = this.#shared.findIndex((seed) => seed.document.id === document.id)
+    if (index !== -1) this.#shared[index] = { document, source: 'the test double' }
+  }
+
   /** Forgets the test double's shared customers (a reset); the fixture files' seeds stay. */
   forgetShared(): void {
     this.#shared = []
   }
 
-  /** The seeds an application's store gets. */
-  for(application: string): CustomerSeed[] {
+  /** The seeds an application's store gets (undefined: an application no seed names). */
+  for(application: string | undefined): CustomerSeed[] {
     return seedsFor(application, [...this.#seeds, ...this.#shared])
+  }
+
+  /**
+   * Every set of seeds a store can start with: that of an application no seed names, and that of
+   * each application a seed names. What must fit one store must fit each of these.
+   */
+  seedSets(): CustomerSeed[][] {
+    const named = new Set(this.#seeds.flatMap(({ document }) => (document.application === undefined ? [] : [document.application])))
+    return [undefined, ...named].map((application) => this.for(application))
+  }
+
+  /** The test double's shared customers: a reload's seeds must fit with them ({@link CustomerSeeds.problem}). */
+  shared(): readonly CustomerSeed[] {
+    return this.#shared
   }
 
   /**

@@ -4,16 +4,20 @@ import { DwollaError } from '../../errors.js'
 import type { Customer, CustomerStatus } from './customer.js'
 import type { CustomerEvents, CustomerTopic } from './customer-events.js'
 import { CustomerProblems, duplicateAt, type FieldProblem } from './customer-problems.js'
-import { IdempotencyRecords } from './idempotency-records.js'
+import { IdempotencyRecords, type IdempotencyRecord } from './idempotency-records.js'
 import * as transitions from './transitions.js'
 
 export interface CustomerStoreOptions {
   /** The application (its key) these customers belong to. */
   clientId: string
-  /** Most customers it holds; past it a create is refused with MaxNumberOfResources. */
-  limit: number
+  /**
+   * Most customers it holds; past it a create is refused with MaxNumberOfResources. Read at each
+   * use, as is the duplicate-email check, so a fixture reload applies to stores already made
+   * (lowered below what a store holds, it keeps them and takes no more).
+   */
+  limit: () => number
   now: () => number
-  duplicateEmailCheck: DuplicateEmailCheck
+  duplicateEmailCheck: () => DuplicateEmailCheck
   events: CustomerEvents
   /** Called after every change, so persistence can write (it never knows what changed). */
   onChange: () => void
@@ -35,6 +39,8 @@ export class CustomerStore {
   readonly #customers = new Map<string, Customer>()
   readonly #byEmail = new Map<string, Set<string>>()
   readonly #byCorrelationId = new Map<string, string>()
+  /** The customers changed since takeChanges() last answered; undefined until it is first asked (nothing is noted for nobody). */
+  #unsaved: Set<string> | undefined
   readonly idempotency: IdempotencyRecords
 
   constructor(private readonly options: CustomerStoreOptions) {
@@ -115,8 +121,27 @@ export class CustomerStore {
     if (problems.length > 0) throw new CustomerProblems(problems)
   }
 
-  snapshot(): Customer[] {
-    return [...this.#customers.values()].map((customer) => ({ ...customer }))
+  /**
+   * Every customer, in the order they were added, as stored: a stored customer is never changed in
+   * place (each transition makes a new one), so what this returns stays as it was taken.
+   */
+  all(): readonly Customer[] {
+    return [...this.#customers.values()]
+  }
+
+  /**
+   * The customers and Idempotency-Key records changed since the last call, as they now are: what
+   * a journal of changes writes. The first call starts noting them and answers undefined.
+   */
+  takeChanges(): { customers: Customer[]; idempotency: IdempotencyRecord[] } | undefined {
+    const idempotency = this.idempotency.takeChanges()
+    if (this.#unsaved === undefined) {
+      this.#unsaved = new Set()
+      return undefined
+    }
+    const customers = [...this.#unsaved].map((id) => this.#customers.get(id) as Customer)
+    this.#unsaved.clear()
+    return { customers, idempotency: idempotency ?? [] }
   }
 
   #require(id: string): Customer {
@@ -126,7 +151,7 @@ export class CustomerStore {
   }
 
   #requireRoom(): void {
-    if (this.#customers.size >= this.options.limit) throw new DwollaError('MaxNumberOfResources')
+    if (this.#customers.size >= this.options.limit()) throw new DwollaError('MaxNumberOfResources')
   }
 
   /** Stores a customer (new or changed) once its email and correlationId are known to be free. */
@@ -136,6 +161,7 @@ export class CustomerStore {
     if (previous !== undefined) this.#unindex(previous)
     this.#customers.set(customer.id, customer)
     this.#index(customer)
+    this.#unsaved?.add(customer.id)
     const at = this.options.now()
     for (const topic of topics) this.options.events.emit({ topic, customerId: customer.id, clientId: this.clientId, at })
     this.options.onChange()
@@ -144,7 +170,7 @@ export class CustomerStore {
 
   #duplicates(customer: Customer): FieldProblem[] {
     const problems: FieldProblem[] = []
-    const check = this.options.duplicateEmailCheck
+    const check = this.options.duplicateEmailCheck()
     if (check !== 'off') {
       for (const id of this.#byEmail.get(customer.email.toLowerCase()) ?? []) {
         const other = this.#customers.get(id) as Customer

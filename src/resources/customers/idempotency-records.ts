@@ -23,9 +23,12 @@ export function idempotencyDigest(key: string): string {
  */
 export class IdempotencyRecords {
   readonly #records = new Map<string, IdempotencyRecord>()
+  /** The digests remembered since takeChanges() last answered; undefined until it is first asked. */
+  #unsaved: Set<string> | undefined
 
   constructor(
-    private readonly limit: number,
+    /** Read at each use: customerLimit, which a fixture reload may change. */
+    private readonly limit: () => number,
     private readonly now: () => number,
   ) {}
 
@@ -43,24 +46,49 @@ export class IdempotencyRecords {
     const digest = idempotencyDigest(key)
     this.#records.delete(digest)
     this.#records.set(digest, { key: digest, customerId, at: this.now() })
+    this.#unsaved?.add(digest)
     this.#forgetExpired()
+  }
+
+  /**
+   * The records remembered since the last call and still kept (see CustomerStore.takeChanges);
+   * the first call starts noting them and answers undefined. A record forgotten is not told:
+   * restore() forgets it again by its time.
+   */
+  takeChanges(): IdempotencyRecord[] | undefined {
+    if (this.#unsaved === undefined) {
+      this.#unsaved = new Set()
+      return undefined
+    }
+    const changed = [...this.#unsaved].flatMap((digest) => {
+      const record = this.#records.get(digest)
+      return record === undefined ? [] : [{ ...record }]
+    })
+    this.#unsaved.clear()
+    return changed
   }
 
   snapshot(): IdempotencyRecord[] {
     return [...this.#records.values()].map((record) => ({ ...record }))
   }
 
-  /** Records as snapshot() gave them (digests already), oldest first. */
+  /**
+   * Records as snapshot() gave them (digests already), put back oldest first whatever their order
+   * (a journal replayed over a snapshot appends a key used again at the end, or leaves it where it was).
+   */
   restore(records: readonly IdempotencyRecord[]): void {
     this.#records.clear()
-    for (const record of records) this.#records.set(record.key, { ...record })
+    for (const record of [...records].sort((a, b) => a.at - b.at)) {
+      this.#records.delete(record.key)
+      this.#records.set(record.key, { ...record })
+    }
     this.#forgetExpired()
   }
 
   #forgetExpired(): void {
     const oldestKept = this.now() - IDEMPOTENCY_WINDOW_MS
     for (const [digest, record] of this.#records) {
-      if (record.at > oldestKept && this.#records.size <= this.limit) break
+      if (record.at > oldestKept && this.#records.size <= this.limit()) break
       this.#records.delete(digest)
     }
   }

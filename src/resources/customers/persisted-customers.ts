@@ -22,7 +22,15 @@ const DIGEST = /^[0-9a-f]{64}$/
 export const PERSISTED_CUSTOMERS: PersistedPart<CustomerStore, PersistedCustomers> = {
   part: CUSTOMERS,
   keys: ['customers', 'idempotency'],
-  save: (store) => ({ customers: store.snapshot().map(customerToDocument), idempotency: store.idempotency.snapshot() }),
+  save: (store) => ({ customers: store.all().map(customerToDocument), idempotency: store.idempotency.snapshot() }),
+  // A request changes a customer or two of up to customerLimit: the journal writes those alone.
+  records: {
+    identity: { customers: 'id', idempotency: 'key' },
+    changes(store) {
+      const changed = store.takeChanges()
+      return changed && { customers: changed.customers.map(customerToDocument), idempotency: changed.idempotency }
+    },
+  },
   load(entry, at, path, options: ResolvedOptions) {
     const customers = listInEntry(entry, 'customers', at, path).map((value, index) => {
       const pointer = `${at}/customers/${index}`

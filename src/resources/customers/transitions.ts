@@ -139,10 +139,20 @@ function retry(customer: Customer, body: unknown, context: CheckContext): Transi
   return { customer: { ...keepIdentity(customer), ...fields, type, status, retried: true }, topics: statusTopics(status) }
 }
 
-/** What an upgrade or retry keeps: the customer's identity and history, not its old details. */
-function keepIdentity(customer: Customer): Pick<Customer, 'id' | 'created' | 'type' | 'status' | 'retried'> {
-  const { id, created, type, status, retried } = customer
-  return retried === undefined ? { id, created, type, status } : { id, created, type, status, retried }
+/**
+ * What an upgrade or retry keeps: the customer's identity and history, and the optional fields
+ * its body may leave out (correlationId, which no update may change, and phone, which any may):
+ * the body's fields are spread over these, so a phone it gives replaces the old one. Its other
+ * old details go: the body is the verified customer's whole description.
+ */
+function keepIdentity(customer: Customer): Pick<Customer, 'id' | 'created' | 'type' | 'status' | 'retried' | 'correlationId' | 'phone'> {
+  const { id, created, type, status, retried, correlationId, phone } = customer
+  return defined({ id, created, type, status, retried, correlationId, phone })
+}
+
+/** The object without its undefined values, so a customer holds only the fields it has. */
+function defined<T extends object>(value: T): T {
+  return Object.fromEntries(Object.entries(value).filter(([, field]) => field !== undefined)) as T
 }
 
 /** "A Customer's information cannot be updated when in a status of document or suspended" (update.mdx); nor deactivated (inferred). */
