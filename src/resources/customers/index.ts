@@ -12,7 +12,6 @@ export { CUSTOMERS, CUSTOMER_SEEDS, customersOf } from './customers-part.js'
 export { CustomerSeeds, type CustomerSeed } from './customer-seeds.js'
 export { customerControls, type CustomerControls, type CustomerView, type ApplicationOption } from './customer-controls.js'
 export { customerDocumentProblem, type CustomerDocument } from './customer-document.js'
-export type { CustomerStore } from './customer-store.js'
 export type { Customer, CustomerType, CustomerStatus, BusinessType } from './customer.js'
 export type { CustomerEvent, CustomerTopic, CustomerEventListener } from './customer-events.js'
 
