@@ -71,6 +71,39 @@ t.test('a customer made with the SDK, Process bank transfers, Settle webhooks: i
   await screenshot('status-set-from-row')
 })
 
+t.test('a bank added with the SDK: its micro-deposits sent and verified from its row, and the webhooks delivered', async (t) => {
+  const server = await mockFor(t)
+  const receiver = await webhookReceiver(t, SECRET)
+  const client = dwollaV2For(server.url)
+  await client.post('webhook-subscriptions', { url: receiver.url, secret: SECRET })
+  const created = await client.post(`customers/${SEEDED.personalVerified}/funding-sources`, {
+    routingNumber: '222222226',
+    accountNumber: '123456789',
+    bankAccountType: 'checking',
+    name: 'Browser Checking',
+  })
+  const id = idOf(created.headers.get('location'))
+  const { page, screenshot } = await pageFor(t, await browserFor(t))
+  await page.goto(`${server.url}/__mock/dashboard?section=funding-sources`)
+  const row = page.locator(`tr[data-row="funding-sources:${id}"]`)
+  t.equal(await row.locator('td').first().textContent(), 'Browser Checking', 'the new bank, by its name')
+  t.equal(await row.locator('.tone').first().textContent(), 'unverified', 'unverified')
+
+  await row.getByRole('button', { name: 'Send micro-deposits' }).click()
+  await page.locator(`tr[data-row="funding-sources:${id}"]`).getByRole('button', { name: 'Verify micro-deposits' }).waitFor()
+  await page.locator(`tr[data-row="funding-sources:${id}"]`).getByRole('button', { name: 'Verify micro-deposits' }).click()
+  await page.locator(`tr[data-row="funding-sources:${id}"] .tone`, { hasText: /^verified$/ }).waitFor()
+  t.equal((await client.get(`funding-sources/${id}`)).body.status, 'verified', 'the API says verified')
+  await page.getByRole('button', { name: 'Settle webhooks' }).click()
+  await page.locator('#result', { hasText: 'Settle webhooks: 200' }).waitFor()
+  t.same(
+    receiver.received.map((webhook) => webhook.topic),
+    ['customer_funding_source_added', 'customer_microdeposits_added', 'customer_funding_source_verified'],
+    'each step’s webhook delivered',
+  )
+  await screenshot('micro-deposits-verified-from-row')
+})
+
 t.test('a customer named <script> shows as text and runs nothing', async (t) => {
   const server = await mockFor(t)
   const client = dwollaV2For(server.url)

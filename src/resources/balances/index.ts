@@ -1,5 +1,6 @@
 import type { Resource } from '../../world/resource.js'
 import { balancesRoutes } from './admin-routes.js'
+import { BALANCES_SECTION } from './dashboard-section.js'
 import { getFundingSourceBalance } from './operations/getFundingSourceBalance.js'
 import { PERSISTED_LEDGER } from './persisted-ledger.js'
 
@@ -14,5 +15,6 @@ export const balances: Resource = {
   name: 'balances',
   operations: { getFundingSourceBalance },
   adminRoutes: balancesRoutes,
+  dashboard: BALANCES_SECTION,
   persisted: PERSISTED_LEDGER,
 }

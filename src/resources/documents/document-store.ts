@@ -79,6 +79,13 @@ export class DocumentStore {
     return reviewed
   }
 
+  /** One page of every document held, newest first (the dashboard's): only the page's documents are read. */
+  newest(offset: number, limit: number): VerificationDocument[] {
+    const all = [...this.#documents.values()]
+    const end = all.length - offset
+    return end <= 0 ? [] : all.slice(Math.max(0, end - limit), end).reverse()
+  }
+
   snapshot(): VerificationDocument[] {
     return [...this.#documents.values()].map((document) => ({ ...document }))
   }

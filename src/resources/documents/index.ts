@@ -1,5 +1,6 @@
 import type { Resource } from '../../world/resource.js'
 import { documentsRoutes } from './admin-routes.js'
+import { DOCUMENTS_SECTION } from './dashboard-section.js'
 import { createBeneficialOwnerDocument } from './operations/createBeneficialOwnerDocument.js'
 import { createCustomerDocument } from './operations/createCustomerDocument.js'
 import { listBeneficialOwnerDocuments } from './operations/listBeneficialOwnerDocuments.js'
@@ -19,5 +20,6 @@ export const documents: Resource = {
     { action: 'beneficialowner.documents.create', operationId: 'createBeneficialOwnerDocument', customer: 'own' },
   ],
   adminRoutes: documentsRoutes,
+  dashboard: DOCUMENTS_SECTION,
   persisted: PERSISTED_DOCUMENTS,
 }

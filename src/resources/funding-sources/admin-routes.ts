@@ -3,7 +3,7 @@ import { AdminError } from '../../admin/admin-error.js'
 import { filterFrom } from '../../admin/query-filter.js'
 import { DwollaError } from '../../errors.js'
 import type { MockContext } from '../../world/mock-context.js'
-import { fundingSourceControls } from './funding-source-controls.js'
+import { fundingSourceControls, MICRO_DEPOSIT_ACTIONS, type MicroDepositAction } from './funding-source-controls.js'
 import { DuplicateBank } from './funding-source-store.js'
 
 /**
@@ -12,6 +12,10 @@ import { DuplicateBank } from './funding-source-store.js'
  *   GET  /__mock/funding-sources?application=&customer=   { fundingSources: [...] }
  *   GET  /__mock/funding-sources/:id?application=         { fundingSource }
  *   POST /__mock/funding-sources   { application, customer?, ...a create body } → 201 { fundingSource }
+ *   POST /__mock/funding-sources/:id/name   { name, application? }   { fundingSource }
+ *   POST /__mock/funding-sources/:id/micro-deposits   { action: initiate | verify | fail, application? }   { fundingSource }
+ * The last two are what the dashboard's buttons call: a rename to R01 or R03 fails a bank in the
+ * sandbox, and micro-deposits move as the customer's own calls would move them.
  */
 export function fundingSourcesRoutes(admin: FastifyInstance, mock: MockContext): void {
   const controls = fundingSourceControls(mock)
@@ -37,6 +41,26 @@ export function fundingSourcesRoutes(admin: FastifyInstance, mock: MockContext):
     reply.code(201)
     return { fundingSource }
   })
+
+  admin.post<{ Params: { id: string }; Body: unknown }>('/funding-sources/:id/name', async (request) => {
+    const { name, application } = objectBody(request.body, '{"name": "R01"}')
+    if (typeof name !== 'string') throw new AdminError(400, 'InvalidName', 'name: expected a string')
+    return { fundingSource: attempt(() => controls.rename(request.params.id, name, { application: nonEmpty('application', application) })) }
+  })
+
+  admin.post<{ Params: { id: string }; Body: unknown }>('/funding-sources/:id/micro-deposits', async (request) => {
+    const { action, application } = objectBody(request.body, '{"action": "verify"}')
+    if (!MICRO_DEPOSIT_ACTIONS.includes(action as MicroDepositAction)) {
+      throw new AdminError(400, 'InvalidAction', `action: expected one of ${MICRO_DEPOSIT_ACTIONS.join(', ')}`)
+    }
+    const options = { application: nonEmpty('application', application) }
+    return { fundingSource: attempt(() => controls.microDeposits(request.params.id, action as MicroDepositAction, options)) }
+  })
+}
+
+function objectBody(body: unknown, example: string): Record<string, unknown> {
+  if (typeof body !== 'object' || body === null || Array.isArray(body)) throw new AdminError(400, 'InvalidBody', `send a JSON object: ${example}`)
+  return body as Record<string, unknown>
 }
 
 function nonEmpty(name: string, value: unknown): string | undefined {

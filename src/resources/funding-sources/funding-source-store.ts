@@ -189,6 +189,13 @@ export class FundingSourceStore {
     return this.#store(source)
   }
 
+  /** One page of every funding source held, newest first (the dashboard's): only the page's records are read. */
+  newest(offset: number, limit: number): FundingSource[] {
+    const all = [...this.#sources.values()]
+    const end = all.length - offset
+    return end <= 0 ? [] : all.slice(Math.max(0, end - limit), end).reverse()
+  }
+
   snapshot(): FundingSource[] {
     return [...this.#sources.values()].map((source) => structuredClone(source))
   }

@@ -1,5 +1,6 @@
 import type { Resource } from '../../world/resource.js'
 import { fundingSourcesRoutes } from './admin-routes.js'
+import { FUNDING_SOURCES_SECTION } from './dashboard-section.js'
 import { FUNDING_SOURCES } from './funding-sources-part.js'
 import { createCustomerFundingSource } from './operations/createCustomerFundingSource.js'
 import { createFundingSource } from './operations/createFundingSource.js'
@@ -47,6 +48,7 @@ export const fundingSources: Resource = {
     { action: 'customer.microdeposits.verify', operationId: VERIFY_GRANT, customer: 'own' },
   ],
   adminRoutes: fundingSourcesRoutes,
+  dashboard: FUNDING_SOURCES_SECTION,
   persisted: PERSISTED_FUNDING_SOURCES,
   // A Verified Customer gets its balance when it is verified (help.dwolla.com 2444678).
   reactions: {
