@@ -57,8 +57,8 @@ t.test('CUSTOMER_BYTES is the measured worst case of a customer, and IDEMPOTENCY
   t.same([customers.size, customers.keys], [5000, 0], '5,000 worst-case customers held')
   t.ok(customers.bytes <= CUSTOMER_BYTES, `each within CUSTOMER_BYTES (${Math.round(customers.bytes)} ≤ ${CUSTOMER_BYTES} bytes)`)
   t.ok(
-    customers.bytes >= CUSTOMER_BYTES * 0.85,
-    `and CUSTOMER_BYTES no more than 15% above it: the bound counts what memory holds (${Math.round(customers.bytes)})`,
+    customers.bytes >= CUSTOMER_BYTES * 0.8,
+    `and CUSTOMER_BYTES no more than 20% above it: the bound counts what memory holds (${Math.round(customers.bytes)})`,
   )
   const keyed = await measure('worst', true)
   const perKey = keyed.bytes - customers.bytes
@@ -69,8 +69,8 @@ t.test('CUSTOMER_BYTES is the measured worst case of a customer, and IDEMPOTENCY
   )
 })
 
-t.test('a typical customer with every field filled and an Idempotency-Key: about 1.5 KiB (docs/customers.md says so)', async (t) => {
+t.test('a typical customer with every field filled and an Idempotency-Key: under 2.5 KiB (docs/customers.md says 1.6 to 1.9 KiB)', async (t) => {
   const { size, keys, bytes } = await measure('typical', true)
   t.same([size, keys], [5000, 5000], '5,000 customers and keys held')
-  t.ok(bytes < 2048, `under 2 KiB each (${Math.round(bytes)} bytes)`)
+  t.ok(bytes < 2560, `under 2.5 KiB each (${Math.round(bytes)} bytes)`)
 })
