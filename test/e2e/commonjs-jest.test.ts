@@ -10,7 +10,7 @@ import { cleanEnv, readmeRecipes } from '../helpers/readme-recipes.js'
  * (docs/test-double.md) runs here in such a project: no "type", jest 30 from the registry, no
  * flags, and mock-dwolla installed from the packed tarball.
  */
-t.setTimeout(300_000)
+t.setTimeout(600_000)
 
 t.test('the CommonJS jest recipe passes in a CommonJS project, without flags', async (t) => {
   const { tarball, scratch } = await packTarball(t)

@@ -10,7 +10,7 @@ import { tempFolder } from '../helpers/temp-folder.js'
  * a tarball (package.test.ts installs one), a local path and a git URL (here). Each installed
  * copy must run as `npx mock-dwolla`, import and require.
  */
-t.setTimeout(300_000)
+t.setTimeout(600_000)
 
 async function checkInstalled(t: Test, project: string): Promise<void> {
   const version = await run(npm, ['exec', '--no', '--', 'mock-dwolla', '--version'], { cwd: project, env: cleanEnv() })

@@ -16,7 +16,7 @@ import { cleanEnv, readmeRecipes } from '../helpers/readme-recipes.js'
  * (docs/ included), the `bin`, both `exports` entries (ES module and CommonJS, each with types)
  * and the module-relative paths to openapi/ and fixtures/. Installed once; each test uses it.
  */
-t.setTimeout(240_000)
+t.setTimeout(600_000)
 const { tarball, scratch } = await packTarball(t)
 const project = await userProject(join(scratch, 'project'), { type: 'module' }, [tarball])
 const recipes = readmeRecipes()

@@ -139,7 +139,7 @@ t.test('handlers that hang, reset, redirect or answer a huge body stall neither 
   const started = Date.now()
   const answered = await client.get('customers')
   t.equal(answered.status, 200, 'the API answers while a handler hangs')
-  t.ok(Date.now() - started < 2_000, 'promptly')
+  t.ok(Date.now() - started < 5_000, 'promptly: well before the hanging attempt’s 10 s timeout')
   t.equal(receivers.healthy.received.length, 1, 'the healthy handler got its webhook while another hangs')
   server.clock.advance(10_000)
   await server.webhooks.settle()
@@ -175,7 +175,7 @@ t.test('close() is prompt with retries waiting and a handler hanging; nothing is
   const closing = Date.now()
   await server.close()
   const took = Date.now() - closing
-  t.ok(took < 1_000, `closed in ${took} ms: neither the retries nor the hanging handler held it`)
+  t.ok(took < 5_000, `closed in ${took} ms (the hanging attempt’s timeout is 10 s): neither the retries nor the hanging handler held it`)
   // The handler's side of the connection closes: the mock aborted its request (no timer waited for).
   await hangingClosed.promise
   t.equal(hanging.received.length, 1, 'the request in flight was aborted, its connection closed')

@@ -41,6 +41,7 @@ t.test('a customer’s list costs its own funding sources, not every one stored:
     ratios.push(atLarge / atSmall)
   }
   const ratio = ratios.sort((a, b) => a - b)[2] as number
-  // A list that scanned every funding source would take about fifty times as long at 50,000.
-  t.ok(ratio < 2, `the median call at 50,000 stored takes ${ratio.toFixed(2)}× the one at 1,000`)
+  // A list that scanned every funding source would take about fifty times as long at 50,000; the
+  // bound is loose because a shared CI machine's timings are noisy (the bench measures the cost).
+  t.ok(ratio < 10, `the median call at 50,000 stored takes ${ratio.toFixed(2)}× the one at 1,000`)
 })

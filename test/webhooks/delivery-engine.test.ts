@@ -357,7 +357,7 @@ t.test('close() does not wait: retries waiting are dropped, requests in flight a
   const closing = Date.now()
   webhooks.close()
   await webhooks.settle()
-  t.ok(Date.now() - closing < 1000, 'closed at once')
+  t.ok(Date.now() - closing < 5_000, 'closed at once, not after the 10 s timeout')
   t.same([webhooks.pending().length, webhooks.engine.inFlight], [0, 0], 'nothing waits, nothing in flight')
   raise()
   await webhooks.settle()

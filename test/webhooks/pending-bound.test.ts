@@ -26,6 +26,8 @@ t.test('a dead handler and 2,500 events to ten subscriptions: the waiting attemp
   t.equal(inFlight + pending, 1_000, `and no attempt for any other: ${inFlight} in flight, ${pending} waiting`)
   t.equal(webhooks.pending().length, pending, 'pending() lists exactly those waiting')
   t.same(dropped, { finished: 0, undelivered: 24_000, withApplication: 0 }, 'the other 24,000 were let go undelivered, and counted')
-  t.ok(elapsed < 5_000, `2,500 events, 25,000 webhooks made in ${Math.round(elapsed)} ms (it was minutes)`)
-  t.ok(slowest < 250, `the slowest event took ${slowest.toFixed(1)} ms`)
+  // Loose on purpose (a loaded CI machine pauses for hundreds of ms): the defect took minutes in
+  // all and grew with every event; the bench measures the cost itself.
+  t.ok(elapsed < 30_000, `2,500 events, 25,000 webhooks made in ${Math.round(elapsed)} ms (it was minutes)`)
+  t.ok(slowest < 2_000, `the slowest event took ${slowest.toFixed(1)} ms`)
 })
