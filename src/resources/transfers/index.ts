@@ -6,6 +6,7 @@ import { initiateTransfer } from './operations/initiateTransfer.js'
 import { listAndSearchTransfers } from './operations/listAndSearchTransfers.js'
 import { listCustomerTransfers } from './operations/listCustomerTransfers.js'
 import { listTransferFees } from './operations/listTransferFees.js'
+import { PERSISTED_TRANSFERS } from './persisted-transfers.js'
 import { TRANSFER_SANDBOX } from './sandbox-processing.js'
 
 // What mass payments (and anything else that pays) use: one payment under the same leg rules as
@@ -34,5 +35,6 @@ export const transfers: Resource = {
   },
   // dwolla-web.js's send component: a payment from its own customer's funding source.
   clientTokenGrants: [{ action: 'customer.transfers.send', operationId: 'initiateTransfer', customer: 'own' }],
+  persisted: PERSISTED_TRANSFERS,
   sandbox: TRANSFER_SANDBOX,
 }
