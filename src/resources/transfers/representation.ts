@@ -19,11 +19,22 @@ export function individualAchIdOf(id: string): string {
 }
 
 /**
+ * The clearing a bank leg shows when the request chose none: `source: standard` on a bank debit,
+ * `destination: next-day` on a withdrawal leg (the sandbox captures). A main transfer that
+ * credits a bank itself shows none: Dwolla's own sandbox test expects `clearing.source` whenever
+ * a transfer has a clearing, and reads such a transfer (inferred).
+ */
+function defaultClearingOf(transfer: Transfer): Record<string, string> | undefined {
+  if (transfer.bank === 'debit') return { source: 'standard' }
+  if (transfer.role === 'withdrawal') return { destination: 'next-day' }
+  return undefined
+}
+
+/**
  * A transfer as GET /transfers/{id} answers it (transfers/retrieve.mdx, facts §6.3): its place
  * in the payment's chain as links, `cancel` while cancellable, `fees` when it carries fees,
  * `failure` once failed. Bank legs carry the clearing and `individualAchId` of the sandbox
- * captures (`source: standard` for a debit, `destination: next-day` for a credit) unless the
- * request chose its clearing; the request's metadata, correlationId and addenda stay on the main
+ * captures unless the request chose its clearing (see {@link defaultClearingOf}); the request's metadata, correlationId and addenda stay on the main
  * transfer. `processingChannel.destination` is `real-time-payments`, never `instant`, which the
  * `dwolla` SDK's closed enum refuses.
  */
