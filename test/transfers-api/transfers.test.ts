@@ -51,6 +51,7 @@ t.test('POST /transfers: 201, the main transfer’s absolute Location, no body; 
   t.same(main.amount, { value: '5.00', currency: 'USD' }, 'the amount as Dwolla writes it')
   t.same(main.metadata, { paymentId: '12345678', note: 'rent' }, 'the metadata as sent')
   t.equal(main.correlationId, 'order-1_a.b', 'the correlationId as sent')
+  t.notOk('clearing' in main, 'a main transfer crediting a bank itself shows no clearing (Dwolla’s own test expects clearing.source on any clearing)')
   t.match(main.created, /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/, 'created: ISO 8601 with its zone')
   t.same(
     relations(main),

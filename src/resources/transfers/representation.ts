@@ -34,9 +34,9 @@ function defaultClearingOf(transfer: Transfer): Record<string, string> | undefin
  * A transfer as GET /transfers/{id} answers it (transfers/retrieve.mdx, facts §6.3): its place
  * in the payment's chain as links, `cancel` while cancellable, `fees` when it carries fees,
  * `failure` once failed. Bank legs carry the clearing and `individualAchId` of the sandbox
- * captures unless the request chose its clearing (see {@link defaultClearingOf}); the request's metadata, correlationId and addenda stay on the main
- * transfer. `processingChannel.destination` is `real-time-payments`, never `instant`, which the
- * `dwolla` SDK's closed enum refuses.
+ * captures unless the request chose its clearing (see {@link defaultClearingOf}); the request's
+ * metadata, correlationId and addenda stay on the main transfer. `processingChannel.destination`
+ * is `real-time-payments`, never `instant`, which the `dwolla` SDK's closed enum refuses.
  */
 export function transferRepresentation(transfer: Transfer, clientId: string, links: HalLinks): Record<string, unknown> {
   const self = links.to('transfer', transfer.id)
@@ -63,8 +63,7 @@ export function transferRepresentation(transfer: Transfer, clientId: string, lin
     created: new Date(transfer.created).toISOString(),
   }
   if (transfer.metadata !== undefined) body.metadata = { ...transfer.metadata }
-  const clearing =
-    transfer.clearing ?? (transfer.bank === 'debit' ? { source: 'standard' } : transfer.bank === 'credit' ? { destination: 'next-day' } : undefined)
+  const clearing = transfer.clearing ?? defaultClearingOf(transfer)
   if (clearing !== undefined) body.clearing = { ...clearing }
   if (transfer.achDetails !== undefined) body.achDetails = structuredClone(transfer.achDetails)
   if (transfer.correlationId !== undefined) body.correlationId = transfer.correlationId
