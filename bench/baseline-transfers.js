@@ -67,7 +67,10 @@ export function registerBaselineTransfers(app) {
     const page = list.slice(-25).reverse()
     const path = `${base(request)}/customers/${request.params.id}/transfers`
     const body = {
-      _links: { self: { href: `${path}?limit=25&offset=0`, type: TYPE, 'resource-type': 'transfer' }, first: { href: `${path}?limit=25&offset=0`, type: TYPE, 'resource-type': 'transfer' } },
+      _links: {
+        self: { href: `${path}?limit=25&offset=0`, type: TYPE, 'resource-type': 'transfer' },
+        first: { href: `${path}?limit=25&offset=0`, type: TYPE, 'resource-type': 'transfer' },
+      },
       _embedded: { transfers: page.map((transfer) => represent(base(request), transfer)) },
       total: list.length,
     }

@@ -151,7 +151,9 @@ export const ENDPOINTS = [
  */
 async function meToMeTransfer(url, headers) {
   const listed = async () => {
-    const list = await fetch(`${url}/customers/${VERIFIED_CUSTOMER}/funding-sources?removed=false`, { headers: { authorization: headers.authorization, accept: HAL } })
+    const list = await fetch(`${url}/customers/${VERIFIED_CUSTOMER}/funding-sources?removed=false`, {
+      headers: { authorization: headers.authorization, accept: HAL },
+    })
     return (await list.json())._embedded['funding-sources']
   }
   let sources = await listed()
