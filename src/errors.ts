@@ -130,6 +130,9 @@ export const NOT_FOUND_MESSAGES = {
   fundingSource: 'Funding source not found.',
 
   // --- not found: transfers, mass payments, labels (issue 21) ---
+  transfer: 'Transfer not found.',
+  // A transfer that has not failed has no failure (inferred: Dwolla documents no answer).
+  transferFailure: 'Transfer failure not found.',
 
   // --- not found: beneficial owners, documents, KBA (issue 22) ---
   beneficialOwner: 'Beneficial owner not found.',

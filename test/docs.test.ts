@@ -15,6 +15,8 @@ const RESOURCE_PAGES = [
   'kba',
   'funding-sources',
   'balances',
+  'transfers',
+  'sandbox-simulations',
 ]
 
 /** What every resource page says, in this order, before anything else it has to say. */

@@ -8,10 +8,12 @@ import { documents } from './documents/index.js'
 import { events } from './events/index.js'
 import { kba } from './kba/index.js'
 import { fundingSources } from './funding-sources/index.js'
+import { idempotency } from './idempotency/index.js'
 import { onDemandAuthorizations } from './on-demand-authorizations/index.js'
 import { root } from './root/index.js'
 import { sandboxSimulations } from './sandbox-simulations/index.js'
 import { tokens } from './tokens/index.js'
+import { transfers } from './transfers/index.js'
 import { verificationDirectives } from './verification-directives/index.js'
 import { webhookSubscriptions } from './webhook-subscriptions/index.js'
 import { webhooks } from './webhooks/index.js'
@@ -40,4 +42,6 @@ export const RESOURCES: readonly Resource[] = [
   onDemandAuthorizations,
   fundingSources,
   balances,
+  idempotency,
+  transfers,
 ]
