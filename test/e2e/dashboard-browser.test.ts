@@ -104,6 +104,80 @@ t.test('a bank added with the SDK: its micro-deposits sent and verified from its
   await screenshot('micro-deposits-verified-from-row')
 })
 
+/** The Account's balance, and a receive-only customer with a bank of the given name (R01 makes the sandbox fail it). */
+async function payeeWithBank(client: ReturnType<typeof dwollaV2For>, bankName: string): Promise<{ accountBalance: string; bank: string }> {
+  const root = await client.get('/')
+  const sources = await client.get(`${root.body._links.account.href}/funding-sources`)
+  const balance = sources.body._embedded['funding-sources'].find((source: { type: string }) => source.type === 'balance')
+  const customer = (
+    await client.post('customers', { firstName: 'Rita', lastName: 'Payee', email: `rita-${bankName}@example.com`, type: 'receive-only' })
+  ).headers.get('location')
+  const bank = await client.post(`${customer}/funding-sources`, {
+    routingNumber: '222222226',
+    accountNumber: '123456789',
+    bankAccountType: 'checking',
+    name: bankName,
+  })
+  return { accountBalance: balance._links.self.href, bank: bank.headers.get('location') as string }
+}
+
+const pay = (client: ReturnType<typeof dwollaV2For>, source: string, destination: string, value: string) =>
+  client.post('transfers', { _links: { source: { href: source }, destination: { href: destination } }, amount: { currency: 'USD', value } })
+
+t.test('a payment made with the SDK: pending, Process bank transfers, processed, its webhooks delivered', async (t) => {
+  const server = await mockFor(t, { autoVerifyBanks: true })
+  const receiver = await webhookReceiver(t, SECRET)
+  const client = dwollaV2For(server.url)
+  await client.post('webhook-subscriptions', { url: receiver.url, secret: SECRET })
+  const { accountBalance, bank } = await payeeWithBank(client, 'Checking')
+  const id = idOf((await pay(client, accountBalance, bank, '25.00')).headers.get('location'))
+  const { page, screenshot } = await pageFor(t, await browserFor(t))
+
+  await page.goto(`${server.url}/__mock/dashboard?section=transfers`)
+  const row = page.locator(`tr[data-row="transfers:${id}"]`)
+  t.equal(await row.locator('.tone').textContent(), 'pending', 'the payment, pending')
+  t.equal(await row.locator('td').nth(2).textContent(), '$25.00', 'its amount')
+  await screenshot('payment-pending')
+
+  await page.getByRole('button', { name: 'Process bank transfers' }).click()
+  await page.locator('#result', { hasText: 'Process bank transfers: 200' }).waitFor()
+  await page.locator(`tr[data-row="transfers:${id}"] .tone`, { hasText: /^processed$/ }).waitFor()
+  t.equal((await client.get(`transfers/${id}`)).body.status, 'processed', 'the API says processed')
+  await page.getByRole('button', { name: 'Settle webhooks' }).click()
+  await page.locator('#result', { hasText: 'Settle webhooks: 200' }).waitFor()
+  const topics = receiver.received.map((webhook) => webhook.topic)
+  t.ok(topics.includes('transfer_completed') && topics.includes('customer_transfer_completed'), `its completion delivered (${topics.join(', ')})`)
+  await page.locator('nav.tabs a[href*="section=webhooks"]').click()
+  await page.locator('section#webhooks tr[data-row] td', { hasText: 'transfer_completed' }).first().waitFor()
+  await screenshot('payment-processed-webhooks')
+})
+
+t.test('a payment to a bank renamed R01 from its row fails, and the failure reads R01', async (t) => {
+  const server = await mockFor(t, { autoVerifyBanks: true })
+  const client = dwollaV2For(server.url)
+  const { accountBalance, bank } = await payeeWithBank(client, 'Checking')
+  const bankId = idOf(bank)
+  const { page, screenshot } = await pageFor(t, await browserFor(t))
+  await page.goto(`${server.url}/__mock/dashboard?section=funding-sources`)
+  const bankRow = page.locator(`tr[data-row="funding-sources:${bankId}"]`)
+  await bankRow.locator('input[name=name]').fill('R01')
+  await bankRow.getByRole('button', { name: 'Rename' }).click()
+  await page.locator(`tr[data-row="funding-sources:${bankId}"] td`, { hasText: /^R01$/ }).waitFor()
+  t.equal((await client.get(`funding-sources/${bankId}`)).body.name, 'R01', 'the bank is named R01')
+
+  const id = idOf((await pay(client, accountBalance, bank, '10.00')).headers.get('location'))
+  await page.locator('nav.tabs a[href*="section=transfers"]').click()
+  await page.locator(`tr[data-row="transfers:${id}"]`).waitFor()
+  await page.getByRole('button', { name: 'Process bank transfers' }).click()
+  await page.locator('#result', { hasText: 'Process bank transfers: 200' }).waitFor()
+  await page.locator(`tr[data-row="transfers:${id}"] .tone`, { hasText: /^failed: R01$/ }).waitFor()
+  await page.locator(`details[data-key="transfers:${id}"] summary`).click()
+  t.match(await page.locator(`details[data-key="transfers:${id}"]`).textContent(), /R01: Insufficient Funds/, 'the failure, read on the page')
+  const failure = await client.get(`transfers/${id}/failure`)
+  t.equal(failure.body.code, 'R01', 'as GET /transfers/{id}/failure answers it')
+  await screenshot('payment-failed-r01')
+})
+
 t.test('a customer named <script> shows as text and runs nothing', async (t) => {
   const server = await mockFor(t)
   const client = dwollaV2For(server.url)

@@ -1,4 +1,5 @@
 import type { Resource } from '../../world/resource.js'
+import { TRANSFERS_SECTION } from './dashboard-section.js'
 import { cancelTransfer as cancelTransferOperation } from './operations/cancelTransfer.js'
 import { getTransfer } from './operations/getTransfer.js'
 import { getTransferFailureReason } from './operations/getTransferFailureReason.js'
@@ -37,4 +38,5 @@ export const transfers: Resource = {
   clientTokenGrants: [{ action: 'customer.transfers.send', operationId: 'initiateTransfer', customer: 'own' }],
   persisted: PERSISTED_TRANSFERS,
   sandbox: TRANSFER_SANDBOX,
+  dashboard: TRANSFERS_SECTION,
 }
