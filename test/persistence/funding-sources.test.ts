@@ -73,7 +73,13 @@ t.test('--state keeps funding sources, micro-deposits, balances and on-demand au
 t.test('a state file with wrong funding sources or a ledger that does not add up stops the start, naming the place', async (t) => {
   const { write } = await tempFolder(t)
   const frame = (entry: Record<string, unknown>) =>
-    JSON.stringify({ format: STATE_FORMAT, version: STATE_VERSION, savedAt: '2026-01-01T00:00:00.000Z', applications: [{ application: 'key', ...entry }] })
+    JSON.stringify({
+      format: STATE_FORMAT,
+      version: STATE_VERSION,
+      savedAt: '2026-01-01T00:00:00.000Z',
+      journal: 'a-journal-id-016',
+      applications: [{ application: 'key', ...entry }],
+    })
   const source = {
     id: '11111111-1111-4111-8111-111111111111',
     customerId: SEEDED.unverified,
