@@ -130,6 +130,10 @@ export const NOT_FOUND_MESSAGES = {
   fundingSource: 'Funding source not found.',
 
   // --- not found: transfers, mass payments, labels (issue 21) ---
+  // Labels: Dwolla's spec ("Label not found"); the entry's and the reallocation's wording is inferred.
+  label: 'Label not found.',
+  ledgerEntry: 'Ledger entry not found.',
+  labelReallocation: 'Label reallocation not found.',
 
   // --- not found: beneficial owners, documents, KBA (issue 22) ---
   beneficialOwner: 'Beneficial owner not found.',

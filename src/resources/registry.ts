@@ -7,6 +7,7 @@ import { customers } from './customers/index.js'
 import { documents } from './documents/index.js'
 import { events } from './events/index.js'
 import { kba } from './kba/index.js'
+import { labels } from './labels/index.js'
 import { fundingSources } from './funding-sources/index.js'
 import { onDemandAuthorizations } from './on-demand-authorizations/index.js'
 import { root } from './root/index.js'
@@ -40,4 +41,5 @@ export const RESOURCES: readonly Resource[] = [
   onDemandAuthorizations,
   fundingSources,
   balances,
+  labels,
 ]
