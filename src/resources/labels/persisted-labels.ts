@@ -53,7 +53,7 @@ function reader(path: string, pointer: string, value: unknown) {
  * written by mock-dwolla: it is refused, never repaired. What labels hold in a balance is the
  * ledger's own part (`held`), which the ledger checks.
  */
-export const PERSISTED_LABELS: PersistedPart<LabelStore, LabelRecords> = {
+export const PERSISTED_LABELS: PersistedPart<LabelStore, LoadedLabels> = {
   part: LABELS,
   keys: ['labels', 'labelLedgerEntries', 'labelReallocations'],
   save(store) {
@@ -78,62 +78,86 @@ export const PERSISTED_LABELS: PersistedPart<LabelStore, LabelRecords> = {
       )
     },
   },
-  load(entry, at, path) {
+  load(entry, at, path): LoadedLabels {
     const labelList = listInEntry(entry, 'labels', at, path)
     const entryList = listInEntry(entry, 'labelLedgerEntries', at, path)
     if (labelList.length > LABEL_LIMIT) throw corruptStateFile(path, `${at}/labels`, `${labelList.length} labels, more than the ${LABEL_LIMIT} kept`)
     if (entryList.length > LABEL_LEDGER_ENTRY_LIMIT) {
       throw corruptStateFile(path, `${at}/labelLedgerEntries`, `${entryList.length} ledger entries, more than the ${LABEL_LEDGER_ENTRY_LIMIT} kept`)
     }
-    const sums = new Map<string, number>()
+    const seen = new Set<string>()
+    const once = (id: string, pointer: string, what: string) => {
+      if (seen.has(id)) throw corruptStateFile(path, pointer, `${what} ${id} appears twice`)
+      seen.add(id)
+    }
     const labels = labelList.map((value, index): Label => {
       const read = reader(path, `${at}/labels/${index}`, value)
-      const label = {
-        id: read.id('id'),
+      const id = read.id('id')
+      once(id, `${at}/labels/${index}/id`, 'label')
+      return {
+        id,
         customerId: read.id('customerId'),
         balanceId: read.id('balanceId'),
         created: read.time('created'),
         cents: read.cents('cents', (cents) => cents >= 0, 'expected whole cents, not negative'),
       }
-      if (sums.has(label.id)) throw corruptStateFile(path, `${at}/labels/${index}/id`, `label ${label.id} appears twice`)
-      sums.set(label.id, 0)
-      return label
     })
-    const entryIds = new Map<string, string | undefined>()
     const entries = entryList.map((value, index): LabelLedgerEntry => {
-      const pointer = `${at}/labelLedgerEntries/${index}`
-      const read = reader(path, pointer, value)
+      const read = reader(path, `${at}/labelLedgerEntries/${index}`, value)
       const id = read.id('id')
-      const labelId = read.id('labelId')
-      const cents = read.cents('cents', (cents) => cents !== 0, 'expected whole cents, not zero')
+      once(id, `${at}/labelLedgerEntries/${index}/id`, 'ledger entry')
       const reallocationId = read.has('reallocationId') ? read.id('reallocationId') : undefined
-      const sum = sums.get(labelId)
-      if (sum === undefined) throw corruptStateFile(path, `${pointer}/labelId`, `no label ${labelId}`)
-      if (entryIds.has(id)) throw corruptStateFile(path, `${pointer}/id`, `ledger entry ${id} appears twice`)
-      entryIds.set(id, reallocationId)
-      sums.set(labelId, sum + cents)
-      return { id, labelId, cents, created: read.time('created'), ...(reallocationId === undefined ? {} : { reallocationId }) }
-    })
-    labels.forEach((label, index) => {
-      if (sums.get(label.id) !== label.cents) {
-        throw corruptStateFile(path, `${at}/labels/${index}/cents`, `${label.cents} cents, but its ledger entries add up to ${sums.get(label.id)}`)
+      return {
+        id,
+        labelId: read.id('labelId'),
+        cents: read.cents('cents', (cents) => cents !== 0, 'expected whole cents, not zero'),
+        created: read.time('created'),
+        ...(reallocationId === undefined ? {} : { reallocationId }),
       }
     })
     const reallocations = listInEntry(entry, 'labelReallocations', at, path).map((value, index): LabelReallocation => {
-      const pointer = `${at}/labelReallocations/${index}`
-      const read = reader(path, pointer, value)
-      const id = read.id('id')
-      const reallocation = { id, fromEntryId: read.id('fromEntryId'), toEntryId: read.id('toEntryId'), created: read.time('created') }
-      for (const name of ['fromEntryId', 'toEntryId'] as const) {
-        if (entryIds.get(reallocation[name]) !== id) throw corruptStateFile(path, `${pointer}/${name}`, `no ledger entry of this reallocation`)
-      }
-      return reallocation
+      const read = reader(path, `${at}/labelReallocations/${index}`, value)
+      return { id: read.id('id'), fromEntryId: read.id('fromEntryId'), toEntryId: read.id('toEntryId'), created: read.time('created') }
     })
-    return { labels, entries, reallocations }
+    return { at, records: { labels, entries, reallocations } }
   },
-  restore(world, records) {
+  // The records are checked together here, on the whole entry: a journal's record holds only some of them.
+  restore(world, { at, records }, path) {
+    checkTogether(records, at, path)
     const store = emptyLabelStore(world)
     store.restore(records)
     world.put(LABELS, store)
   },
+}
+
+/** What load() read, and where, for restore() to name a place. */
+interface LoadedLabels {
+  at: string
+  records: LabelRecords
+}
+
+/**
+ * The checks across records: every entry's label is there, a label's amount is the sum of its
+ * entries (so never negative), a reallocation's two entries name it.
+ */
+function checkTogether({ labels, entries, reallocations }: LabelRecords, at: string, path: string): void {
+  const sums = new Map(labels.map((label) => [label.id, 0]))
+  const entryReallocations = new Map<string, string | undefined>()
+  entries.forEach((entry, index) => {
+    const sum = sums.get(entry.labelId)
+    if (sum === undefined) throw corruptStateFile(path, `${at}/labelLedgerEntries/${index}/labelId`, `no label ${entry.labelId}`)
+    sums.set(entry.labelId, sum + entry.cents)
+    entryReallocations.set(entry.id, entry.reallocationId)
+  })
+  labels.forEach((label, index) => {
+    const sum = sums.get(label.id) as number
+    if (sum !== label.cents) throw corruptStateFile(path, `${at}/labels/${index}/cents`, `${label.cents} cents, but its ledger entries add up to ${sum}`)
+  })
+  reallocations.forEach((reallocation, index) => {
+    for (const name of ['fromEntryId', 'toEntryId'] as const) {
+      if (entryReallocations.get(reallocation[name]) !== reallocation.id) {
+        throw corruptStateFile(path, `${at}/labelReallocations/${index}/${name}`, 'no ledger entry of this reallocation')
+      }
+    }
+  })
 }
