@@ -6,10 +6,11 @@ import { LabelStore } from './label-store.js'
  * The worst each record costs in memory, its indexes included (test/labels/memory.test.ts
  * measures them): a label (three UUIDs, two numbers, its place in its customer's set), a ledger
  * entry (two or three UUIDs, two numbers, its place in its label's list), a reallocation (four
- * UUIDs, a number).
+ * UUIDs, a number). Measured on Node 20: a label with its first entry about 2.2 KiB, another
+ * entry about 230 bytes, a reallocation with its two entries about 1.8 KiB.
  */
-export const LABEL_BYTES = 1536
-export const LABEL_LEDGER_ENTRY_BYTES = 1024
+export const LABEL_BYTES = 2048
+export const LABEL_LEDGER_ENTRY_BYTES = 512
 export const LABEL_REALLOCATION_BYTES = 1024
 
 /**
