@@ -148,6 +148,11 @@ export interface MockDwollaOptions {
   autoVerifyBanks?: boolean
 
   // --- options: transfers, mass payments, labels, simulations (issue 21) ---
+  /**
+   * Most transfers an application keeps (every leg and fee counts one). Transfers are money, so
+   * none is ever dropped: past it POST /transfers answers MaxNumberOfResources.
+   */
+  transferLimit?: number
 
   // --- options: verification (issue 22) ---
   /** Most beneficial owners one application holds; past it a create answers MaxNumberOfResources. */
@@ -201,6 +206,7 @@ export interface ResolvedOptions {
   readonly autoVerifyBanks: boolean
 
   // --- resolved options: transfers, mass payments, labels, simulations (issue 21) ---
+  readonly transferLimit: number
 
   // --- resolved options: verification (issue 22) ---
   readonly beneficialOwnerLimit: number
@@ -268,6 +274,8 @@ export const DEFAULTS: ResolvedOptions = Object.freeze({
   autoVerifyBanks: false,
 
   // --- defaults: transfers, mass payments, labels, simulations (issue 21) ---
+  // Each counts about 1 KiB (and its strings) towards storeByteLimit: 100 MiB for a full application.
+  transferLimit: 100_000,
 
   // --- defaults: verification (issue 22) ---
   // A business has at most four owners (the 25% rule); these bound the stores, not a customer.
@@ -384,6 +392,7 @@ export function resolveOptions(options: MockDwollaOptions = {}): ResolvedOptions
     autoVerifyBanks: booleanOption('autoVerifyBanks', merged.autoVerifyBanks),
 
     // --- checks: transfers, mass payments, labels, simulations (issue 21) ---
+    transferLimit: positiveInteger('transferLimit', merged.transferLimit),
 
     // --- checks: verification (issue 22) ---
     beneficialOwnerLimit: positiveInteger('beneficialOwnerLimit', merged.beneficialOwnerLimit),

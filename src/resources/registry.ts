@@ -9,10 +9,12 @@ import { events } from './events/index.js'
 import { kba } from './kba/index.js'
 import { labels } from './labels/index.js'
 import { fundingSources } from './funding-sources/index.js'
+import { idempotency } from './idempotency/index.js'
 import { onDemandAuthorizations } from './on-demand-authorizations/index.js'
 import { root } from './root/index.js'
 import { sandboxSimulations } from './sandbox-simulations/index.js'
 import { tokens } from './tokens/index.js'
+import { transfers } from './transfers/index.js'
 import { verificationDirectives } from './verification-directives/index.js'
 import { webhookSubscriptions } from './webhook-subscriptions/index.js'
 import { webhooks } from './webhooks/index.js'
@@ -41,5 +43,7 @@ export const RESOURCES: readonly Resource[] = [
   onDemandAuthorizations,
   fundingSources,
   balances,
+  idempotency,
+  transfers,
   labels,
 ]

@@ -1,0 +1,25 @@
+import type { ApplicationWorld, WorldPart } from '../../world/application-world.js'
+import { IdempotencyStore } from './idempotency-store.js'
+
+/**
+ * The worst a record costs in memory: a 64-character digest twice (key and map key), a path of
+ * an operation and a UUID, a number: about 400 bytes (test/idempotency/memory.test.ts).
+ */
+export const IDEMPOTENCY_KEY_BYTES = 512
+
+/** How many keys an application's creating POSTs keep at most (each for 24 hours): the oldest go first. */
+export const IDEMPOTENCY_KEY_LIMIT = 20_000
+
+/** An application's Idempotency-Keys, shared by every creating POST but customers' (which keep their own). */
+export const IDEMPOTENCY: WorldPart<IdempotencyStore> = {
+  name: 'idempotency keys',
+  create: (world) => emptyIdempotencyStore(world),
+  weigh: (store) => store.size * IDEMPOTENCY_KEY_BYTES,
+}
+
+export function emptyIdempotencyStore(world: ApplicationWorld): IdempotencyStore {
+  return new IdempotencyStore(
+    () => IDEMPOTENCY_KEY_LIMIT,
+    () => world.server.now(),
+  )
+}
