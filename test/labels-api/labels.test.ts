@@ -342,3 +342,42 @@ t.test('another application’s labels, entries and reallocations are 404 like u
   })
   t.same([reallocationElsewhere.statusCode, reallocationElsewhere.json().message], [404, NOT_FOUND_MESSAGES.label], 'nor reallocate between them')
 })
+
+t.test('an Idempotency-Key on each creating POST: the same key answers the first Location and creates nothing', async (t) => {
+  const app = await mockFor(t)
+  const token = await accessTokenFor(app)
+  const balance = await balanceIdVia(app, token, SEEDED.personalVerified)
+  app.mockDwolla.balances.set(balance, '50.00')
+  const post = (path: string, body: unknown, key: string) => apiRequest(app, 'POST', path, { token, body, headers: { 'idempotency-key': key } })
+  const labels = `/customers/${SEEDED.personalVerified}/labels`
+  const [first, again] = [await post(labels, amountBody('10.00'), 'label-1'), await post(labels, amountBody('10.00'), 'label-1')]
+  t.same([first.statusCode, again.statusCode, again.headers.location], [201, 201, first.headers.location], 'a label: 201 twice, one Location')
+  const other = await post(labels, amountBody('10.00'), 'label-2')
+  t.not(other.headers.location, first.headers.location, 'another key makes another label')
+  t.same(await balanceVia(app, token, balance), ['30.00', '50.00'], 'two labels held, not three')
+  const a = idOf(first.headers.location)
+  const b = idOf(other.headers.location)
+  const entry = await post(`/labels/${a}/ledger-entries`, amountBody('-1.00'), 'entry-1')
+  const entryAgain = await post(`/labels/${a}/ledger-entries`, amountBody('-1.00'), 'entry-1')
+  t.same([entryAgain.statusCode, entryAgain.headers.location], [201, entry.headers.location], 'a ledger entry: the first Location')
+  const moved = await post('/label-reallocations', reallocationBody(a, b, '2.00'), 'move-1')
+  const movedAgain = await post('/label-reallocations', reallocationBody(a, b, '2.00'), 'move-1')
+  t.same([movedAgain.statusCode, movedAgain.headers.location], [201, moved.headers.location], 'a reallocation: the first Location')
+  t.same(
+    [
+      (await apiRequest(app, 'GET', `/labels/${a}`, { token })).json().amount.value,
+      (await apiRequest(app, 'GET', `/labels/${a}/ledger-entries`, { token })).json().total,
+    ],
+    ['7.00', 3],
+    'each made once: 10.00 − 1.00 − 2.00, three entries',
+  )
+  const refused = await post(labels, amountBody('1000.00'), 'label-3')
+  t.equal(refused.statusCode, 400, 'a refused create…')
+  t.equal((await post(labels, amountBody('1.00'), 'label-3')).statusCode, 201, '…does not keep its key: corrected, it creates')
+  const concurrent = await Promise.all(Array.from({ length: 20 }, () => post(labels, amountBody('1.00'), 'label-4')))
+  t.same(
+    [new Set(concurrent.map((response) => response.headers.location)).size, concurrent.every((response) => response.statusCode === 201)],
+    [1, true],
+    'twenty at once with one key: one label, one Location',
+  )
+})

@@ -4,6 +4,7 @@ import { HalLinks } from '../../../hal/hal-links.js'
 import { beginApiCall } from '../../../http/api-call.js'
 import type { OperationHandler } from '../../../http/openapi-routes.js'
 import type { MockContext } from '../../../world/mock-context.js'
+import { createOnce } from '../../idempotency/index.js'
 import { labelLinkOf } from '../label-href.js'
 import { LABELS } from '../labels-part.js'
 import { readAmount } from '../read-amount.js'
@@ -14,7 +15,7 @@ import { readAmount } from '../read-amount.js'
  * reallocation's absolute `Location`. A label that is not the application's (or removed): 404
  * "Label not found." (Dwolla's spec); two customers' labels, or one label twice: 400
  * ValidationError at `/_links/to/href` (inferred); more than `from` holds: 400 Invalid "Amount can
- * not cause label balance to be negative.".
+ * not cause label balance to be negative.". An Idempotency-Key is honoured, as for every creating POST.
  */
 export function createLabelReallocation(mock: MockContext): OperationHandler {
   return {
@@ -28,14 +29,13 @@ export function createLabelReallocation(mock: MockContext): OperationHandler {
       const linkProblems = [from, to].flatMap((link) => ('problem' in link ? [link.problem] : []))
       if ('problem' in from || 'problem' in to) throw validationError(linkProblems)
       const cents = readAmount(request.body)
-      const store = mock.worlds.open(clientId).get(LABELS)
+      const world = mock.worlds.open(clientId)
+      const store = world.get(LABELS)
       if (store.get(from.id) === undefined || store.get(to.id) === undefined) throw new DwollaError('NotFound', { message: NOT_FOUND_MESSAGES.label })
-      const reallocation = store.reallocate(from.id, to.id, cents)
       const links = linksFor(request, mock.options.publicUrl)
-      return reply
-        .code(201)
-        .header('location', links.url(HalLinks.pathOf('label-reallocation', reallocation.id)))
-        .send()
+      return createOnce(request, reply, world, links, 'createLabelReallocation', () =>
+        HalLinks.pathOf('label-reallocation', store.reallocate(from.id, to.id, cents).id),
+      )
     },
   }
 }
