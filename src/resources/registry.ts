@@ -8,6 +8,7 @@ import { documents } from './documents/index.js'
 import { events } from './events/index.js'
 import { kba } from './kba/index.js'
 import { labels } from './labels/index.js'
+import { massPayments } from './mass-payments/index.js'
 import { fundingSources } from './funding-sources/index.js'
 import { idempotency } from './idempotency/index.js'
 import { onDemandAuthorizations } from './on-demand-authorizations/index.js'
@@ -46,4 +47,5 @@ export const RESOURCES: readonly Resource[] = [
   idempotency,
   transfers,
   labels,
+  massPayments,
 ]
