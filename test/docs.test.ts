@@ -16,6 +16,7 @@ const RESOURCE_PAGES = [
   'funding-sources',
   'balances',
   'labels',
+  'mass-payments',
 ]
 
 /** What every resource page says, in this order, before anything else it has to say. */

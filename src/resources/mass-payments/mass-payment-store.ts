@@ -28,6 +28,14 @@ export interface MassPaymentRecords {
 
 const ACCOUNT = 'account'
 
+/** The characters of every string in a value (keys included), at two bytes each: what V8 may take for them. */
+function stringBytes(value: unknown): number {
+  if (typeof value === 'string') return 2 * value.length
+  if (Array.isArray(value)) return value.reduce((sum: number, each) => sum + stringBytes(each), 0)
+  if (typeof value === 'object' && value !== null) return Object.entries(value).reduce((sum, [key, each]) => sum + 2 * key.length + stringBytes(each), 0)
+  return 0
+}
+
 /** Whose list a mass payment is in: its payer's. */
 function ownerKey(customerId: string | undefined): string {
   return customerId ?? ACCOUNT
@@ -45,11 +53,18 @@ export class MassPaymentStore {
   /** Each payer's mass payments, oldest first. */
   readonly #byOwner = new Map<string, string[]>()
   #unsaved: { massPayments: Set<string>; items: Set<string> } | undefined
+  /** What the records' own strings take (metadata, correlationIds, errors), at two bytes a character: counted apart from the fixed cost. */
+  #variableBytes = 0
 
   constructor(private readonly options: MassPaymentStoreOptions) {}
 
   get counts(): { massPayments: number; items: number } {
     return { massPayments: this.#payments.size, items: this.#items.size }
+  }
+
+  /** The bytes the records' own strings take, besides each record's fixed cost. */
+  get variableBytes(): number {
+    return this.#variableBytes
   }
 
   get(id: string): MassPayment | undefined {
@@ -141,6 +156,7 @@ export class MassPaymentStore {
     } else {
       item.status = 'failed'
       item.errors = outcome.errors
+      this.#variableBytes += stringBytes(outcome.errors)
     }
     this.#unsaved?.items.add(item.id)
   }
@@ -198,6 +214,7 @@ export class MassPaymentStore {
 
   #putPayment(massPayment: MassPayment): void {
     this.#payments.set(massPayment.id, massPayment)
+    this.#variableBytes += stringBytes([massPayment.metadata, massPayment.correlationId])
     const key = ownerKey(massPayment.customerId)
     const owned = this.#byOwner.get(key) ?? []
     owned.push(massPayment.id)
@@ -207,6 +224,7 @@ export class MassPaymentStore {
 
   #putItem(item: MassPaymentItem): void {
     this.#items.set(item.id, item)
+    this.#variableBytes += stringBytes([item.metadata, item.correlationId, item.errors])
     this.#unsaved?.items.add(item.id)
   }
 }
