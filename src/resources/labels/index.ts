@@ -11,7 +11,7 @@ import { retrieveLabelReallocation } from './operations/retrieveLabelReallocatio
 import { PERSISTED_LABELS } from './persisted-labels.js'
 
 export { LABELS } from './labels-part.js'
-export { LABEL_TOPICS, type LabelTopic } from './label-events.js'
+export { LABEL_TOPICS } from './label-events.js'
 export { LABEL_MESSAGES } from './label-messages.js'
 
 /**

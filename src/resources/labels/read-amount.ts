@@ -19,7 +19,7 @@ export function readAmount(body: unknown, options: { signed?: boolean } = {}): n
   const { value, currency } = amount as Record<string, unknown>
   const problems: EmbeddedError[] = []
   const negative = options.signed === true && typeof value === 'string' && value.startsWith('-')
-  const parsed = parseAmount(negative ? (value as string).slice(1) : value)
+  const parsed = parseAmount(negative ? value.slice(1) : value)
   if ('problem' in parsed) {
     problems.push(parsed.problem === 'missing' && !negative ? required('/amount/value', 'Value') : invalid('/amount/value', LABEL_MESSAGES.invalidAmount))
   }
