@@ -130,6 +130,9 @@ export const NOT_FOUND_MESSAGES = {
   fundingSource: 'Funding source not found.',
 
   // --- not found: transfers, mass payments, labels (issue 21) ---
+  transfer: 'Transfer not found.',
+  // A transfer that has not failed has no failure (inferred: Dwolla documents no answer).
+  transferFailure: 'Transfer failure not found.',
   // Labels: Dwolla's spec ("Label not found"); the entry's and the reallocation's wording is inferred.
   label: 'Label not found.',
   ledgerEntry: 'Ledger entry not found.',

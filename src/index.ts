@@ -73,6 +73,7 @@ export type {
   MicroDepositStatus,
 } from './resources/funding-sources/index.js'
 export { FUNDING_SOURCE_MESSAGES } from './resources/funding-sources/index.js'
+export { TRANSFER_MESSAGES } from './resources/transfers/index.js'
 export type { BalanceControls, BalanceView } from './resources/balances/index.js'
 export { parseAmount, formatCents, MAX_AMOUNT_CENTS, type ParsedAmount, type AmountProblem } from './money.js'
 export { BUSINESS_CLASSIFICATIONS } from './resources/business-classifications/index.js'

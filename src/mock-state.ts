@@ -21,6 +21,7 @@ import {
 import { eventRepresentation, eventViews, EVENTS, type EventFilter, type EventView } from './resources/events/index.js'
 import { balanceControls, type BalanceControls } from './resources/balances/index.js'
 import { fundingSourceControls, type FundingSourceControls } from './resources/funding-sources/index.js'
+import { simulate, type SimulationAnswer } from './resources/sandbox-simulations/index.js'
 import { deliveryTargets } from './resources/webhook-subscriptions/index.js'
 import { ApplicationRegistry } from './tokens/application-registry.js'
 import type { AccessTokenDetails, ClientTokenDetails, TokenListing, TokenView } from './tokens/token-kinds.js'
@@ -48,6 +49,12 @@ export interface MockState extends MockContext {
   readonly fundingSources: FundingSourceControls
   /** The test double's balances: read one, or set one through the ledger. */
   readonly balances: BalanceControls
+  /**
+   * POST /sandbox-simulations for an application, in process: the same code path as the API's
+   * (no body: process its pending bank transfers and micro-deposits). hrefs in the answer are on
+   * `baseUrl`. Webhooks follow; `webhooks.settle()` delivers them.
+   */
+  simulate(application: string, body?: Readonly<Record<string, unknown>>, baseUrl?: string): SimulationAnswer
   /** The state file's writer, when there is one: the server hooks it to every answer and to close. */
   readonly stateFile: StateFileWriter | undefined
 }
@@ -187,6 +194,9 @@ export async function createMockState(given: MockDwollaOptions): Promise<MockSta
     },
     get balances() {
       return balanceControls(state)
+    },
+    simulate(application, body, baseUrl = state.options.publicUrl ?? 'http://localhost') {
+      return simulate(state, worlds.open(application), body === undefined || Object.keys(body).length === 0 ? undefined : body, new HalLinks(baseUrl))
     },
     get stateFile() {
       return stateFile

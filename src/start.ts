@@ -69,6 +69,12 @@ export interface RunningMockDwolla {
   /** The balances: `get(id)`, and `set(id, '100.00')`, which posts the difference through the ledger. */
   readonly balances: BalanceControls
   /**
+   * The sandbox's "process bank transfers" for an application, as `POST /sandbox-simulations`
+   * answers it (`{ status, body }`, body `{ _links, total }`): its pending bank legs and
+   * micro-deposits processed, their webhooks raised; `await webhooks.settle()` delivers them.
+   */
+  simulate(options: { application: string; body?: Readonly<Record<string, unknown>> }): { status: number; body: unknown }
+  /**
    * Webhooks: `deliveries(filter?)` (every attempt, with the request sent and the response),
    * `settle()` (resolves once every delivery due by the mock's clock has been attempted: await it
    * instead of sleeping), `pending()` (retries waiting) and `subscriptions()` (without secrets).
@@ -139,8 +145,9 @@ export async function start(options: StartOptions = {}): Promise<RunningMockDwol
     )
   }
   const urlHost = address.family === 'IPv6' ? `[${address.address}]` : address.address
+  const url = `http://${urlHost}:${address.port}`
   return {
-    url: `http://${urlHost}:${address.port}`,
+    url,
     host: address.address,
     port: address.port,
     app,
@@ -154,6 +161,7 @@ export async function start(options: StartOptions = {}): Promise<RunningMockDwol
     events: (filter) => state.events.all(filter),
     fundingSources: state.fundingSources,
     balances: state.balances,
+    simulate: ({ application, body }) => state.simulate(application, body, state.options.publicUrl ?? url),
     webhooks: state.webhooks,
     reset: () => state.reset(),
     close: async () => {

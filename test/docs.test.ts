@@ -15,6 +15,8 @@ const RESOURCE_PAGES = [
   'kba',
   'funding-sources',
   'balances',
+  'transfers',
+  'sandbox-simulations',
   'labels',
   'mass-payments',
 ]

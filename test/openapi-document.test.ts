@@ -134,7 +134,7 @@ t.test('the response check every test runs is not vacuous: it finds what does no
   }
   t.equal(responseProblem('getEvent', 200, hal, JSON.stringify(event)), undefined, 'an event conforms')
   t.match(
-    responseProblem('getEvent', 200, hal, JSON.stringify({ ...event, topic: 'transfer_created' })),
+    responseProblem('getEvent', 200, hal, JSON.stringify({ ...event, topic: 'statement_created' })),
     /getEvent 200/,
     'not with a topic the mock never raises',
   )

@@ -38,6 +38,7 @@ t.test('README.md and docs/ hold every recipe, each once', async (t) => {
       'github-actions',
       'jest',
       'jest-commonjs',
+      'moving-money',
       'node-test',
       'personal-flows',
       'shell-background',
@@ -49,7 +50,7 @@ t.test('README.md and docs/ hold every recipe, each once', async (t) => {
       'webhook-handler',
       'webhooks-node-test',
     ],
-    'sixteen recipes (github-actions, shell-background and jest-commonjs run from the packed tarball, in package.test.ts and commonjs-jest.test.ts)',
+    'seventeen recipes (github-actions, shell-background and jest-commonjs run from the packed tarball, in package.test.ts and commonjs-jest.test.ts)',
   )
 })
 
@@ -156,6 +157,15 @@ t.test('the webhooks node:test recipe: settle() instead of sleeping, retries by 
   const folder = await recipeFolder(t)
   const file = join(folder, 'webhooks.test.mjs')
   await writeFile(file, recipe('webhooks-node-test'))
+  const { stdout } = await run(process.execPath, ['--test', '--test-reporter=spec', file], { cwd: folder, env: cleanEnv() })
+  t.match(stdout, /pass 2/, 'its two tests pass')
+  t.match(stdout, /fail 0/, 'none fails')
+})
+
+t.test('moving money: a payment integration’s suite (create, simulate, fail with R01, settle webhooks)', async (t) => {
+  const folder = await recipeFolder(t)
+  const file = join(folder, 'moving-money.test.mjs')
+  await writeFile(file, recipe('moving-money'))
   const { stdout } = await run(process.execPath, ['--test', '--test-reporter=spec', file], { cwd: folder, env: cleanEnv() })
   t.match(stdout, /pass 2/, 'its two tests pass')
   t.match(stdout, /fail 0/, 'none fails')

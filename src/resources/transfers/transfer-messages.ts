@@ -35,7 +35,5 @@ export const TRANSFER_MESSAGES = {
   // cancel.mdx.
   statusInvalid: 'Status invalid.',
   statusNotAllowed: 'Status not allowed.',
-  // Dwolla's docs ("Transfer not found.").
-  notFound: 'Transfer not found.',
   tooManyTransfers: 'The maximum number of transfers has been reached.',
 } as const

@@ -68,8 +68,11 @@ export class TransferStore {
     return [...this.#failLater]
   }
 
-  /** Stores a transfer, new or changed, keeping the indexes true to it. */
-  put(transfer: Transfer): Transfer {
+  /**
+   * Stores a transfer, new or changed, keeping the indexes true to it. `restoring`: a state
+   * file's transfer going back in, which is no change to write.
+   */
+  put(transfer: Transfer, restoring = false): Transfer {
     const previous = this.#transfers.get(transfer.id)
     if (previous === undefined) {
       for (const party of transfer.source.kind === 'customer' &&
@@ -96,6 +99,7 @@ export class TransferStore {
     else this.#pendingBankLegs.delete(transfer.id)
     if (transfer.failLater !== undefined && transfer.status === 'processed') this.#failLater.add(transfer.id)
     else this.#failLater.delete(transfer.id)
+    if (restoring) return transfer
     this.#unsaved?.add(transfer.id)
     this.onChange()
     return transfer
