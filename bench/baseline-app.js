@@ -5,8 +5,9 @@ import Fastify from 'fastify'
 import { registerBaselineCustomers } from './baseline-customers.js'
 import { registerBaselineFundingSources } from './baseline-funding-sources.js'
 import { registerTokenRoutes } from './baseline-tokens.js'
+import { registerBaselineTransfers } from './baseline-transfers.js'
 
-const ROUTES = [registerTokenRoutes, registerBaselineCustomers, registerBaselineFundingSources]
+const ROUTES = [registerTokenRoutes, registerBaselineCustomers, registerBaselineFundingSources, registerBaselineTransfers]
 
 export async function buildBaseline() {
   const app = Fastify()

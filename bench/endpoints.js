@@ -115,7 +115,59 @@ export const ENDPOINTS = [
       return { method: 'POST', path: '/funding-sources', headers: await customerHeaders(url), body: NEW_VAN }
     },
   },
+  {
+    name: 'POST /transfers',
+    settings: 'bench/transfers-settings.json',
+    async request(url) {
+      const headers = await customerHeaders(url)
+      return { method: 'POST', path: '/transfers', headers, body: await meToMeTransfer(url, headers) }
+    },
+  },
+  {
+    name: 'GET /transfers/{id}',
+    settings: 'bench/transfers-settings.json',
+    async request(url) {
+      const headers = await customerHeaders(url)
+      const created = await fetch(`${url}/transfers`, { method: 'POST', headers, body: await meToMeTransfer(url, headers) })
+      if (created.status !== 201) throw new Error(`POST /transfers answered ${created.status}`)
+      return { method: 'GET', path: new URL(created.headers.get('location')).pathname, headers: { authorization: headers.authorization, accept: HAL } }
+    },
+  },
+  {
+    name: 'GET /customers/{id}/transfers',
+    settings: 'bench/transfers-settings.json',
+    async request(url) {
+      const headers = await customerHeaders(url)
+      const body = await meToMeTransfer(url, headers)
+      for (let index = 0; index < 30; index += 1) await fetch(`${url}/transfers`, { method: 'POST', headers, body })
+      return { method: 'GET', path: `/customers/${VERIFIED_CUSTOMER}/transfers`, headers: { authorization: headers.authorization, accept: HAL } }
+    },
+  },
 ]
+
+/**
+ * A transfer from the verified customer's bank (verified at once: autoVerifyBanks) to its own
+ * balance: one pending bank transfer, no funds to run out of, whatever the load.
+ */
+async function meToMeTransfer(url, headers) {
+  const listed = async () => {
+    const list = await fetch(`${url}/customers/${VERIFIED_CUSTOMER}/funding-sources?removed=false`, {
+      headers: { authorization: headers.authorization, accept: HAL },
+    })
+    return (await list.json())._embedded['funding-sources']
+  }
+  let sources = await listed()
+  if (!sources.some((source) => source.type === 'bank')) {
+    await bankPath(url, headers)
+    sources = await listed()
+  }
+  const bank = sources.find((source) => source.type === 'bank')
+  const balance = sources.find((source) => source.type === 'balance')
+  return JSON.stringify({
+    _links: { source: { href: `${url}/funding-sources/${bank.id}` }, destination: { href: `${url}/funding-sources/${balance.id}` } },
+    amount: { currency: 'USD', value: '1.00' },
+  })
+}
 
 /** The request every cold start ends with: the first 200 from POST /token. */
 export const FIRST_REQUEST = { method: 'POST', headers: { 'content-type': FORM }, body: TOKEN_FORM }

@@ -274,8 +274,9 @@ export const DEFAULTS: ResolvedOptions = Object.freeze({
   autoVerifyBanks: false,
 
   // --- defaults: transfers, mass payments, labels, simulations (issue 21) ---
-  // Each counts about 1 KiB (and its strings) towards storeByteLimit: 100 MiB for a full application.
-  transferLimit: 100_000,
+  // Each counts 6 KiB (and its request's strings) towards storeByteLimit: 240 MiB for a full
+  // application, which is never dropped while at work (raise storeByteLimit for more).
+  transferLimit: 40_000,
 
   // --- defaults: verification (issue 22) ---
   // A business has at most four owners (the 25% rule); these bound the stores, not a customer.

@@ -28,6 +28,7 @@ export interface LoadedFixtures {
     customerBankLimit?: number
     fundingSourceLimit?: number
     autoVerifyBanks?: boolean
+    transferLimit?: number
   }
 }
 
@@ -43,6 +44,7 @@ const LAST_WINS = [
   'customerBankLimit',
   'fundingSourceLimit',
   'autoVerifyBanks',
+  'transferLimit',
 ] as const
 
 /**

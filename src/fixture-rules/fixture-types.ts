@@ -96,6 +96,7 @@ export interface FixtureDocument<Seed = object> {
   customerBankLimit?: number
   fundingSourceLimit?: number
   autoVerifyBanks?: boolean
+  transferLimit?: number
   rules?: FixtureRule[]
   /** Seeded customers. */
   customers?: Seed[]
