@@ -267,3 +267,31 @@ t.test('an Idempotency-Key: the same key answers the first Location and makes on
   await completedMassPayment(app, token, idOf(answers[0]?.headers.location))
   t.same(await balanceVia(app, token, personal), ['2.00', '2.00'], 'paid once')
 })
+
+t.test('labels lower what a mass payment can pay: an item past the available balance fails InsufficientFunds', async (t) => {
+  const app = await mockFor(t)
+  const token = await accessTokenFor(app)
+  const personal = await balanceIdVia(app, token, SEEDED.personalVerified)
+  const business = await balanceIdVia(app, token, SEEDED.businessVerified)
+  app.mockDwolla.balances.set(business, '10.00')
+  const label = await apiRequest(app, 'POST', `/customers/${SEEDED.businessVerified}/labels`, { token, body: { amount: { value: '8.00', currency: 'USD' } } })
+  t.equal(label.statusCode, 201, 'a label holds 8.00 of 10.00')
+  const body = massPaymentBody(business, [
+    [personal, '1.00'],
+    [personal, '1.00'],
+    [personal, '1.00'],
+  ])
+  const id = idOf((await apiRequest(app, 'POST', '/mass-payments', { token, body })).headers.location)
+  await completedMassPayment(app, token, id)
+  const items = (await apiRequest(app, 'GET', `/mass-payments/${id}/items`, { token })).json()._embedded.items
+  t.same(
+    items.map((item: { status: string; _embedded?: { errors: Array<{ code: string; path: string }> } }) => [item.status, item._embedded?.errors[0]?.code]),
+    [
+      ['success', undefined],
+      ['success', undefined],
+      ['failed', 'InsufficientFunds'],
+    ],
+    'two paid from the 2.00 available, the third refused as the transfer would be',
+  )
+  t.same(await balanceVia(app, token, business), ['0.00', '8.00'], 'the labelled money untouched')
+})
