@@ -2,6 +2,7 @@ import { readFile, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import t from 'tap'
 import { buildServer } from '../../src/index.js'
+import { IDEMPOTENCY, IDEMPOTENCY_WINDOW_MS } from '../../src/resources/idempotency/index.js'
 import { idOf } from '../helpers/funding-sources.js'
 import { accessTokenFor, apiRequest } from '../helpers/mock.js'
 import { tempFolder } from '../helpers/temp-folder.js'
@@ -79,4 +80,25 @@ t.test('with a state file, a repeat while the first answer waits for the disk an
   t.equal(app.mockDwolla.balances.get(parties.verified.balance)?.balance, '3.00', 'one transfer made')
   const after = await send()
   t.equal(after.statusCode, 201, 'once answered, the key replays the Location')
+})
+
+t.test('an Idempotency-Key is kept 24 hours: after that the same key makes a new transfer', async (t) => {
+  const app = await buildServer({ autoVerifyBanks: true })
+  t.teardown(() => app.close())
+  const parties = await partiesVia(app, await accessTokenFor(app))
+  // A fresh access token each time: the clock passes their hour.
+  const send = async () =>
+    apiRequest(app, 'POST', '/transfers', {
+      token: await accessTokenFor(app),
+      body: transferBody(parties.account.balance, parties.verified.balance, '2.00'),
+      headers: { 'idempotency-key': 'day' },
+    })
+  const first = await send()
+  t.equal(app.mockDwolla.worlds.open('key').get(IDEMPOTENCY).size, 1, 'one record kept')
+  app.mockDwolla.clock.advance(IDEMPOTENCY_WINDOW_MS - 1000)
+  t.equal((await send()).headers.location, first.headers.location, 'within the day: the same Location')
+  app.mockDwolla.clock.advance(2000)
+  const later = await send()
+  t.not(later.headers.location, first.headers.location, 'a day later: a new transfer')
+  t.equal(app.mockDwolla.balances.get(parties.verified.balance)?.balance, '4.00', 'two transfers in all')
 })
