@@ -6,7 +6,7 @@ import { accessTokenFor, mockFor, requestAccessToken, requestClientToken, UUID_V
 t.test('unknown paths: 404 NotFound in Dwolla shape', async (t) => {
   const app = await mockFor(t)
   for (const url of [
-    '/transfers',
+    '/transfers/x/y',
     '/funding-sources/x/y',
     '/customers/x/unknown-things',
     '/tokens',
