@@ -133,6 +133,10 @@ export const NOT_FOUND_MESSAGES = {
   transfer: 'Transfer not found.',
   // A transfer that has not failed has no failure (inferred: Dwolla documents no answer).
   transferFailure: 'Transfer failure not found.',
+  // Labels: Dwolla's spec ("Label not found"); the entry's and the reallocation's wording is inferred.
+  label: 'Label not found.',
+  ledgerEntry: 'Ledger entry not found.',
+  labelReallocation: 'Label reallocation not found.',
 
   // --- not found: beneficial owners, documents, KBA (issue 22) ---
   beneficialOwner: 'Beneficial owner not found.',

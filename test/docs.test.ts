@@ -17,6 +17,8 @@ const RESOURCE_PAGES = [
   'balances',
   'transfers',
   'sandbox-simulations',
+  'labels',
+  'mass-payments',
 ]
 
 /** What every resource page says, in this order, before anything else it has to say. */

@@ -18,6 +18,11 @@ export interface OperationHandler {
   readonly errorModel: ErrorModel
   /** A hook of this route alone, before its body is read (POST /token's Basic credentials). */
   readonly onRequest?: onRequestHookHandler
+  /**
+   * Its own largest body, in bytes, where the operation's bodies are larger by nature than the
+   * `bodyLimit` option allows (a 5,000-item mass payment); past it, 413 as for any body.
+   */
+  readonly bodyLimit?: number
   /** `context` holds what is already known about the request (its facts, its arrival time, the fixture rule). */
   handle(request: FastifyRequest, reply: FastifyReply, check: RequestCheck, context: RequestContext): unknown
 }
@@ -76,6 +81,7 @@ export function registerOperations(app: FastifyInstance, table: OperationTable, 
       url: path.replace(/\{([^}]+)\}/g, ':$1'),
       config: { operationId, errorModel: handler.errorModel },
       ...(handler.onRequest === undefined ? {} : { onRequest: handler.onRequest }),
+      ...(handler.bodyLimit === undefined ? {} : { bodyLimit: handler.bodyLimit }),
       handler(request, reply) {
         const context = steps.open(request, reply, route)
         const fixture = steps.answerWithFixture(request, reply, context)

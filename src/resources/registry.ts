@@ -7,6 +7,8 @@ import { customers } from './customers/index.js'
 import { documents } from './documents/index.js'
 import { events } from './events/index.js'
 import { kba } from './kba/index.js'
+import { labels } from './labels/index.js'
+import { massPayments } from './mass-payments/index.js'
 import { fundingSources } from './funding-sources/index.js'
 import { idempotency } from './idempotency/index.js'
 import { onDemandAuthorizations } from './on-demand-authorizations/index.js'
@@ -44,4 +46,6 @@ export const RESOURCES: readonly Resource[] = [
   balances,
   idempotency,
   transfers,
+  labels,
+  massPayments,
 ]
