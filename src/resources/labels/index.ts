@@ -9,6 +9,7 @@ import { listLabelLedgerEntries } from './operations/listLabelLedgerEntries.js'
 import { removeLabel } from './operations/removeLabel.js'
 import { retrieveLabelReallocation } from './operations/retrieveLabelReallocation.js'
 import { PERSISTED_LABELS } from './persisted-labels.js'
+import { LABELS_SECTION } from './dashboard-section.js'
 
 export { LABELS } from './labels-part.js'
 export { LABEL_TOPICS } from './label-events.js'
@@ -33,4 +34,5 @@ export const labels: Resource = {
     retrieveLabelReallocation,
   },
   persisted: PERSISTED_LABELS,
+  dashboard: LABELS_SECTION,
 }

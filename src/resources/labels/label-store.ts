@@ -64,6 +64,13 @@ export class LabelStore {
     return this.#reallocations.get(id.toLowerCase())
   }
 
+  /** One page of every label held, newest first (the dashboard's): only the page's are read. */
+  newest(offset: number, limit: number): Label[] {
+    const all = [...this.#labels.values()]
+    const end = all.length - offset
+    return end <= 0 ? [] : all.slice(Math.max(0, end - limit), end).reverse()
+  }
+
   /** A customer's labels, newest first (listCustomerLabels: "sorted by creation date (most recent first)"). */
   list(customerId: string): Label[] {
     const ids = [...(this.#byCustomer.get(customerId.toLowerCase()) ?? [])]

@@ -8,6 +8,7 @@ import { listMassPayments } from './operations/listMassPayments.js'
 import { updateMassPayment } from './operations/updateMassPayment.js'
 import { PERSISTED_MASS_PAYMENTS } from './persisted-mass-payments.js'
 import { MASS_PAYMENT_PROCESSOR } from './processor.js'
+import { MASS_PAYMENTS_SECTION } from './dashboard-section.js'
 
 export { MASS_PAYMENTS } from './mass-payments-part.js'
 export { MASS_PAYMENT_TOPICS } from './mass-payment-events.js'
@@ -29,6 +30,7 @@ export const massPayments: Resource = {
     listMassPayments,
   },
   persisted: PERSISTED_MASS_PAYMENTS,
+  dashboard: MASS_PAYMENTS_SECTION,
   // No routes of its own under /__mock: the hook stops the processing when the server closes.
   adminRoutes: (admin, mock) => {
     admin.addHook('onClose', (_instance, done) => {

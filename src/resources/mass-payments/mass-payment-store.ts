@@ -92,6 +92,13 @@ export class MassPaymentStore {
     return listed
   }
 
+  /** One page of every mass payment held, newest first (the dashboard's): only the page's are read. */
+  newest(offset: number, limit: number): MassPayment[] {
+    const all = [...this.#payments.values()]
+    const end = all.length - offset
+    return end <= 0 ? [] : all.slice(Math.max(0, end - limit), end).reverse()
+  }
+
   /** Those still to process (pending or processing), for a restart to take up again. */
   unfinished(): MassPayment[] {
     return [...this.#payments.values()].filter((massPayment) => massPayment.status === 'pending' || massPayment.status === 'processing')
