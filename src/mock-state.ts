@@ -128,15 +128,15 @@ export async function createMockState(given: MockDwollaOptions): Promise<MockSta
     changed,
   })
   const raiseEvent = (world: ApplicationWorld, raised: RaisedEvent): void => {
-      const event = world.get(EVENTS).record(raised)
-      // Events are not kept in the state file: the world is only weighed again.
-      worlds.reweigh(world)
-      webhooks.deliver(world, {
-        eventId: event.id,
-        topic: event.topic,
-        bodyFor: (baseUrl) => JSON.stringify(eventRepresentation(event, new HalLinks(baseUrl))),
-      })
- for (const react of REACTIONS.get(raised.topic) ?? []) react(world, raised)
+    const event = world.get(EVENTS).record(raised)
+    // Events are not kept in the state file: the world is only weighed again.
+    worlds.reweigh(world)
+    webhooks.deliver(world, {
+      eventId: event.id,
+      topic: event.topic,
+      bodyFor: (baseUrl) => JSON.stringify(eventRepresentation(event, new HalLinks(baseUrl))),
+    })
+    for (const react of REACTIONS.get(raised.topic) ?? []) react(world, raised)
   }
   const changed = (world: ApplicationWorld): void => {
     worlds.reweigh(world)

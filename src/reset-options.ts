@@ -26,7 +26,9 @@ export function readResetOptions(given: unknown): { application: string | undefi
   for (const key of Object.keys(given)) {
     if (!(RESET_KEYS as readonly string[]).includes(key)) {
       const closest = closestName(key, RESET_KEYS)
-      throw new ResetOptionsError(`reset options: unknown key ${JSON.stringify(key)}${closest === undefined ? '' : ` (did you mean ${closest}?)`}: give application, tokens`)
+      throw new ResetOptionsError(
+        `reset options: unknown key ${JSON.stringify(key)}${closest === undefined ? '' : ` (did you mean ${closest}?)`}: give application, tokens`,
+      )
     }
   }
   const { application, tokens } = given as Record<string, unknown>

@@ -56,7 +56,9 @@ type ValueOf<K extends FilterKind> = K extends 'operation' ? OperationId : K ext
 
 /** A filter as read: each key of its table, typed by its kind. */
 export type FilterOf<N extends FilterName> = {
-  -readonly [K in keyof (typeof TEST_DOUBLE_FILTERS)[N]]?: (typeof TEST_DOUBLE_FILTERS)[N][K] extends { kind: infer Kind extends FilterKind } ? ValueOf<Kind> : never
+  -readonly [K in keyof (typeof TEST_DOUBLE_FILTERS)[N]]?: (typeof TEST_DOUBLE_FILTERS)[N][K] extends { kind: infer Kind extends FilterKind }
+    ? ValueOf<Kind>
+    : never
 }
 
 /** A filter refused: an unknown key (named with the closest known one), or a value it cannot be. */
@@ -81,7 +83,9 @@ export function readFilter<N extends FilterName>(name: N, given: unknown): Filte
     const field = Object.hasOwn(table, key) ? table[key] : undefined
     if (field === undefined) {
       const closest = closestName(key, Object.keys(table))
-      throw new FilterError(`unknown filter ${JSON.stringify(key)}${closest === undefined ? '' : ` (did you mean ${closest}?)`}: filter by ${Object.keys(table).join(', ')}`)
+      throw new FilterError(
+        `unknown filter ${JSON.stringify(key)}${closest === undefined ? '' : ` (did you mean ${closest}?)`}: filter by ${Object.keys(table).join(', ')}`,
+      )
     }
     if (value === undefined) continue
     filter[key] = readValue(key, field, value)
@@ -109,7 +113,8 @@ function readValue(key: string, field: FilterField, value: unknown): unknown {
     }
     case 'method': {
       const method = typeof value === 'string' ? value.toUpperCase() : undefined
-      if (method === undefined || !METHODS.includes(method)) throw new FilterError(`${key}: expected an HTTP method (${METHODS.join(', ')}), got ${JSON.stringify(value)}`)
+      if (method === undefined || !METHODS.includes(method))
+        throw new FilterError(`${key}: expected an HTTP method (${METHODS.join(', ')}), got ${JSON.stringify(value)}`)
       return method
     }
     case 'application':

@@ -32,7 +32,9 @@ export function stateRoutes(admin: FastifyInstance, mock: MockContext, openapi: 
     return { revoked }
   })
 
-  admin.get<{ Querystring: Record<string, string | string[]> }>('/clock', async (request) => clockView(mock, testDoubleFilter(request.query, 'application').application))
+  admin.get<{ Querystring: Record<string, string | string[]> }>('/clock', async (request) =>
+    clockView(mock, testDoubleFilter(request.query, 'application').application),
+  )
   admin.post<{ Body: unknown }>('/clock', async (request) => {
     const { milliseconds, application } = clockChange(request.body)
     try {
@@ -58,7 +60,8 @@ export function stateRoutes(admin: FastifyInstance, mock: MockContext, openapi: 
 }
 
 const CLOCK_KEYS = ['advanceSeconds', 'advanceMs', 'application']
-const CLOCK_USAGE = 'send {"advanceSeconds": n} or {"advanceMs": n} with n ≥ 0 (the clock only moves forward), and "application" to move one application’s clock only'
+const CLOCK_USAGE =
+  'send {"advanceSeconds": n} or {"advanceMs": n} with n ≥ 0 (the clock only moves forward), and "application" to move one application’s clock only'
 
 /** A POST /clock body: how far, and for which application (none: every one). */
 function clockChange(body: unknown): { milliseconds: number; application: string | undefined } {
@@ -66,7 +69,11 @@ function clockChange(body: unknown): { milliseconds: number; application: string
   for (const key of Object.keys(body)) {
     if (CLOCK_KEYS.includes(key)) continue
     const closest = closestName(key, CLOCK_KEYS)
-    throw new AdminError(400, 'InvalidClockChange', `unknown key ${JSON.stringify(key)}${closest === undefined ? '' : ` (did you mean ${closest}?)`}: ${CLOCK_USAGE}`)
+    throw new AdminError(
+      400,
+      'InvalidClockChange',
+      `unknown key ${JSON.stringify(key)}${closest === undefined ? '' : ` (did you mean ${closest}?)`}: ${CLOCK_USAGE}`,
+    )
   }
   const { advanceSeconds, advanceMs, application } = body as Record<string, unknown>
   const milliseconds = typeof advanceSeconds === 'number' ? advanceSeconds * 1000 : advanceMs

@@ -62,7 +62,9 @@ export function authorize(
   if (!permitted) {
     noteRefusalReason(
       request,
-      ownCustomerOnly === undefined ? `a client token for ${caller.action} may not call ${operationId}` : `a client token for ${caller.action} may call ${operationId} on its own customer only`,
+      ownCustomerOnly === undefined
+        ? `a client token for ${caller.action} may not call ${operationId}`
+        : `a client token for ${caller.action} may call ${operationId} on its own customer only`,
     )
     throw new DwollaError('Forbidden')
   }

@@ -34,7 +34,6 @@ export interface DeliveryEngineOptions {
   random?: () => number
 }
 
-
 /** What `settle()` takes: how long to wait at most, and for which application's webhooks. */
 export interface SettleOptions {
   /** Rejects with a SettleTimeoutError naming what is still pending once this many milliseconds (real time) have passed. */
@@ -234,12 +233,24 @@ export class DeliveryEngine {
     const mine = (webhook: Webhook): boolean => application === undefined || webhook.clientId === application
     for (const flight of this.#inFlight.values()) {
       if (!mine(flight.webhook)) continue
-      views.push({ webhookId: flight.webhook.id, application: flight.webhook.clientId, host: hostOf(flight.url), state: 'in-flight', waitedMs: Math.round(now - flight.sentAt) })
+      views.push({
+        webhookId: flight.webhook.id,
+        application: flight.webhook.clientId,
+        host: hostOf(flight.url),
+        state: 'in-flight',
+        waitedMs: Math.round(now - flight.sentAt),
+      })
     }
     for (const entry of this.#pending.values()) {
       if (!mine(entry.webhook) || entry.lane === undefined) continue
       const url = this.options.targets.byId(entry.webhook.clientId, entry.webhook.subscriptionId)?.url
-      views.push({ webhookId: entry.webhook.id, application: entry.webhook.clientId, host: hostOf(url), state: 'due', waitedMs: Math.round(now - entry.readyAt) })
+      views.push({
+        webhookId: entry.webhook.id,
+        application: entry.webhook.clientId,
+        host: hostOf(url),
+        state: 'due',
+        waitedMs: Math.round(now - entry.readyAt),
+      })
     }
     return views
   }

@@ -14,11 +14,15 @@ export function readSettleOptions(given: unknown): SettleOptions {
   for (const key of Object.keys(given)) {
     if (SETTLE_KEYS.includes(key)) continue
     const closest = closestName(key, SETTLE_KEYS)
-    throw new TypeError(`settle options: unknown key ${JSON.stringify(key)}${closest === undefined ? '' : ` (did you mean ${closest}?)`}: give timeoutMs, application`)
+    throw new TypeError(
+      `settle options: unknown key ${JSON.stringify(key)}${closest === undefined ? '' : ` (did you mean ${closest}?)`}: give timeoutMs, application`,
+    )
   }
   const { timeoutMs, application } = given as Record<string, unknown>
   if (timeoutMs !== undefined && (typeof timeoutMs !== 'number' || !Number.isInteger(timeoutMs) || timeoutMs < 0 || timeoutMs > SETTLE_TIMEOUT_LIMIT_MS)) {
-    throw new TypeError(`settle options: timeoutMs: expected a whole number of milliseconds from 0 to ${SETTLE_TIMEOUT_LIMIT_MS}, got ${JSON.stringify(timeoutMs)}`)
+    throw new TypeError(
+      `settle options: timeoutMs: expected a whole number of milliseconds from 0 to ${SETTLE_TIMEOUT_LIMIT_MS}, got ${JSON.stringify(timeoutMs)}`,
+    )
   }
   return { timeoutMs, application: readFilter('application', { application }).application }
 }

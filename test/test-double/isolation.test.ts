@@ -96,11 +96,23 @@ t.test("clock.advance(ms, { application }): that application's tokens expire, no
   t.equal(app.mockDwolla.journal.list({ application: 'mine' }).at(-1)?.time, new Date(NOW).toISOString(), 'the journal stays on the shared clock')
 
   const viewed = await app.inject({ method: 'GET', url: '/__mock/clock?application=mine' })
-  t.same(viewed.json(), { now: new Date(NOW + HOUR).toISOString(), offsetMs: 0, application: 'mine', applicationOffsetMs: HOUR }, 'GET /__mock/clock?application=')
+  t.same(
+    viewed.json(),
+    { now: new Date(NOW + HOUR).toISOString(), offsetMs: 0, application: 'mine', applicationOffsetMs: HOUR },
+    'GET /__mock/clock?application=',
+  )
   const moved = await app.inject({ method: 'POST', url: '/__mock/clock', headers: json, payload: { advanceSeconds: 3600, application: 'theirs' } })
-  t.same(moved.json(), { now: new Date(NOW + HOUR).toISOString(), offsetMs: 0, application: 'theirs', applicationOffsetMs: HOUR }, 'POST /__mock/clock {"application"}')
+  t.same(
+    moved.json(),
+    { now: new Date(NOW + HOUR).toISOString(), offsetMs: 0, application: 'theirs', applicationOffsetMs: HOUR },
+    'POST /__mock/clock {"application"}',
+  )
   t.equal((await apiRequest(app, 'GET', '/', { token: theirs })).json().code, 'ExpiredAccessToken', 'that one has expired now')
-  t.same((await app.inject({ method: 'GET', url: '/__mock/clock' })).json(), { now: new Date(NOW).toISOString(), offsetMs: 0 }, 'the shared clock has not moved')
+  t.same(
+    (await app.inject({ method: 'GET', url: '/__mock/clock' })).json(),
+    { now: new Date(NOW).toISOString(), offsetMs: 0 },
+    'the shared clock has not moved',
+  )
   const typo = await app.inject({ method: 'POST', url: '/__mock/clock', headers: json, payload: { advanceSeconds: 1, applicaton: 'x' } })
   t.match([typo.statusCode, typo.json().message], [400, /did you mean application\?/], 'a misspelt key is refused, named')
   t.throws(() => app.mockDwolla.clock.advance(1, { application: '' }), TypeError, 'an empty application is refused in-process')
@@ -136,7 +148,7 @@ t.test("webhook retries follow their application's clock", async (t) => {
       ['first', new Date(NOW).toISOString()],
       ['retry', new Date(NOW + HOUR).toISOString()],
     ],
-    "moving its clock sent its retry, dated by its clock",
+    'moving its clock sent its retry, dated by its clock',
   )
   t.same(
     server.webhooks.deliveries({ application: 'theirs' }).map(({ cause }) => cause),

@@ -11,8 +11,16 @@ t.test('requests(): unknown keys and operationIds throw, naming the closest; sta
   const token = await accessTokenFor(server.app)
   await apiRequest(server.app, 'POST', '/customers', { token, body: { firstName: 'Jane' } })
   await apiRequest(server.app, 'GET', '/', { token: 'not-a-token' })
-  t.throws(() => server.requests({ status: 500, stauts: 1 } as never), { name: 'FilterError', message: /unknown filter "stauts" \(did you mean status\?\)/ }, 'a misspelt key')
-  t.throws(() => server.requests({ operation: 'createCustomers' as never }), { message: /"createCustomers" is no operationId of the mock \(did you mean createCustomer\?\)/ }, 'a misspelt operationId')
+  t.throws(
+    () => server.requests({ status: 500, stauts: 1 } as never),
+    { name: 'FilterError', message: /unknown filter "stauts" \(did you mean status\?\)/ },
+    'a misspelt key',
+  )
+  t.throws(
+    () => server.requests({ operation: 'createCustomers' as never }),
+    { message: /"createCustomers" is no operationId of the mock \(did you mean createCustomer\?\)/ },
+    'a misspelt operationId',
+  )
   t.throws(() => server.requests({ status: 1000 }), { message: /status: expected a status code/ }, 'a status that is none')
   t.same(server.requests({ status: 500 }), [], 'status: 500 returns what answered 500: nothing')
   t.same(
@@ -49,7 +57,11 @@ t.test('events(): customerId on both surfaces, an href read as its id, resourceI
   t.equal(server.events({ customerId: id }).length, 1, 'customerId in-process (it used to be ignored)')
   t.equal(server.events({ customerId: `https://api-sandbox.dwolla.com/customers/${id.toUpperCase()}` }).length, 1, 'a customer href is read as its id')
   t.equal(server.events({ resourceId: id }).length, 1, 'resourceId too')
-  t.throws(() => server.events({ customerId: 'https://api-sandbox.dwolla.com/funding-sources/x' }), { message: /neither a customer id nor a customer href/ }, 'another href is refused')
+  t.throws(
+    () => server.events({ customerId: 'https://api-sandbox.dwolla.com/funding-sources/x' }),
+    { message: /neither a customer id nor a customer href/ },
+    'another href is refused',
+  )
   t.throws(() => server.events({ customer: id } as never), { message: /did you mean customerId\?/ }, 'an unknown key is refused')
   const http = await fetch(`${server.url}/__mock/events?customerId=${encodeURIComponent(`http://localhost/customers/${id}`)}`)
   t.equal(((await http.json()) as { events: unknown[] }).events.length, 1, 'GET /__mock/events?customerId= takes an href too')
@@ -77,10 +89,20 @@ t.test('acting on an unknown customer throws NotFound; a fixture rule takes a cu
   const server = await start()
   t.teardown(() => server.close())
   t.throws(() => server.customers.setStatus('99999999-9999-4999-8999-999999999999', 'verified'), DwollaError, 'an unknown customer: NotFound')
-  t.throws(() => server.customers.setStatus(CUSTOMER_ID, 'verified', { application: 'nobody' }), { code: 'NotFound', message: /Application nobody has no customer/ }, "another application's")
+  const token0 = await accessTokenFor(server.app, 'other')
+  const theirs = await createCustomerVia(server.app, token0, UNVERIFIED)
+  t.throws(
+    () => server.customers.setStatus(theirs, 'verified', { application: 'key' }),
+    { code: 'NotFound', message: /Application key has no customer/ },
+    "another application's",
+  )
+  t.equal(server.customers.setStatus(CUSTOMER_ID, 'suspended', { application: 'key' }).status, 'suspended', 'a seed every application has')
   const [rule] = server.fixtures.add({ when: { operation: 'createClientToken', customerId: CUSTOMER_HREF }, respond: { error: 'Forbidden' } })
   const token = await accessTokenFor(server.app)
-  const answer = await apiRequest(server.app, 'POST', '/client-tokens', { token, body: { action: 'customer.update', _links: { customer: { href: CUSTOMER_HREF } } } })
+  const answer = await apiRequest(server.app, 'POST', '/client-tokens', {
+    token,
+    body: { action: 'customer.update', _links: { customer: { href: CUSTOMER_HREF } } },
+  })
   t.equal(answer.statusCode, 403, 'the rule given an href matches its customer')
   t.equal(server.requests({ operation: 'createClientToken' })[0]?.fixtureRule, rule?.id, 'as the journal says')
   t.throws(
@@ -111,10 +133,10 @@ t.test('the journal says why a request was refused: the code, and the rule or ch
     ],
     'each with its code and reason',
   )
-  const ok = server.requests({ status: 201 })
-  t.same(
-    ok.map(({ code, reason }) => [code, reason]),
-    [[undefined, undefined]],
+  const ok = server.requests({ status: 200 })
+  t.ok(ok.length > 0, 'successes are journaled')
+  t.ok(
+    ok.every(({ code, reason }) => code === undefined && reason === undefined),
     'a success has neither',
   )
 })

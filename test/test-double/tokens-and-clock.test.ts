@@ -117,7 +117,11 @@ t.test('reset: back to the start state; health', async (t) => {
   t.equal((await apiRequest(app, 'GET', '/', { token })).statusCode, 200, 'the token from before the reset still works')
   server.reset()
   t.same(server.requests(), [], 'reset() in-process does the same')
-  const forgot = await fetch(`${server.url}/__mock/reset`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ tokens: true }) })
+  const forgot = await fetch(`${server.url}/__mock/reset`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ tokens: true }),
+  })
   t.equal(forgot.status, 200, 'POST /__mock/reset {"tokens": true}')
   t.same(server.tokens(), { accessTokens: [], clientTokens: [] }, 'no tokens listed')
   t.equal((await apiRequest(app, 'GET', '/', { token })).json().code, 'InvalidAccessToken', 'and the old token is refused')
