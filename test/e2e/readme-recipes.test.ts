@@ -32,6 +32,8 @@ t.test('README.md and docs/ hold every recipe, each once', async (t) => {
   t.same(
     [...recipes.keys()].sort(),
     [
+      'backend-one-client',
+      'backend-one-client-test',
       'business-drop-in',
       'dwolla',
       'dwolla-v2',
@@ -49,7 +51,7 @@ t.test('README.md and docs/ hold every recipe, each once', async (t) => {
       'webhook-handler',
       'webhooks-node-test',
     ],
-    'sixteen recipes (github-actions, shell-background and jest-commonjs run from the packed tarball, in package.test.ts and commonjs-jest.test.ts)',
+    'eighteen recipes (github-actions, shell-background and jest-commonjs run from the packed tarball, in package.test.ts and commonjs-jest.test.ts; the two backend-one-client ones in shared-mock-suite.test.ts)',
   )
 })
 
