@@ -223,14 +223,9 @@ export class Webhooks {
    * rejects with a SettleTimeoutError naming the webhooks still pending (ids, hosts, how long
    * each has waited) once that long has passed.
    */
-  settle(options: SettleOptions = {}): Promise<void> {
-    let checked: SettleOptions
-    try {
-      checked = readSettleOptions(options)
-    } catch (error) {
-      return Promise.reject(error as Error)
-    }
-    return this.engine.settle(checked)
+  async settle(options: SettleOptions = {}): Promise<void> {
+    // Async, so a bad option is a rejection, as a timeout is.
+    await this.engine.settle(readSettleOptions(options))
   }
 
   /** The attempts waiting for their time (retries, mostly) or for room, soonest first: every application's, or one's. */
