@@ -30,8 +30,6 @@ export interface DeliveryEngineOptions {
    * start in a random order rather than the order they were made (Dwolla promises none).
    */
   order?: WebhookOrder
-  /** The order a batch is shuffled by (a test may fix it); Math.random by default. */
-  random?: () => number
 }
 
 /** What `settle()` takes: how long to wait at most, and for which application's webhooks. */
@@ -469,9 +467,8 @@ export class DeliveryEngine {
   #sendBatch(): void {
     const batch = this.#batch
     this.#batch = []
-    const random = this.options.random ?? Math.random
     for (let i = batch.length - 1; i > 0; i--) {
-      const j = Math.floor(random() * (i + 1))
+      const j = Math.floor(Math.random() * (i + 1))
       ;[batch[i], batch[j]] = [batch[j] as Webhook, batch[i] as Webhook]
     }
     const now = this.options.clock.now()
