@@ -22,8 +22,9 @@ Options (environment variable in brackets; flags win over the environment):
   --watch                 reload fixture files when they change [MOCK_DWOLLA_WATCH=true]
   --no-default-fixtures   turn off the shipped magic values [MOCK_DWOLLA_DEFAULT_FIXTURES=false]
   --log-level <level>     ${LOG_LEVELS.join(', ')} (default ${DEFAULT_LOG_LEVEL}) [MOCK_DWOLLA_LOG_LEVEL]
-  --no-exit-with-parent   keep running when the process that started this one exits
-                          [MOCK_DWOLLA_EXIT_WITH_PARENT=false]
+  --no-exit-with-parent   keep running when the process that started this one exits; by default
+                          it exits with it only when started through npx or npm exec
+                          [MOCK_DWOLLA_EXIT_WITH_PARENT=false, or true to exit with any parent]
   --admin-token <token>   the token /__mock needs (Authorization: Bearer), at least 16 characters;
                           made up and printed on stderr when --host is not loopback and none
                           is given (prefer the variable: flags show in ps) [MOCK_DWOLLA_ADMIN_TOKEN]
@@ -124,7 +125,7 @@ export function parseCliOptions(argv: readonly string[], env: Readonly<Record<st
     kind: 'start',
     logLevel: logLevel === undefined ? DEFAULT_LOG_LEVEL : parseLogLevel(logLevel),
     hostSource: host?.source ?? '--host',
-    exitWithParent: values['no-exit-with-parent'] ? false : exitWithParent === undefined ? true : parseBoolean(exitWithParent),
+    exitWithParent: values['no-exit-with-parent'] ? false : exitWithParent === undefined ? startedThroughNpmExec(env) : parseBoolean(exitWithParent),
     options: {
       port: port === undefined ? DEFAULT_PORT : parsePort(port),
       host: host?.value ?? DEFAULT_HOST,
@@ -190,4 +191,15 @@ function attachDashedValues(argv: readonly string[]): string[] {
     }
   }
   return args
+}
+
+/**
+ * Whether npm started this process with `npm exec` or `npx` (npm 7 and later set `npm_command` to
+ * `exec` for both). There, killing the wrapper (`kill $!` after `npx mock-dwolla &`) does not pass
+ * the signal on, and would orphan the server: it watches its parent. Started directly (by a shell,
+ * a process manager, `npm run`, which passes signals on), it runs until it is signalled, like any
+ * server, so a CI step that starts it in the background and ends leaves it running (issue 26).
+ */
+export function startedThroughNpmExec(env: Readonly<Record<string, string | undefined>>): boolean {
+  return env.npm_command === 'exec'
 }

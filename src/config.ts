@@ -10,6 +10,7 @@ import { JOURNAL_MIN_BYTES } from './journal/request-journal.js'
 import { loggerOption, type LoggerOption } from './logger.js'
 import { CLIENT_ID_MAX_LENGTH } from './tokens/application-registry.js'
 import { MAX_RETRY_DELAY_MS, retryDelays, type RetrySchedule } from './webhook-delivery/retry-schedule.js'
+import type { WebhookOrder } from './webhook-delivery/webhook-order.js'
 
 /** Which customers may upload documents (see MockDwollaOptions.documentUploadStatuses). */
 export type DocumentUploadStatuses = 'document-or-verified' | 'document'
@@ -169,6 +170,14 @@ export interface MockDwollaOptions {
   documentUploadStatuses?: DocumentUploadStatuses
 
   // --- options: open banking (issue 23) ---
+
+  // --- options: the test double (issue 26) ---
+  /**
+   * `shuffle` sends the webhooks made together (one request's events, say) in a random order
+   * rather than the order they were made: Dwolla promises no order, and a suite should not come
+   * to rely on the one it gets here by chance. `in-order` is the default.
+   */
+  webhookOrder?: WebhookOrder
 }
 
 export interface ResolvedOptions {
@@ -215,6 +224,9 @@ export interface ResolvedOptions {
   readonly documentUploadStatuses: DocumentUploadStatuses
 
   // --- resolved options: open banking (issue 23) ---
+
+  // --- resolved options: the test double (issue 26) ---
+  readonly webhookOrder: WebhookOrder
 }
 
 export const DEFAULTS: ResolvedOptions = Object.freeze({
@@ -287,6 +299,9 @@ export const DEFAULTS: ResolvedOptions = Object.freeze({
   documentUploadStatuses: 'document-or-verified',
 
   // --- defaults: open banking (issue 23) ---
+
+  // --- defaults: the test double (issue 26) ---
+  webhookOrder: 'in-order',
 })
 
 /** The names {@link buildServer} takes: those DEFAULTS has a value for. */
@@ -402,6 +417,9 @@ export function resolveOptions(options: MockDwollaOptions = {}): ResolvedOptions
     documentUploadStatuses: oneOf('documentUploadStatuses', merged.documentUploadStatuses, ['document-or-verified', 'document'] as const),
 
     // --- checks: open banking (issue 23) ---
+
+    // --- checks: the test double (issue 26) ---
+    webhookOrder: oneOf('webhookOrder', merged.webhookOrder, ['in-order', 'shuffle'] as const),
   })
 }
 

@@ -33,6 +33,8 @@ import { ClientTokenGrants } from './world/client-token-grants.js'
 import type { MockContext } from './world/mock-context.js'
 import type { EmbeddedErrorsOf, LinkDecoration } from './world/resource.js'
 import { Worlds } from './world/worlds.js'
+import type { RaisedEvent } from './world/raised-event.js'
+import { readResetOptions } from './reset-options.js'
 
 export type { AccessTokenDetails, ClientTokenDetails, TokenListing, TokenView }
 
@@ -106,7 +108,8 @@ export async function createMockState(given: MockDwollaOptions): Promise<MockSta
   const clock = new Clock(options.now)
   // Both kinds name their application by its place here, so a token needs no stored record.
   const applications = new ApplicationRegistry()
-  const common = { limit: options.tokenLimit, now: clock.now, applications }
+  // A token's issue and expiry follow its application's clock (clock.ts).
+  const common = { limit: options.tokenLimit, now: clock.now, nowFor: clock.nowFor, applications }
   const accessTokens = new TokenStore<AccessTokenDetails>({ ...common, kind: 'access', lifetimeSeconds: options.accessTokenLifetimeSeconds })
   const clientTokens = new TokenStore<ClientTokenDetails>({ ...common, kind: 'client', lifetimeSeconds: options.clientTokenLifetimeSeconds })
   // Configured secrets are redacted wherever they appear in the journal, whatever carries them.
@@ -121,29 +124,32 @@ export async function createMockState(given: MockDwollaOptions): Promise<MockSta
 
   // What every application's world asks of the server: an event is recorded in the world, then
   // delivered to its webhook subscriptions; a change is weighed and written to the state file.
-  const server: WorldServer = {
+  // Each world's `now` is its application's clock (clock.ts).
+  const serverFor = (clientId: string): WorldServer => ({
     get options() {
       return state.options
     },
-    now: clock.now,
+    now: () => clock.nowFor(clientId),
     service,
-    raise(world: ApplicationWorld, raised) {
-      const event = world.get(EVENTS).record(raised)
-      // Events are not kept in the state file: the world is only weighed again.
-      worlds.reweigh(world)
-      webhooks.deliver(world, {
-        eventId: event.id,
-        topic: event.topic,
-        bodyFor: (baseUrl) => JSON.stringify(eventRepresentation(event, new HalLinks(baseUrl))),
-      })
-      for (const react of REACTIONS.get(raised.topic) ?? []) react(world, raised)
-    },
-    changed(world) {
-      worlds.reweigh(world)
-      stateFile?.changed(world)
-    },
+    raise: raiseEvent,
+    changed,
+  })
+  const raiseEvent = (world: ApplicationWorld, raised: RaisedEvent): void => {
+    const event = world.get(EVENTS).record(raised)
+    // Events are not kept in the state file: the world is only weighed again.
+    worlds.reweigh(world)
+    webhooks.deliver(world, {
+      eventId: event.id,
+      topic: event.topic,
+      bodyFor: (baseUrl) => JSON.stringify(eventRepresentation(event, new HalLinks(baseUrl))),
+    })
+    for (const react of REACTIONS.get(raised.topic) ?? []) react(world, raised)
   }
-  const worlds = new Worlds(server, () => ({ applicationLimit: state.options.applicationLimit, byteLimit: state.options.storeByteLimit }))
+  const changed = (world: ApplicationWorld): void => {
+    worlds.reweigh(world)
+    stateFile?.changed(world)
+  }
+  const worlds = new Worlds(serverFor, () => ({ applicationLimit: state.options.applicationLimit, byteLimit: state.options.storeByteLimit }))
   const webhooks = new Webhooks({
     clock,
     worlds,
@@ -151,6 +157,7 @@ export async function createMockState(given: MockDwollaOptions): Promise<MockSta
     retryDelays: retryDelays(options.webhookRetrySchedule) as readonly number[],
     timeoutMs: options.webhookTimeoutMs,
     concurrency: options.webhookConcurrency,
+    order: options.webhookOrder,
   })
   // An application dropped to keep within the bounds takes its webhooks with it, and is dropped
   // from the state file too (server.ts adds the log line).
@@ -160,12 +167,19 @@ export async function createMockState(given: MockDwollaOptions): Promise<MockSta
   }
   let stateFile: StateFileWriter | undefined
 
-  const view = <T>(record: IssuedToken<T>): TokenView<T> => ({
+  const forgetTokensOf = (application: string): void => {
+    const place = applications.forget(application)
+    if (place === undefined) return
+    accessTokens.forgetPlace(place)
+    clientTokens.forgetPlace(place)
+  }
+
+  const view = <T extends { clientId: string }>(record: IssuedToken<T>): TokenView<T> => ({
     token: record.token,
     ...record.details,
     issuedAt: new Date(record.issuedAt).toISOString(),
     expiresAt: new Date(record.expiresAt).toISOString(),
-    expired: clock.now() >= record.expiresAt,
+    expired: clock.nowFor(record.details.clientId) >= record.expiresAt,
   })
 
   const state: MockState = {
@@ -220,10 +234,27 @@ export async function createMockState(given: MockDwollaOptions): Promise<MockSta
       if (clientTokens.revoke(token)) return 'client'
       return undefined
     },
-    reset() {
-      accessTokens.reset()
-      clientTokens.reset()
-      applications.clear()
+    reset(options = {}) {
+      const { application, tokens } = readResetOptions(options)
+      if (application !== undefined) {
+        // One application only: its world (customers, funding sources, events, subscriptions,
+        // webhooks), its deliveries, its journal records and its own clock offset. The fixture
+        // rules and the shared clock are every application's, so they stay.
+        const world = worlds.drop(application)
+        if (world !== undefined) webhooks.forgetApplication(world, 'reset')
+        journal.forgetApplication(application)
+        clock.reset({ application })
+        if (tokens) forgetTokensOf(application)
+        stateFile?.dropped(application)
+        return
+      }
+      // Tokens stay valid unless asked: a backend holds one SDK client, whose cached token must
+      // keep working across the resets a suite makes between tests (issue 26).
+      if (tokens) {
+        accessTokens.reset()
+        clientTokens.reset()
+        applications.clear()
+      }
       journal.clear()
       fixtures.reset()
       clock.reset()

@@ -15,6 +15,8 @@ import { StartupError } from './errors.js'
 import { isLoopbackAddress, isLoopbackHost } from './loopback.js'
 import { buildServer } from './server.js'
 import type { WebhookControls } from './webhook-delivery/webhooks.js'
+import type { ResetOptions } from './reset-options.js'
+import { readFilter } from './test-double-filters.js'
 
 export interface StartOptions extends MockDwollaOptions {
   /** Address to bind; loopback unless told otherwise, so the mock is never exposed by accident. */
@@ -43,7 +45,11 @@ export interface RunningMockDwolla {
   readonly fixtures: FixtureRules
   /** Re-reads the fixture files now; rejects (changing nothing) if one is broken. */
   reloadFixtures(): Promise<void>
-  /** The requests received, oldest first, secrets redacted; filter by operation, path or method. */
+  /**
+   * The requests received, oldest first, secrets redacted; filter by application, operation,
+   * path, method, status or code (as `GET /__mock/requests` does). An unknown key or operationId
+   * throws, naming the closest valid one.
+   */
   requests(filter?: JournalFilter): JournalEntry[]
   /** The recent access and client tokens (the last `tokenLimit` of each kind), with what they were issued for. */
   tokens(): TokenListing
@@ -52,14 +58,20 @@ export interface RunningMockDwolla {
    * RevocationLimitError past 100,000 separate runs of unexpired revoked tokens.
    */
   revokeToken(token: string): 'access' | 'client' | undefined
-  /** The mock's clock: `clock.advance(ms)` to reach expiry without waiting. */
+  /**
+   * The mock's clock: `clock.advance(ms)` to reach expiry without waiting, for every application;
+   * `clock.advance(ms, { application })` for one only (its tokens, webhook retries and dates).
+   */
   readonly clock: Clock
   /**
    * The customers: `list()`, `get(id)`, `create(body, { status })`, `setStatus(id, status)`, each
    * with an optional `{ application }` (without one: every application that has the customer).
    */
   readonly customers: CustomerControls
-  /** Every application's events, oldest first; filter by `application`, `topic`, `resourceId` (the customer). */
+  /**
+   * Every application's events, oldest first; filter by `application`, `topic`, `customerId` (an
+   * id or a customer href) or `resourceId`, as `GET /__mock/events` does.
+   */
   events(filter?: EventFilter): EventView[]
   /**
    * The funding sources: `list({ application, customer })`, `get(id)`, `create(body, { application,
@@ -81,10 +93,13 @@ export interface RunningMockDwolla {
    */
   readonly webhooks: WebhookControls
   /**
-   * Back to the start state: tokens, journal, runtime fixtures and their counts, clock, customers
-   * (back to the seeds), events, webhook subscriptions and deliveries.
+   * Back to the start state: journal, runtime fixtures and their counts, clock, customers (back
+   * to the seeds), funding sources, events, webhook subscriptions and deliveries. Tokens issued
+   * stay valid (a backend's SDK client keeps its cached token) unless `{ tokens: true }`. With
+   * `{ application }`, that application only: its state, deliveries, journal records and own
+   * clock offset (and with `tokens: true`, its tokens).
    */
-  reset(): void
+  reset(options?: ResetOptions): void
   /**
    * Stops accepting connections and closes idle ones at once; requests in flight get
    * `shutdownGraceMs` to finish, then every connection is closed.
@@ -153,17 +168,17 @@ export async function start(options: StartOptions = {}): Promise<RunningMockDwol
     app,
     fixtures: state.fixtures,
     reloadFixtures: () => state.reloadFixtures(),
-    requests: (filter) => state.journal.list(filter),
+    requests: (filter) => state.journal.list(readFilter('requests', filter)),
     tokens: () => state.tokens(),
     revokeToken: (token) => state.revokeToken(token),
     clock: state.clock,
     customers: state.customers,
-    events: (filter) => state.events.all(filter),
+    events: (filter) => state.events.all(readFilter('events', filter)),
     fundingSources: state.fundingSources,
     balances: state.balances,
     simulate: ({ application, body }) => state.simulate(application, body, state.options.publicUrl ?? url),
     webhooks: state.webhooks,
-    reset: () => state.reset(),
+    reset: (options) => state.reset(options),
     close: async () => {
       stopWatching()
       // Fastify stops accepting and closes the idle keep-alive connections. A connection whose

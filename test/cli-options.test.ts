@@ -13,7 +13,15 @@ t.test('defaults', async (t) => {
   const { options, logLevel } = startOptions([])
   t.same(options, { port: DEFAULT_PORT, host: '127.0.0.1', fixtures: [], watchFixtures: false, defaultFixtures: true }, 'documented defaults')
   t.equal(logLevel, 'info', 'info logs')
-  t.equal(startOptions([]).exitWithParent, true, 'exits with its parent')
+  t.equal(startOptions([]).exitWithParent, false, 'started directly, it runs until signalled, like any server')
+})
+
+t.test('exit with the parent: only under npm exec / npx, where the wrapper would not pass a signal on', async (t) => {
+  t.equal(startOptions([], { npm_command: 'exec' }).exitWithParent, true, 'npx and npm exec (npm_command=exec): it watches its parent')
+  t.equal(startOptions([], { npm_command: 'run-script' }).exitWithParent, false, 'npm run passes signals on: not watched')
+  t.equal(startOptions(['--no-exit-with-parent'], { npm_command: 'exec' }).exitWithParent, false, '--no-exit-with-parent wins under npx')
+  t.equal(startOptions([], { npm_command: 'exec', MOCK_DWOLLA_EXIT_WITH_PARENT: 'false' }).exitWithParent, false, 'so does the variable')
+  t.equal(startOptions([], { MOCK_DWOLLA_EXIT_WITH_PARENT: 'true' }).exitWithParent, true, 'MOCK_DWOLLA_EXIT_WITH_PARENT=true watches any parent')
 })
 
 t.test('environment variables', async (t) => {

@@ -17,7 +17,8 @@ const SHELL_ACTIONS: readonly DashboardAction[] = [
   {
     label: 'Reset',
     path: '/reset',
-    confirm: 'Reset the mock? Every application is dropped (customers back to the seeds), with the tokens, the journal, the runtime rules and the webhooks.',
+    confirm:
+      'Reset the mock? Every application is dropped (customers back to the seeds), with the journal, the runtime rules and the webhooks; tokens stay valid.',
   },
 ]
 

@@ -1,3 +1,4 @@
+import { customerIdOf } from '../customer-href.js'
 import { readFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import type { Ajv as AjvClass, ErrorObject, ValidateFunction } from 'ajv'
@@ -115,6 +116,10 @@ function checkRuleMeaning(rule: FixtureRule, base: string, source: string, locat
     throw problem(source, at('/respond'), 'give error, status, fault, or delayMs alone', locate)
   }
   const kind = kinds[0]
+  // A customer href is read as its id (fixture-rules.ts); anything else with a path in it would never match.
+  if (when.customerId !== undefined && /[/?#\s]/.test(when.customerId) && customerIdOf(when.customerId) === undefined) {
+    throw problem(source, at('/when/customerId'), 'give the customer id, or its href (…/customers/<id>)', locate)
+  }
   for (const field of ['message', 'embedded', 'retryAfter'] as const) {
     if (respond[field] !== undefined && kind !== 'error') {
       throw problem(source, at(`/respond/${field}`), `only goes with error`, locate)

@@ -4,6 +4,7 @@ import type { AccessTokenDetails, ClientTokenDetails } from '../tokens/token-kin
 import type { TokenStore } from '../tokens/token-store.js'
 import type { ClientTokenGrants } from '../world/client-token-grants.js'
 import { bearerTokenOf, lookupBearer } from './bearer-token.js'
+import { noteRefusalReason } from './request-context.js'
 
 /** Who is calling: an application with its access token, or a browser with a client token. */
 export type Caller = { kind: 'application'; clientId: string } | ({ kind: 'client-token' } & ClientTokenDetails)
@@ -22,15 +23,20 @@ interface TokenStores {
 export function authenticate(request: FastifyRequest, tokens: TokenStores): Caller {
   // The lookup the request's facts (fixture rules, journal) make too, made once for both.
   const access = lookupBearer(request, tokens.accessTokens)
-  if (access === undefined) throw new DwollaError('InvalidCredentials')
+  if (access === undefined) {
+    noteRefusalReason(request, 'no Bearer token in the Authorization header')
+    throw new DwollaError('InvalidCredentials')
+  }
   if (access.status === 'valid') return { kind: 'application', clientId: access.record.details.clientId }
   const client = access.status === 'unknown' ? tokens.clientTokens.lookup(bearerTokenOf(request.headers.authorization) as string) : access
   switch (client.status) {
     case 'valid':
       return { kind: 'client-token', ...client.record.details }
     case 'expired':
+      noteRefusalReason(request, 'the token has expired, by its application’s clock')
       throw new DwollaError('ExpiredAccessToken')
     default:
+      noteRefusalReason(request, 'no such token: never issued by this mock, revoked, or forgotten by a reset with tokens: true')
       throw new DwollaError('InvalidAccessToken')
   }
 }
@@ -53,6 +59,14 @@ export function authorize(
   // The customer is looked up only when a grant asks for it (and within the token's application).
   const customerId = ownCustomerOnly === true ? (typeof customer === 'function' ? customer(caller.clientId) : customer) : undefined
   const permitted = ownCustomerOnly !== undefined && (!ownCustomerOnly || (customerId !== undefined && caller.customerId === customerId.toLowerCase()))
-  if (!permitted) throw new DwollaError('Forbidden')
+  if (!permitted) {
+    noteRefusalReason(
+      request,
+      ownCustomerOnly === undefined
+        ? `a client token for ${caller.action} may not call ${operationId}`
+        : `a client token for ${caller.action} may call ${operationId} on its own customer only`,
+    )
+    throw new DwollaError('Forbidden')
+  }
   return caller.clientId
 }

@@ -1,5 +1,5 @@
 import type { FastifyReply } from 'fastify'
-import { type DwollaError, OAuthError } from '../errors.js'
+import { DwollaError, OAuthError } from '../errors.js'
 import { DWOLLA_CONTENT_TYPE, OAUTH_CONTENT_TYPE } from './media-types.js'
 
 /**
@@ -8,7 +8,12 @@ import { DWOLLA_CONTENT_TYPE, OAUTH_CONTENT_TYPE } from './media-types.js'
  */
 export function sendError(reply: FastifyReply, error: DwollaError | OAuthError): FastifyReply {
   const context = reply.request.mockContext
-  if (context !== undefined) context.refusal = refusalOf(error)
+  if (context !== undefined) {
+    context.refusal = refusalOf(error)
+    context.errorCode = error instanceof OAuthError ? error.error : error.code
+    // A check that noted its reason (authenticate.ts, a fixture rule) keeps it; else the fields or the message.
+    context.errorReason ??= reasonOf(error)
+  }
   return error instanceof OAuthError ? sendOAuthError(reply, error) : sendDwollaError(reply, error)
 }
 
@@ -17,6 +22,14 @@ function refusalOf(error: DwollaError | OAuthError): string {
   if (error instanceof OAuthError) return error.error
   if (error.embedded === undefined) return error.code
   return `${error.code}: ${error.embedded.map((field) => `${field.path} ${field.code}`).join(', ')}`
+}
+
+/** `/email Invalid, /firstName Required` for a validation error; else the message answered. */
+function reasonOf(error: DwollaError | OAuthError): string {
+  if (error instanceof DwollaError && error.embedded !== undefined && error.embedded.length > 0) {
+    return error.embedded.map((field) => `${field.path} ${field.code}`).join(', ')
+  }
+  return error.message
 }
 
 function sendDwollaError(reply: FastifyReply, error: DwollaError): FastifyReply {

@@ -37,8 +37,14 @@ export const NO_OPERATION: RouteFacts = Object.freeze({ operationId: undefined, 
 export class RequestContext extends RequestFacts {
   /** The id of the fixture rule that answered or delayed the request. */
   fixtureRule: string | undefined = undefined
+  /** That rule's name, if it has one, else its id: how the journal's `reason` names it. */
+  fixtureRuleLabel: string | undefined = undefined
   /** Why the request was refused: the error code, and for validation errors the fields. */
   refusal: string | undefined = undefined
+  /** The error code answered, for the journal. */
+  errorCode: string | undefined = undefined
+  /** The rule or check that refused it, for the journal: a fixture rule, a validation path, an auth failure. */
+  errorReason: string | undefined = undefined
   /** Journaled and logged: a request ends once, however it ends (answered, dropped, abandoned). */
   ended = false
   /** When its handling began (performance.now()), for its duration. */
@@ -85,6 +91,11 @@ export function openRequest(request: FastifyRequest, reply: FastifyReply, route:
   allowPageToRead(request, reply)
   request.mockContext = new RequestContext(request, route, mock.clock.now(), mock)
   return request.mockContext
+}
+
+/** Notes which check refuses a request, before its error is thrown (the journal shows it). */
+export function noteRefusalReason(request: FastifyRequest, reason: string): void {
+  if (request.mockContext !== undefined) request.mockContext.errorReason = reason
 }
 
 /** For answers outside the API (the admin routes): the header alone. */

@@ -31,6 +31,8 @@ export function journalRecord(
     clientId: context?.clientId,
     fixtureRule: context?.fixtureRule,
     status,
+    code: context?.errorCode,
+    reason: context?.errorReason,
     durationMs,
   }
 }

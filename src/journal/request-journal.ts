@@ -1,6 +1,7 @@
 import { parse as parseForm } from 'node:querystring'
 import { mediaTypeOf } from '../http/media-types.js'
 import { Redactor, secretsOf } from './redact.js'
+import type { OperationId } from '../fixture-rules/fixture-types.js'
 
 /** The most of one body the journal keeps, in bytes; past it the body is kept as cut text. */
 export const JOURNAL_BODY_CAP = 16 * 1024
@@ -43,6 +44,13 @@ export interface JournalEntry {
   fixtureRule: string | undefined
   /** The status answered; null when nothing was: a fixture dropped the connection, or the client left first. */
   status: number | null
+  /** The error code answered (`ValidationError`, `invalid_client`…); undefined for a success. */
+  code: string | undefined
+  /**
+   * What refused it: `fixture rule <id>`, the fields a validation error names (`/email Invalid`),
+   * or the check's message (an expired token, a full store…); undefined for a success.
+   */
+  reason: string | undefined
   durationMs: number
 }
 
@@ -62,17 +70,23 @@ export interface JournalRecord {
   clientId: string | undefined
   fixtureRule: string | undefined
   status: number | null
+  code: string | undefined
+  reason: string | undefined
   durationMs: number
 }
 
+/** What the journal can be filtered by (test-double-filters.ts checks and documents each). */
 export interface JournalFilter {
-  operation?: string
+  application?: string
+  operation?: OperationId
   path?: string
   method?: string
+  status?: number
+  code?: string
 }
 
-/** How many texts a record has: id, method, url, headers, body, operation, clientId, fixtureRule. */
-const TEXTS = 8
+/** How many texts a record has: id, method, url, headers, body, operation, clientId, fixtureRule, code, reason. */
+const TEXTS = 10
 /**
  * The most characters of each text a record keeps. Node already holds a request line and its
  * headers to 16 KiB; in-process requests (inject) are held to the same here. The body is cut in
@@ -108,6 +122,9 @@ export class RequestJournal {
   readonly #bodyBytes: Float64Array
   /** 1 when the body kept is the start of a longer one. */
   readonly #truncated: Uint8Array
+  /** 1 for a record forgotten with its application (a reset of one application): kept in the ring, never shown. */
+  readonly #forgotten: Uint8Array
+  #forgottenCount = 0
   #oldest = 0
   #count = 0
   /** Where the next record's bytes go. */
@@ -131,6 +148,7 @@ export class RequestJournal {
     this.#status = new Int32Array(limit)
     this.#bodyBytes = new Float64Array(limit)
     this.#truncated = new Uint8Array(limit)
+    this.#forgotten = new Uint8Array(limit)
   }
 
   /** How much of the ring has ever been written to (the most of it that is resident). */
@@ -138,8 +156,9 @@ export class RequestJournal {
     return this.#touched
   }
 
+  /** How many records are shown. */
   get size(): number {
-    return this.#count
+    return this.#count - this.#forgottenCount
   }
 
   /** Writes a record, dropping the oldest until it fits and at most `limit` are kept. */
@@ -151,12 +170,14 @@ export class RequestJournal {
     const operation = record.operation === undefined ? undefined : capped(record.operation, LABEL_CAP)
     const clientId = record.clientId === undefined ? undefined : capped(record.clientId, LABEL_CAP)
     const fixtureRule = record.fixtureRule === undefined ? undefined : capped(record.fixtureRule, LABEL_CAP)
+    const code = record.code === undefined ? undefined : capped(record.code, LABEL_CAP)
+    const reason = record.reason === undefined ? undefined : capped(record.reason, LABEL_CAP)
     // A UTF-16 unit takes at most three bytes, so a body of up to a third of the cap in units is
     // within it as it is; only a longer one is measured.
     const sent = record.body
     const body = sent === undefined ? undefined : 3 * sent.length <= JOURNAL_BODY_CAP ? capped(sent, sent.length) : bodyWithin(sent)
     const bodyLength = body?.length ?? 0
-    const texts = id + method + url + headers + (body ?? '') + (operation ?? '') + (clientId ?? '') + (fixtureRule ?? '')
+    const texts = id + method + url + headers + (body ?? '') + (operation ?? '') + (clientId ?? '') + (fixtureRule ?? '') + (code ?? '') + (reason ?? '')
     // Room for the worst case (three bytes a unit, the body no more than its cap), so the one
     // write below never stops short; the record takes what it uses.
     const room = 3 * (texts.length - bodyLength) + Math.min(3 * bodyLength, JOURNAL_BODY_CAP)
@@ -176,6 +197,9 @@ export class RequestJournal {
     lengths[first + 5] = operation === undefined ? ABSENT : operation.length
     lengths[first + 6] = clientId === undefined ? ABSENT : clientId.length
     lengths[first + 7] = fixtureRule === undefined ? ABSENT : fixtureRule.length
+    lengths[first + 8] = code === undefined ? ABSENT : code.length
+    lengths[first + 9] = reason === undefined ? ABSENT : reason.length
+    this.#forgotten[slot] = 0
     this.#receivedAt[slot] = record.receivedAt
     this.#durationMs[slot] = record.durationMs
     this.#status[slot] = record.status ?? -1
@@ -191,9 +215,13 @@ export class RequestJournal {
     const entries: JournalEntry[] = []
     for (let i = 0; i < this.#count; i++) {
       const slot = (this.#oldest + i) % this.limit
+      if (this.#forgotten[slot] === 1) continue
       const record = this.#read(slot)
       if (filter.operation !== undefined && record.operation !== filter.operation) continue
       if (method !== undefined && record.method !== method) continue
+      if (filter.application !== undefined && record.clientId !== filter.application) continue
+      if (filter.status !== undefined && record.status !== filter.status) continue
+      if (filter.code !== undefined && record.code !== filter.code) continue
       const entry = toEntry(record, this.#truncated[slot] === 1, redactor)
       if (filter.path !== undefined && entry.path !== filter.path) continue
       entries.push(entry)
@@ -208,17 +236,32 @@ export class RequestJournal {
   newestFirst(offset: number, limit: number): JournalEntry[] {
     const redactor = new Redactor(this.knownSecrets())
     const entries: JournalEntry[] = []
-    for (let i = this.#count - 1 - offset; i >= 0 && entries.length < limit; i--) {
+    let skipped = 0
+    for (let i = this.#count - 1; i >= 0 && entries.length < limit; i--) {
       const slot = (this.#oldest + i) % this.limit
-      entries.push(toEntry(this.#read(slot), this.#truncated[slot] === 1, redactor))
+      if (this.#forgotten[slot] === 1) continue
+      if (skipped < offset) skipped += 1
+      else entries.push(toEntry(this.#read(slot), this.#truncated[slot] === 1, redactor))
     }
     return entries
+  }
+
+  /** Forgets an application's records (a reset of that application); the others stay as they are. */
+  forgetApplication(clientId: string): void {
+    for (let i = 0; i < this.#count; i++) {
+      const slot = (this.#oldest + i) % this.limit
+      if (this.#forgotten[slot] === 1 || this.#read(slot).clientId !== clientId) continue
+      this.#forgotten[slot] = 1
+      this.#forgottenCount += 1
+    }
   }
 
   clear(): void {
     this.#oldest = 0
     this.#count = 0
     this.#next = 0
+    this.#forgotten.fill(0)
+    this.#forgottenCount = 0
   }
 
   /**
@@ -245,6 +288,10 @@ export class RequestJournal {
   }
 
   #dropOldest(): void {
+    if (this.#forgotten[this.#oldest] === 1) {
+      this.#forgotten[this.#oldest] = 0
+      this.#forgottenCount -= 1
+    }
     this.#oldest = (this.#oldest + 1) % this.limit
     this.#count -= 1
   }
@@ -269,7 +316,7 @@ export class RequestJournal {
         offset += length
       }
     }
-    const [id, method, url, headers, body, operation, clientId, fixtureRule] = texts
+    const [id, method, url, headers, body, operation, clientId, fixtureRule, code, reason] = texts
     const status = this.#status[slot] as number
     return {
       id: id as string,
@@ -283,6 +330,8 @@ export class RequestJournal {
       clientId,
       fixtureRule,
       status: status === -1 ? null : status,
+      code,
+      reason,
       durationMs: this.#durationMs[slot] as number,
     }
   }
@@ -336,6 +385,8 @@ function toEntry(record: JournalRecord, truncated: boolean, serverRedactor: Reda
     clientId: record.clientId,
     fixtureRule: record.fixtureRule,
     status: record.status,
+    code: record.code,
+    reason: record.reason,
     durationMs: Math.round(record.durationMs * 1000) / 1000,
   }
 }

@@ -57,6 +57,22 @@ export class ApplicationRegistry {
     return registration !== undefined && expiresAt > registration.registeredAt ? registration.clientId : undefined
   }
 
+  /**
+   * Forgets an application's tokens (a reset of one application with `tokens: true`): its place
+   * answers for no token any more, and goes to another application only once every token it had
+   * would have expired (as any place does), so none of them can ever name that one. Returns the
+   * place it had, if any, for the token stores to drop what they hold of it.
+   */
+  forget(clientId: string): number | undefined {
+    const place = this.#places.get(clientId)
+    if (place === undefined) return undefined
+    this.#places.delete(clientId)
+    const registration = this.#registrations[place] as Registration
+    // No client id is empty (the token endpoint refuses one), and no token expires after Infinity.
+    this.#registrations[place] = { clientId: '', registeredAt: Number.POSITIVE_INFINITY, lastExpiresAt: registration.lastExpiresAt }
+    return place
+  }
+
   clear(): void {
     this.#places.clear()
     this.#registrations.length = 0

@@ -48,7 +48,10 @@ const LIFETIME_HISTORY = 16
 export class TokenStore<T extends TokenDetails> {
   readonly kind: 'access' | 'client'
   readonly #limit: number
+  /** The shared clock: what the registry of applications and the revocations go by. */
   readonly #now: () => number
+  /** An application's clock: what its tokens' issue and expiry go by. */
+  readonly #nowFor: (clientId: string) => number
   readonly #applications: ApplicationRegistry
   #codec = new TokenCodec()
   /** Recent tokens looked up at least once, by token: their slot. */
@@ -72,11 +75,20 @@ export class TokenStore<T extends TokenDetails> {
   #lifetimeMs: number
   #lifetimes: Array<{ fromSerial: number; ms: number }>
 
-  constructor(options: { kind: 'access' | 'client'; limit: number; lifetimeSeconds: number; now: () => number; applications: ApplicationRegistry }) {
+  constructor(options: {
+    kind: 'access' | 'client'
+    limit: number
+    lifetimeSeconds: number
+    now: () => number
+    /** An application's own clock, when applications' clocks can differ (the default is `now`). */
+    nowFor?: (clientId: string) => number
+    applications: ApplicationRegistry
+  }) {
     const { limit } = options
     this.kind = options.kind
     this.#limit = limit
     this.#now = options.now
+    this.#nowFor = options.nowFor ?? options.now
     this.#applications = options.applications
     this.#mapKeys = new Array<string | undefined>(limit).fill(undefined)
     this.#revokedSlots = new Uint8Array(limit)
@@ -114,9 +126,11 @@ export class TokenStore<T extends TokenDetails> {
 
   /** Issues a new token for `details` and returns it. Throws ApplicationLimitError if its application has no place. */
   issue(details: T): string {
-    const issuedAt = this.#now()
+    // Issued and expiring by its application's clock; its place is given by the shared clock,
+    // which no application's is behind (application-registry.ts).
+    const issuedAt = this.#nowFor(details.clientId)
     const expiresAt = issuedAt + this.#lifetimeMs
-    const place = this.#applications.placeFor(details.clientId, expiresAt, issuedAt)
+    const place = this.#applications.placeFor(details.clientId, expiresAt, this.#now())
     const serial = this.#nextSerial
     const action = this.#actionNumber(details.action)
     const slot = serial % this.#limit
@@ -148,12 +162,14 @@ export class TokenStore<T extends TokenDetails> {
     }
     if (slot !== undefined) {
       const answers = this.#answersAt(slot, fields)
-      return this.#now() < (this.#expiresAt[slot] as number) ? answers.valid : answers.expired
+      const now = this.#nowFor((answers.valid.record as IssuedToken<T>).details.clientId)
+      return now < (this.#expiresAt[slot] as number) ? answers.valid : answers.expired
     }
     // A Map hit returned above: the token was opened here.
     if (fields === undefined) return UNKNOWN
-    const expired = this.#now() >= fields.expiresAt
     const clientId = this.#applications.clientIdAt(fields.application, fields.expiresAt)
+    // A token that outlived its application's place: by the shared clock, which no application's is behind.
+    const expired = (clientId === undefined ? this.#now() : this.#nowFor(clientId)) >= fields.expiresAt
     if (clientId === undefined) return expired ? { status: 'expired' } : UNKNOWN
     const record: IssuedToken<T> = {
       token,
@@ -202,6 +218,19 @@ export class TokenStore<T extends TokenDetails> {
     this.#revoked.clear()
     this.#nextSerial = 0
     this.#lifetimes = [{ fromSerial: 0, ms: this.#lifetimeMs }]
+  }
+
+  /**
+   * Drops the recent tokens of the application that had `place`, once the registry has forgotten
+   * it (application-registry.ts): looked up again, they are opened and found to be no one's.
+   */
+  forgetPlace(place: number): void {
+    for (let slot = 0; slot < this.#limit; slot++) {
+      if (this.#held[slot] === 0 || this.#places[slot] !== place) continue
+      this.#forgetKey(slot)
+      this.#held[slot] = 0
+      this.#answers[slot] = undefined
+    }
   }
 
   /** A slot's lookup answers, made once; `fields` are its token's, when the caller has opened it. */

@@ -6,6 +6,7 @@ import { postWebhook, type PostOutcome, type WebhookPost } from './post-webhook.
 import type { DeliveryTargets } from './delivery-target.js'
 import { SubscriptionLane, type LaneEntry } from './subscription-lane.js'
 import type { Attempt, AttemptCause, DeliveryState, Webhook } from './webhook-history.js'
+import type { WebhookOrder } from './webhook-order.js'
 
 export interface DeliveryEngineOptions {
   clock: Clock
@@ -24,6 +25,46 @@ export interface DeliveryEngineOptions {
   onState: (webhook: Webhook, state: Exclude<DeliveryState, 'gone'>) => void
   /** The POST itself; a test may put its own in (the default is node:http). */
   post?: (post: WebhookPost, signal: AbortSignal) => Promise<PostOutcome>
+  /**
+   * `shuffle`: the first attempts of the webhooks made in one turn of the event loop (a batch)
+   * start in a random order rather than the order they were made (Dwolla promises none).
+   */
+  order?: WebhookOrder
+}
+
+/** What `settle()` takes: how long to wait at most, and for which application's webhooks. */
+export interface SettleOptions {
+  /** Rejects with a SettleTimeoutError naming what is still pending once this many milliseconds (real time) have passed. */
+  timeoutMs?: number
+  /** Only this application's webhooks (a suite sharing one mock with others waits for its own). */
+  application?: string
+}
+
+/** What `settle({ timeoutMs })` rejects with: every attempt still pending, with its host and how long it has waited. */
+export class SettleTimeoutError extends Error {
+  override readonly name = 'SettleTimeoutError'
+  constructor(
+    readonly timeoutMs: number,
+    readonly pending: readonly UnsettledView[],
+  ) {
+    super(
+      `webhooks not settled within ${timeoutMs} ms: ${pending.length} pending: ` +
+        pending.map((item) => `${item.webhookId} to ${item.host} (${item.state}, waited ${item.waitedMs} ms)`).join('; ') +
+        ' (a receiver that never answers holds an attempt for webhookTimeoutMs: set it short in a test suite)',
+    )
+  }
+}
+
+/** An attempt settle() still waits for. */
+export interface UnsettledView {
+  webhookId: string
+  application: string
+  /** The host of its subscription's URL. */
+  host: string
+  /** `in-flight`: sent, no answer yet; `due`: waiting for room to be sent. */
+  state: 'in-flight' | 'due'
+  /** Since it was sent (in flight), or since it became due, in milliseconds of real time. */
+  waitedMs: number
 }
 
 /**
@@ -35,11 +76,16 @@ interface Pending extends DueEntry, LaneEntry {
   webhook: Webhook
   cause: AttemptCause
   afterFlight: boolean
+  /** When it became due, in real time (performance.now()), for settle()'s message. */
+  readyAt: number
 }
 
 interface InFlight {
   webhook: Webhook
   lane: SubscriptionLane<Pending>
+  url: string
+  /** When it was sent, in real time (performance.now()). */
+  sentAt: number
   controller: AbortController
   /** When it times out, by the mock's clock (advancing the clock past it aborts it at once). */
   deadline: number
@@ -88,7 +134,9 @@ export class DeliveryEngine {
   /** Attempts due, in the lanes. */
   #ready = 0
   readonly #inFlight = new Map<string, InFlight>()
-  readonly #settleWaiters: Array<() => void> = []
+  readonly #settleWaiters: Array<{ application: string | undefined; resolve: () => void }> = []
+  /** Webhooks made in this turn, to be shuffled before their first attempts (`order: 'shuffle'`). */
+  #batch: Webhook[] = []
   readonly #stopWatchingClock: () => void
   readonly #post: (post: WebhookPost, signal: AbortSignal) => Promise<PostOutcome>
   #wakeTimer: NodeJS.Timeout | undefined
@@ -100,14 +148,20 @@ export class DeliveryEngine {
 
   constructor(private readonly options: DeliveryEngineOptions) {
     this.#post = options.post ?? postWebhook
-    this.#stopWatchingClock = options.clock.onAdvance(() => {
+    this.#stopWatchingClock = options.clock.onAdvance(({ milliseconds, application }) => {
+      if (application !== undefined) this.#shiftApplication(application, milliseconds)
       this.#timeOutPastDeadlines()
       this.#wake()
     })
   }
 
-  /** Puts a new webhook's first attempt in line, due now. */
+  /** Puts a new webhook's first attempt in line, due now (shuffled with the rest of its batch, when asked). */
   schedule(webhook: Webhook): void {
+    if (this.options.order === 'shuffle') {
+      if (this.#batch.length === 0) queueMicrotask(() => this.#sendBatch())
+      this.#batch.push(webhook)
+      return
+    }
     this.#enqueue(webhook, this.options.clock.now(), 'first')
     this.#checkSettled()
   }
@@ -140,12 +194,63 @@ export class DeliveryEngine {
     this.#checkSettled()
   }
 
-  /** Resolves once every attempt due by the mock's clock has been made (and none is in flight). */
-  settle(): Promise<void> {
-    return new Promise((resolve) => {
-      this.#settleWaiters.push(resolve)
+  /**
+   * Resolves once every attempt due by the mock's clock has been made (and none is in flight):
+   * every application's, or one's. With `timeoutMs`, rejects with a SettleTimeoutError naming what
+   * is still pending once that long has passed.
+   */
+  settle(options: SettleOptions = {}): Promise<void> {
+    const { timeoutMs, application } = options
+    return new Promise((resolve, reject) => {
+      let timer: NodeJS.Timeout | undefined
+      const waiter = {
+        application,
+        resolve: () => {
+          clearTimeout(timer)
+          resolve()
+        },
+      }
+      if (timeoutMs !== undefined) {
+        timer = setTimeout(() => {
+          const index = this.#settleWaiters.indexOf(waiter)
+          if (index === -1) return
+          this.#settleWaiters.splice(index, 1)
+          reject(new SettleTimeoutError(timeoutMs, this.unsettled(application)))
+        }, timeoutMs)
+        timer.unref()
+      }
+      this.#settleWaiters.push(waiter)
       this.#checkSettled()
     })
+  }
+
+  /** What settle() still waits for: attempts in flight, then those due, oldest first. */
+  unsettled(application?: string): UnsettledView[] {
+    const now = performance.now()
+    const views: UnsettledView[] = []
+    const mine = (webhook: Webhook): boolean => application === undefined || webhook.clientId === application
+    for (const flight of this.#inFlight.values()) {
+      if (!mine(flight.webhook)) continue
+      views.push({
+        webhookId: flight.webhook.id,
+        application: flight.webhook.clientId,
+        host: hostOf(flight.url),
+        state: 'in-flight',
+        waitedMs: Math.round(now - flight.sentAt),
+      })
+    }
+    for (const entry of this.#pending.values()) {
+      if (!mine(entry.webhook) || entry.lane === undefined) continue
+      const url = this.options.targets.byId(entry.webhook.clientId, entry.webhook.subscriptionId)?.url
+      views.push({
+        webhookId: entry.webhook.id,
+        application: entry.webhook.clientId,
+        host: hostOf(url),
+        state: 'due',
+        waitedMs: Math.round(now - entry.readyAt),
+      })
+    }
+    return views
   }
 
   /** The attempts waiting (one application's, or every one's), soonest first. */
@@ -160,7 +265,8 @@ export class DeliveryEngine {
         eventId: webhook.eventId,
         topic: webhook.topic,
         cause,
-        dueAt: new Date(dueAt).toISOString(),
+        // Kept on the shared clock (one queue for all); shown on its application's.
+        dueAt: new Date(dueAt + this.options.clock.offsetOf(webhook.clientId)).toISOString(),
       }))
   }
 
@@ -192,6 +298,7 @@ export class DeliveryEngine {
     }
     this.#inFlight.clear()
     this.#pending.clear()
+    this.#batch = []
     this.#due.clear()
     this.#lanes.clear()
     this.#waitingForRoom.clear()
@@ -221,6 +328,7 @@ export class DeliveryEngine {
       laneBefore: undefined,
       laneAfter: undefined,
       afterFlight: this.#inFlight.has(webhook.id),
+      readyAt: 0,
     }
     this.#pending.set(webhook.id, entry)
     if (entry.afterFlight) return
@@ -243,6 +351,7 @@ export class DeliveryEngine {
   }
 
   #toLane(entry: Pending): void {
+    entry.readyAt = performance.now()
     const { clientId, subscriptionId } = entry.webhook
     const key = `${clientId}\n${subscriptionId}`
     let lane = this.#lanes.get(key)
@@ -301,8 +410,9 @@ export class DeliveryEngine {
     const controller = new AbortController()
     const timer = setTimeout(() => controller.abort(new Error(`no answer within ${timeoutMs} ms`)), timeoutMs)
     timer.unref()
-    const startedAt = clock.now()
-    const flight: InFlight = { webhook, lane, controller, deadline: startedAt + timeoutMs, timer }
+    // The deadline on the shared clock (as every due time here); the attempt dated by its application's.
+    const startedAt = clock.nowFor(webhook.clientId)
+    const flight: InFlight = { webhook, lane, url, sentAt: performance.now(), controller, deadline: clock.now() + timeoutMs, timer }
     this.#inFlight.set(webhook.id, flight)
     lane.inFlight += 1
     this.options.onState(webhook, 'sending')
@@ -324,7 +434,7 @@ export class DeliveryEngine {
   /** Records an attempt's outcome and puts what follows in line: a manual retry asked for meanwhile, or the schedule's next retry. */
   #finish(webhook: Webhook, cause: AttemptCause, sent: { url: string; startedAt: number; durationMs: number }, outcome: PostOutcome): void {
     const { clock, targets, retryDelays } = this.options
-    const now = clock.now()
+    const now = clock.nowFor(webhook.clientId)
     const succeeded = outcome.error === undefined && outcome.statusCode !== undefined && outcome.statusCode >= 200 && outcome.statusCode < 300
     const attempt: Attempt = {
       id: randomUUID(),
@@ -350,7 +460,35 @@ export class DeliveryEngine {
     }
     const delay = succeeded ? undefined : retryDelays[webhook.scheduledRetries]
     if (delay === undefined) this.options.onState(webhook, 'over')
-    else this.#enqueue(webhook, now + delay, 'retry')
+    else this.#enqueue(webhook, clock.now() + delay, 'retry')
+  }
+
+  /** The first attempts of a batch, in a random order (Fisher–Yates). */
+  #sendBatch(): void {
+    const batch = this.#batch
+    this.#batch = []
+    for (let i = batch.length - 1; i > 0; i--) {
+      const j = Math.floor(Math.random() * (i + 1))
+      ;[batch[i], batch[j]] = [batch[j] as Webhook, batch[i] as Webhook]
+    }
+    const now = this.options.clock.now()
+    for (const webhook of batch) this.#enqueue(webhook, now, 'first')
+    this.#checkSettled()
+  }
+
+  /**
+   * One application's clock moved on its own: what it has waiting comes that much sooner, and what
+   * it has in flight reaches its deadline that much sooner (due times and deadlines are kept on
+   * the shared clock, in one queue for every application).
+   */
+  #shiftApplication(application: string, milliseconds: number): void {
+    for (const entry of this.#pending.values()) {
+      if (entry.webhook.clientId !== application || entry.queueIndex === -1) continue
+      this.#due.remove(entry)
+      entry.dueAt -= milliseconds
+      this.#due.push(entry)
+    }
+    for (const flight of this.#inFlight.values()) if (flight.webhook.clientId === application) flight.deadline -= milliseconds
   }
 
   /** Only a move of the clock can pass a deadline before the attempt's own timer does. */
@@ -394,14 +532,43 @@ export class DeliveryEngine {
   }
 
   #checkSettled(): void {
-    if (this.#settleWaiters.length === 0 || !this.#isSettled()) return
-    for (const resolve of this.#settleWaiters.splice(0)) resolve()
+    if (this.#settleWaiters.length === 0) return
+    let everyone: boolean | undefined
+    for (const waiter of [...this.#settleWaiters]) {
+      const settled = waiter.application === undefined ? (everyone ??= this.#isSettled()) : this.#isSettledFor(waiter.application)
+      if (!settled) continue
+      this.#settleWaiters.splice(this.#settleWaiters.indexOf(waiter), 1)
+      waiter.resolve()
+    }
   }
 
   #isSettled(): boolean {
     if (this.#closed) return true
-    if (this.#inFlight.size > 0 || this.#ready > 0) return false
+    if (this.#inFlight.size > 0 || this.#ready > 0 || this.#batch.length > 0) return false
     const next = this.#due.peek()
     return next === undefined || next.dueAt > this.options.clock.now()
+  }
+
+  /** As #isSettled, for one application's webhooks only. */
+  #isSettledFor(application: string): boolean {
+    if (this.#closed) return true
+    if (this.#batch.some((webhook) => webhook.clientId === application)) return false
+    for (const flight of this.#inFlight.values()) if (flight.webhook.clientId === application) return false
+    const now = this.options.clock.now()
+    for (const entry of this.#pending.values()) {
+      if (entry.webhook.clientId !== application || entry.afterFlight) continue
+      if (entry.lane !== undefined || entry.dueAt <= now) return false
+    }
+    return true
+  }
+}
+
+/** The host of a URL, for messages; the text itself when it is none. */
+function hostOf(url: string | undefined): string {
+  if (url === undefined) return 'a deleted subscription'
+  try {
+    return new URL(url).host
+  } catch {
+    return url
   }
 }

@@ -2,7 +2,10 @@ import { randomUUID } from 'node:crypto'
 import type { Clock } from '../clock.js'
 import type { ApplicationWorld } from '../world/application-world.js'
 import type { Worlds } from '../world/worlds.js'
-import { DeliveryEngine, type PendingView } from './delivery-engine.js'
+import { DeliveryEngine, type PendingView, type SettleOptions } from './delivery-engine.js'
+import type { WebhookOrder } from './webhook-order.js'
+import { readFilter } from '../test-double-filters.js'
+import { readSettleOptions } from './settle-options.js'
 import type { DeliveryTarget, DeliveryTargets, SubscriptionView } from './delivery-target.js'
 import { responseText, unpackHeaders, type Header, type PostOutcome, type WebhookPost } from './post-webhook.js'
 import { signatureOf, webhookHeaders } from './webhook-headers.js'
@@ -19,6 +22,8 @@ export interface WebhooksOptions {
   timeoutMs: number
   /** Attempts in flight per subscription. */
   concurrency: number
+  /** `shuffle`: each batch's first attempts start in a random order (`webhookOrder`). */
+  order?: WebhookOrder
   post?: (post: WebhookPost, signal: AbortSignal) => Promise<PostOutcome>
 }
 
@@ -122,7 +127,7 @@ export class Webhooks {
     const subscriptions = this.#targets.forApplication(world.clientId)
     if (subscriptions.length === 0) return made
     const history = this.#historyFor(world)
-    const created = this.#clock.now()
+    const created = this.#clock.nowFor(world.clientId)
     // Subscriptions made through the same base URL send the same body, and those with the same
     // secret the same signature: each is made once per event (and the body shared in memory).
     const bodies = new Map<string, string>()
@@ -160,7 +165,7 @@ export class Webhooks {
 
   /** POST /webhooks/{id}/retries: a retry recorded, and an attempt on its way now. */
   redeliver(webhook: Webhook): Retry {
-    const retry: Retry = { id: randomUUID(), timestamp: this.#clock.now() }
+    const retry: Retry = { id: randomUUID(), timestamp: this.#clock.nowFor(webhook.clientId) }
     this.#historyOf(webhook.clientId)?.recordRetry(webhook, retry)
     this.engine.redeliver(webhook)
     this.#reweigh(webhook.clientId)
@@ -183,16 +188,22 @@ export class Webhooks {
     return this.#historyOf(clientId)?.forSubscription(subscriptionId) ?? []
   }
 
-  /** An application's world was dropped (the bound on all applications): its webhooks stop, counted. */
-  forgetApplication(world: ApplicationWorld): void {
+  /**
+   * An application's world was dropped: its webhooks stop. Dropped by the bound on all
+   * applications, they are counted as let go; by a reset of the application, they are not.
+   */
+  forgetApplication(world: ApplicationWorld, why: 'evicted' | 'reset' = 'evicted'): void {
     const history = world.peek(WEBHOOK_HISTORY)
     if (history === undefined) return
-    for (const webhook of history.all()) this.engine.cancel(webhook, 'its application was dropped')
-    this.#droppedWithApplication += history.size
+    const reason = why === 'reset' ? 'its application was reset' : 'its application was dropped'
+    for (const webhook of history.all()) this.engine.cancel(webhook, reason)
+    if (why === 'evicted') this.#droppedWithApplication += history.size
   }
 
   /** Every attempt kept, oldest first, with what was sent and what came back. */
-  deliveries(filter: DeliveryFilter = {}): DeliveryView[] {
+  deliveries(given: DeliveryFilter = {}): DeliveryView[] {
+    // Checked as GET /__mock/webhooks checks its query (test-double-filters.ts).
+    const filter = readFilter('deliveries', given)
     const views: Array<{ sequence: number; view: DeliveryView }> = []
     for (const history of this.#histories(filter.application)) {
       for (const webhook of history.all()) {
@@ -206,14 +217,20 @@ export class Webhooks {
     return views.sort((a, b) => a.sequence - b.sequence).map(({ view }) => view)
   }
 
-  /** Resolves once every delivery due by the mock's clock has been attempted: what tests await instead of sleeping. */
-  settle(): Promise<void> {
-    return this.engine.settle()
+  /**
+   * Resolves once every delivery due by the mock's clock has been attempted: what tests await
+   * instead of sleeping. `{ application }` waits for one application's only; `{ timeoutMs }`
+   * rejects with a SettleTimeoutError naming the webhooks still pending (ids, hosts, how long
+   * each has waited) once that long has passed.
+   */
+  async settle(options: SettleOptions = {}): Promise<void> {
+    // Async, so a bad option is a rejection, as a timeout is.
+    await this.engine.settle(readSettleOptions(options))
   }
 
   /** The attempts waiting for their time (retries, mostly) or for room, soonest first: every application's, or one's. */
   pending(application?: string): PendingView[] {
-    return this.engine.pending(application)
+    return this.engine.pending(readFilter('application', { application }).application)
   }
 
   /** Every application's subscriptions, newest first, without their secrets. */
@@ -222,7 +239,8 @@ export class Webhooks {
   }
 
   /** What is kept, waiting, in flight and was let go: in all, or for one application. */
-  counts(application?: string): WebhookCounts {
+  counts(given?: string): WebhookCounts {
+    const { application } = readFilter('application', { application: given })
     const counts: WebhookCounts = {
       kept: 0,
       pending: this.engine.pendingCount(application),

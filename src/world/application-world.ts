@@ -4,7 +4,7 @@ import type { RaisedEvent } from './raised-event.js'
 /** What an application's world asks of the server it lives in. */
 export interface WorldServer {
   readonly options: ResolvedOptions
-  /** The mock's clock, in milliseconds. */
+  /** The application's clock, in milliseconds: the mock's, plus the application's own offset (clock.ts). */
   now(): number
   service<T>(key: ServiceKey<T>): T
   /** An event of this world's application: recorded, then delivered to its webhook subscriptions. */

@@ -12,6 +12,7 @@ import type { HalLink } from '../errors.js'
 import type { HalLinks, ResourceType } from '../hal/hal-links.js'
 import type { ApplicationWorld, ServiceKey } from './application-world.js'
 import type { Worlds } from './worlds.js'
+import type { ResetOptions } from '../reset-options.js'
 
 /**
  * What a running mock gives its resources' operations and routes: the options in force, the
@@ -55,11 +56,12 @@ export interface MockContext {
    */
   revokeToken(token: string): 'access' | 'client' | undefined
   /**
-   * Back to the start state: no tokens, empty journal, no runtime rules, counts at zero, clock at
-   * zero offset, every application's world dropped (customers come back as the seeds), no
-   * deliveries.
+   * Back to the start state: empty journal, no runtime rules, counts at zero, clock at zero
+   * offset, every application's world dropped (customers come back as the seeds), no deliveries.
+   * Tokens stay valid unless `tokens: true`. With an `application`, that application only (its
+   * world, deliveries, journal records and own clock offset; with `tokens: true`, its tokens).
    */
-  reset(): void
+  reset(options?: ResetOptions): void
 }
 
 /** An entry of a representation's `_embedded.errors`: Dwolla's codes there are open (verification directives). */

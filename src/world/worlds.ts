@@ -22,7 +22,8 @@ export class Worlds {
   onEvict: ((world: ApplicationWorld, reason: string) => void) | undefined
 
   constructor(
-    private readonly server: WorldServer,
+    /** What a world asks of the server: each application's own (its `now` is the application's clock). */
+    private readonly serverFor: (clientId: string) => WorldServer,
     private readonly bounds: () => WorldsBounds,
   ) {}
 
@@ -44,7 +45,7 @@ export class Worlds {
       }
       return existing
     }
-    const world = new ApplicationWorld(clientId, this.server)
+    const world = new ApplicationWorld(clientId, this.serverFor(clientId))
     this.#worlds.set(clientId, world)
     this.#weights.set(world, 0)
     this.#keepWithinBounds(world)
@@ -75,12 +76,22 @@ export class Worlds {
    * dropped to make room, and nothing is announced: this is where the world was.
    */
   restore(clientId: string, fill: (world: ApplicationWorld) => void): ApplicationWorld {
-    const world = new ApplicationWorld(clientId, this.server)
+    const world = new ApplicationWorld(clientId, this.serverFor(clientId))
     fill(world)
     this.#worlds.set(clientId, world)
     const weight = world.weight()
     this.#weights.set(world, weight)
     this.#totalBytes += weight
+    return world
+  }
+
+  /** Drops one application's world (a reset of that application); undefined when it has none. */
+  drop(clientId: string): ApplicationWorld | undefined {
+    const world = this.#worlds.get(clientId)
+    if (world === undefined) return undefined
+    this.#worlds.delete(clientId)
+    this.#totalBytes -= this.#weights.get(world) ?? 0
+    this.#weights.delete(world)
     return world
   }
 
@@ -101,9 +112,7 @@ export class Worlds {
   }
 
   #drop(world: ApplicationWorld, reason: string): void {
-    this.#worlds.delete(world.clientId)
-    this.#totalBytes -= this.#weights.get(world) ?? 0
-    this.#weights.delete(world)
+    this.drop(world.clientId)
     this.onEvict?.(world, reason)
   }
 }

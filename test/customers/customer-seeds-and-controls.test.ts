@@ -149,7 +149,7 @@ t.test('the test double: create, get, list, setStatus, for one application or al
   )
   t.equal(state.worlds.find('late'), undefined, 'without making one')
   t.equal(customersOf(state, 'late').get(shared.id)?.status, 'suspended', 'made afterwards, it starts with the customer as it now is')
-  t.equal(customers.setStatus('99999999-9999-4999-8999-999999999999', 'verified'), undefined, 'an unknown customer: undefined')
+  t.throws(() => customers.setStatus('99999999-9999-4999-8999-999999999999', 'verified'), { code: 'NotFound' }, 'an unknown customer: NotFound (issue 26)')
   t.throws(() => customers.setStatus(shared.id, 'verified'), RangeError, 'a status its type cannot have')
   const before = state.events.all().length
   customers.create({ ...LLC, email: 'llc@example.com' }, { application: 'a' })

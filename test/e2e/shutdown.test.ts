@@ -1,3 +1,5 @@
+import { spawn } from 'node:child_process'
+import { readFile } from 'node:fs/promises'
 import { connect, type Socket } from 'node:net'
 import { setTimeout as sleep } from 'node:timers/promises'
 import t, { type Test } from 'tap'
@@ -90,8 +92,12 @@ t.test('a second signal exits at once', async (t) => {
 /** The CLI under a shell that does not exec it, as `npx` runs it: killing the shell orphans the server. */
 const underShell = ['sh', '-c', `"${process.execPath}" "${CLI}" "$@"; true`, 'sh']
 
-t.test('the server exits when the process that started it goes away', async (t) => {
-  const { url, child } = await startCli(t, ['--port', '0', '--log-level', 'silent'], { command: underShell })
+/** npm's environment under `npx` / `npm exec`, and the environment of a process started directly (no npm). */
+const underNpx = { ...process.env, npm_command: 'exec' }
+const direct = Object.fromEntries(Object.entries(process.env).filter(([name]) => !name.startsWith('npm_')))
+
+t.test('under npx, the server exits when the process that started it goes away', async (t) => {
+  const { url, child } = await startCli(t, ['--port', '0', '--log-level', 'silent'], { command: underShell, env: underNpx })
   t.equal((await fetch(`${url}/__mock/health`)).status, 200, 'running under its shell')
   process.kill(child.pid as number, 'SIGKILL') // the shell only, as `kill $!` after `npx … &` does
   const took = await stopsAnswering(url, 5000)
@@ -99,8 +105,52 @@ t.test('the server exits when the process that started it goes away', async (t) 
 })
 
 t.test('--no-exit-with-parent keeps it running after its parent exits', async (t) => {
-  const { url, child } = await startCli(t, ['--port', '0', '--log-level', 'silent', '--no-exit-with-parent'], { command: underShell })
+  const { url, child } = await startCli(t, ['--port', '0', '--log-level', 'silent', '--no-exit-with-parent'], { command: underShell, env: underNpx })
   process.kill(child.pid as number, 'SIGKILL')
   await sleep(1500)
   t.equal((await fetch(`${url}/__mock/health`)).status, 200, 'still serving, three polls later')
 })
+
+t.test('started directly (not through npx), it runs until signalled, like any server, whatever its parent does', async (t) => {
+  const { url, child } = await startCli(t, ['--port', '0', '--log-level', 'silent'], { command: underShell, env: direct })
+  process.kill(child.pid as number, 'SIGKILL')
+  await sleep(1500)
+  t.equal((await fetch(`${url}/__mock/health`)).status, 200, 'still serving after its shell is gone, three polls later')
+  // Its process group: the shell that led it is gone, the server is still in it.
+  process.kill(-(child.pid as number), 'SIGTERM')
+  t.ok((await stopsAnswering(url, 5000)) < 5000, 'and a signal stops it')
+})
+
+t.test('a CI step: a shell starts it in the background, waits for readiness and exits; the next step finds it running', async (t) => {
+  const folder = await tempFolder(t)
+  const step = [
+    `"${process.execPath}" "${CLI}" --port 0 --log-level warn > "${folder.path}/mock.out" 2> "${folder.path}/mock.log" &`,
+    `echo $! > "${folder.path}/mock.pid"`,
+    `for attempt in $(seq 1 100); do grep -q MOCK_DWOLLA_URL "${folder.path}/mock.out" && exit 0; sleep 0.1; done`,
+    'exit 1',
+  ].join('\n')
+  const ended = await runShell(step, direct)
+  t.equal(ended, 0, 'the step ended once the mock was ready')
+  const pid = Number((await readFile(`${folder.path}/mock.pid`, 'utf8')).trim())
+  t.teardown(() => {
+    try {
+      process.kill(pid, 'SIGKILL')
+    } catch {
+      // already gone
+    }
+  })
+  const url = /MOCK_DWOLLA_URL=(\S+)/.exec(await readFile(`${folder.path}/mock.out`, 'utf8'))?.[1] as string
+  await sleep(1500)
+  t.equal((await fetch(`${url}/__mock/health`)).status, 200, 'the next step finds it serving, after its step’s shell has ended')
+  process.kill(pid, 'SIGTERM')
+  t.ok((await stopsAnswering(url, 5000)) < 5000, 'until it is signalled')
+})
+
+/** Runs a shell script to its end; resolves with its exit code. */
+function runShell(script: string, env: NodeJS.ProcessEnv): Promise<number | null> {
+  return new Promise((resolve, reject) => {
+    const shell = spawn('sh', ['-c', script], { env, stdio: 'ignore' })
+    shell.on('error', reject)
+    shell.on('exit', (code) => resolve(code))
+  })
+}

@@ -14,7 +14,10 @@ t.test('the clock: a jump past the end of year 9989 is refused at the door and c
     [{ advanceSeconds: 1e300 }, tooFar],
     [{ advanceMs: 1e20 }, tooFar],
     [{ advanceSeconds: Number.MAX_SAFE_INTEGER }, tooFar],
-    [{ advanceSeconds: -1 }, 'send {"advanceSeconds": n} or {"advanceMs": n} with n ≥ 0: the clock only moves forward'],
+    [
+      { advanceSeconds: -1 },
+      'send {"advanceSeconds": n} or {"advanceMs": n} with n ≥ 0 (the clock only moves forward), and "application" to move one application’s clock only',
+    ],
   ]
   for (const [payload, message] of cases) {
     const response = await app.inject({ method: 'POST', url: '/__mock/clock', payload: payload as object })
@@ -47,7 +50,7 @@ t.test('a repeated or unknown query key on /__mock/requests is a 400, not a 500'
     ['?method=GET&method=POST', 'method: give it once'],
     ['?operation=a&operation=b', 'operation: give it once'],
     ['?path=/token&path=/x', 'path: give it once'],
-    ['?mehtod=GET', 'unknown filter "mehtod": filter by operation, path or method'],
+    ['?mehtod=GET', 'unknown filter "mehtod" (did you mean method?): filter by application, operation, path, method, status, code'],
   ]
   for (const [query, message] of cases) {
     const response = await app.inject({ method: 'GET', url: `/__mock/requests${query}` })

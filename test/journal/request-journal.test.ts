@@ -16,6 +16,8 @@ function record(index: number, bodyLength: number): JournalRecord {
     clientId: index % 5 === 0 ? `client-${index}` : undefined,
     fixtureRule: undefined,
     status: index % 7 === 0 ? null : 200 + (index % 300),
+    code: index % 3 === 0 ? 'ValidationError' : undefined,
+    reason: index % 3 === 0 ? `/field${index} Invalid` : undefined,
     durationMs: index / 1000,
   }
 }
@@ -98,6 +100,8 @@ function textRecord(text: string): JournalRecord {
     clientId: `c${text}`,
     fixtureRule: `r${text}`,
     status: 201,
+    code: `k${text}`,
+    reason: `why${text}`,
     durationMs: 1.5,
   }
 }
@@ -270,6 +274,8 @@ t.test('many records of random sizes over several wraps: the newest read back ex
       clientId: random() < 0.5 ? undefined : text(Math.floor(random() * 40)),
       fixtureRule: random() < 0.8 ? undefined : text(Math.floor(random() * 40)),
       status: random() < 0.1 ? null : 200 + Math.floor(random() * 300),
+      code: random() < 0.7 ? undefined : text(Math.floor(random() * 40)),
+      reason: random() < 0.7 ? undefined : text(Math.floor(random() * 200)),
       durationMs: Math.floor(random() * 1e6) / 1000,
     }
     journal.record(record)
@@ -369,4 +375,27 @@ t.test('newestFirst: a window of the newest records, the same entries list() giv
   t.same(journal.newestFirst(6, 3), all.slice(6), 'the last, short')
   t.same(journal.newestFirst(7, 3), [], 'past the end: none')
   t.same(journal.newestFirst(0, 0), [], 'none asked: none read')
+})
+
+t.test("forgetApplication: one application's records leave every view; the others stay, in order", async (t) => {
+  const journal = new RequestJournal(8, JOURNAL_MIN_BYTES)
+  const of = (index: number, clientId: string): JournalRecord => ({ ...record(index, 10), clientId })
+  for (let index = 0; index < 6; index++) journal.record(of(index, index % 2 === 0 ? 'even' : 'odd'))
+  journal.forgetApplication('even')
+  t.equal(journal.size, 3, 'the size counts the records shown')
+  t.same(
+    journal.list().map((entry) => entry.id),
+    ['id-1', 'id-3', 'id-5'],
+    'list() shows the others',
+  )
+  t.same(
+    journal.newestFirst(1, 5).map((entry) => entry.id),
+    ['id-3', 'id-1'],
+    'newestFirst() pages over the records shown',
+  )
+  for (let index = 6; index < 14; index++) journal.record(of(index, 'odd'))
+  t.equal(journal.size, 8, 'forgotten records make room like any other, and the count stays right')
+  t.same(journal.list({ application: 'odd' }).length, 8, 'filtered by application')
+  journal.clear()
+  t.equal(journal.size, 0, 'clear() empties it')
 })

@@ -1,5 +1,5 @@
 import t from 'tap'
-import { accessTokenFor, CUSTOMER_HREF, CUSTOMER_ID, mockFor, requestAccessToken, requestClientToken } from '../helpers/mock.js'
+import { accessTokenFor, apiRequest, CUSTOMER_HREF, CUSTOMER_ID, mockFor, requestAccessToken, requestClientToken } from '../helpers/mock.js'
 import { rejectionOf } from '../helpers/rejection.js'
 import { dwollaSdkFor, dwollaV2For } from '../helpers/sdk-clients.js'
 import { RevocationLimitError, start } from '../../src/index.js'
@@ -103,8 +103,9 @@ t.test('reset: back to the start state; health', async (t) => {
   await requestClientToken(app, { token })
   server.fixtures.add({ when: { operation: 'createApplicationAccessToken' }, respond: { error: 'invalid_client' } })
   server.clock.advance(1000)
+  const kept = server.tokens()
   t.equal((await fetch(`${server.url}/__mock/reset`, { method: 'POST' })).status, 200, 'POST /__mock/reset')
-  t.same(server.tokens(), { accessTokens: [], clientTokens: [] }, 'no tokens')
+  t.same(server.tokens(), kept, 'tokens kept (issue 26: a backend keeps its SDK client, and its cached token)')
   t.same(server.requests(), [], 'empty journal')
   t.same(
     server.fixtures.list().map((r) => [r.source, r.matched]),
@@ -113,8 +114,17 @@ t.test('reset: back to the start state; health', async (t) => {
   )
   t.equal(server.clock.offsetMs, 0, 'clock back')
   t.equal((await requestClientToken(app, { token: await accessTokenFor(app) })).statusCode, 403, 'the times-limited file rule answers again')
+  t.equal((await apiRequest(app, 'GET', '/', { token })).statusCode, 200, 'the token from before the reset still works')
   server.reset()
   t.same(server.requests(), [], 'reset() in-process does the same')
+  const forgot = await fetch(`${server.url}/__mock/reset`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ tokens: true }),
+  })
+  t.equal(forgot.status, 200, 'POST /__mock/reset {"tokens": true}')
+  t.same(server.tokens(), { accessTokens: [], clientTokens: [] }, 'no tokens listed')
+  t.equal((await apiRequest(app, 'GET', '/', { token })).json().code, 'InvalidAccessToken', 'and the old token is refused')
 })
 
 t.test('tokenLimit bounds the listing, not the tokens: the oldest still works', async (t) => {

@@ -79,7 +79,7 @@ export function balanceControls(mock: MockContext): BalanceControls {
       const ledger = world.get(LEDGER)
       const account = balanceAccount(source.id)
       const difference = parsed.cents - ledger.available(account)
-      const at = mock.clock.now()
+      const at = world.server.now()
       if (difference > 0) ledger.move(TEST_DOUBLE_FUNDING, account, difference, { at })
       else if (difference < 0) ledger.move(account, TEST_DOUBLE_FUNDING, -difference, { at })
       return view(world, source)

@@ -44,9 +44,15 @@ export function customersRoutes(admin: FastifyInstance, mock: MockContext): void
 
   admin.post<{ Params: { id: string }; Body: unknown }>('/customers/:id/status', async (request) => {
     const { application, status } = objectBody(request.body)
-    const customer = attempt(() => customers.setStatus(request.params.id, statusOf(status) ?? missingStatus(), { application: applicationOf(application) }))
-    if (customer === undefined) throw unknownCustomer(request.params.id)
-    return { customer }
+    const setStatus = (): ReturnType<typeof customers.setStatus> => {
+      try {
+        return customers.setStatus(request.params.id, statusOf(status) ?? missingStatus(), { application: applicationOf(application) })
+      } catch (error) {
+        if (error instanceof DwollaError && error.code === 'NotFound') throw unknownCustomer(request.params.id)
+        throw error
+      }
+    }
+    return { customer: attempt(setStatus) }
   })
 }
 

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto'
+import { DwollaError } from '../../errors.js'
 import type { MockContext } from '../../world/mock-context.js'
 import type { Customer, CustomerStatus } from './customer.js'
 import { customerFromDocument, customerToDocument, type CustomerDocument } from './customer-document.js'
@@ -28,8 +29,12 @@ export interface CustomerControls {
    * application (those that exist and those made later, until reset) gets its own copy.
    */
   create(body: unknown, options?: ApplicationOption & { status?: CustomerStatus }): CustomerView
-  /** Moves a customer to any status its type allows; undefined when no application has it. */
-  setStatus(id: string, status: CustomerStatus, options?: ApplicationOption): CustomerView | undefined
+  /**
+   * Moves a customer to any status its type allows. Throws Dwolla's NotFound (a DwollaError) when
+   * no application has it, or the one given does not: a test acting on the wrong id or
+   * application learns it at once.
+   */
+  setStatus(id: string, status: CustomerStatus, options?: ApplicationOption): CustomerView
 }
 
 /**
@@ -47,7 +52,7 @@ export function customerControls(context: MockContext): CustomerControls {
   /** The seeds an application would start with, when it has no store yet. */
   const unmade = (application: string | undefined): CustomerView[] => {
     if (application === undefined || storesFor(application).length > 0) return []
-    const now = context.clock.now()
+    const now = context.clock.nowFor(application)
     return context
       .service(CUSTOMER_SEEDS)
       .for(application)
@@ -66,7 +71,8 @@ export function customerControls(context: MockContext): CustomerControls {
       return unmade(application).find((seed) => seed.id === id.toLowerCase())
     },
     create(body, options = {}) {
-      const made = transitions.createCustomer(randomUUID(), body, { now: context.clock.now() })
+      // Dated by the application's clock when it is for one (clock.ts).
+      const made = transitions.createCustomer(randomUUID(), body, { now: context.clock.nowFor(options.application) })
       const { customer, topics } = options.status === undefined ? made : withStatus(made, options.status)
       if (options.application !== undefined) {
         const store = context.worlds.open(options.application).get(CUSTOMERS)
@@ -89,11 +95,11 @@ export function customerControls(context: MockContext): CustomerControls {
         const updated = view(store, store.setStatus(id, status))
         changed ??= updated
       }
-      if (application !== undefined) return changed
+      if (application !== undefined) return changed ?? unknownCustomer(id, application)
       // A customer shared with every application: those made later start with it as it now is.
       const seeds = context.service(CUSTOMER_SEEDS)
       const shared = seeds.shared().find(({ document }) => document.id === id.toLowerCase())
-      if (shared === undefined) return changed
+      if (shared === undefined) return changed ?? unknownCustomer(id, application)
       const { customer } = transitions.setStatus(customerFromDocument(shared.document, Date.parse(shared.document.created as string)), status)
       seeds.updateShared(customerToDocument(customer))
       return changed ?? customerToDocument(customer)
@@ -121,6 +127,13 @@ function admitAsSeed(context: MockContext, customer: Customer): void {
     for (const { document } of seeds) store.insert(customerFromDocument(document, now))
     store.admit(customer)
   }
+}
+
+/** The in-process form of a 404: Dwolla's NotFound, saying whose customers were looked in. */
+function unknownCustomer(id: string, application: string | undefined): never {
+  throw new DwollaError('NotFound', {
+    message: application === undefined ? `No application has customer ${id}.` : `Application ${application} has no customer ${id}.`,
+  })
 }
 
 function view(store: CustomerStore, customer: Customer): CustomerView {

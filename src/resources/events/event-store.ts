@@ -34,9 +34,13 @@ export interface EventView {
 }
 
 /** Which events the test double lists: those of one application, one topic, one resource. */
+/** What the test double's events can be filtered by (src/test-double-filters.ts checks each, on both surfaces). */
 export interface EventFilter {
   application?: string
   topic?: string
+  /** The customer the event concerns: an id, or a customer href. */
+  customerId?: string
+  /** The resource it is about. */
   resourceId?: string
 }
 

@@ -17,7 +17,7 @@ export function getKbaQuestions(mock: MockContext): OperationHandler {
     errorModel: 'dwolla',
     handle(request, reply, check) {
       const { clientId, session } = beginKbaCall(request, check, mock, 'getKbaQuestions', NOT_FOUND_MESSAGES.kbaQuestions)
-      if (expired(session, mock.clock.now())) throw new DwollaError('InvalidResourceState', { message: NO_LONGER_VALID })
+      if (expired(session, mock.clock.nowFor(clientId))) throw new DwollaError('InvalidResourceState', { message: NO_LONGER_VALID })
       const read = kbaOf(mock, clientId).read(session.id)
       return halBody(reply, questionsRepresentation(read, linksFor(request, mock.options.publicUrl)))
     },

@@ -26,7 +26,7 @@ export function verifyKbaQuestions(mock: MockContext): OperationHandler {
       const { clientId, problems, session } = beginKbaCall(request, check, mock, 'verifyKbaQuestions', NOT_FOUND_MESSAGES.kbaSession)
       if (problems.unreadableBody) throw new DwollaError('BadRequest')
       const answers = answersOf(request.body)
-      if (expired(session, mock.clock.now())) throw new DwollaError('InvalidResourceState', { message: 'The kba session has expired.' })
+      if (expired(session, mock.clock.nowFor(clientId))) throw new DwollaError('InvalidResourceState', { message: 'The kba session has expired.' })
       const world = mock.worlds.open(clientId)
       kbaOf(mock, clientId).answer(session.id)
       const passed = answersPass(answers)
@@ -35,7 +35,7 @@ export function verifyKbaQuestions(mock: MockContext): OperationHandler {
         resourceType: 'customer',
         resourceId: session.customerId,
         customerId: session.customerId,
-        at: mock.clock.now(),
+        at: world.server.now(),
       })
       customersOf(mock, clientId).setStatus(session.customerId, passed ? 'verified' : 'document')
       return halBody(reply, resultRepresentation(session.customerId, passed, linksFor(request, mock.options.publicUrl)))
