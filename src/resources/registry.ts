@@ -6,6 +6,9 @@ import { beneficialOwners } from './beneficial-owners/index.js'
 import { customers } from './customers/index.js'
 import { documents } from './documents/index.js'
 import { events } from './events/index.js'
+import { exchangePartners } from './exchange-partners/index.js'
+import { exchangeSessions } from './exchange-sessions/index.js'
+import { exchanges } from './exchanges/index.js'
 import { kba } from './kba/index.js'
 import { fundingSources } from './funding-sources/index.js'
 import { onDemandAuthorizations } from './on-demand-authorizations/index.js'
@@ -40,4 +43,7 @@ export const RESOURCES: readonly Resource[] = [
   onDemandAuthorizations,
   fundingSources,
   balances,
+  exchangePartners,
+  exchanges,
+  exchangeSessions,
 ]
