@@ -61,14 +61,14 @@ t.test('dwolla-v2: partners, exchanges, sessions, available connections and a ba
 t.test('dwolla-v2: the open-banking errors reject with Dwolla’s status and body', async (t) => {
   const mock = await listeningMock(t)
   const client = dwollaV2For(mock.url)
-  const expired = (await rejectionOf(
+  const expired = await rejectionOf<SdkError>(
     client.post(`customers/${SEEDED.unverified}/exchanges`, { _links: partnerLinks(PARTNERS.Plaid), token: 'expired' }),
-  )) as SdkError
+  )
   t.same([expired.status, expired.body], [400, { code: 'InvalidExchangeToken', message: DWOLLA_ERRORS.InvalidExchangeToken.message }], 'the failure sentinel')
-  const flinks = (await rejectionOf(client.post(`customers/${SEEDED.unverified}/exchange-sessions`, { _links: partnerLinks(PARTNERS.Flinks) }))) as SdkError
+  const flinks = await rejectionOf<SdkError>(client.post(`customers/${SEEDED.unverified}/exchange-sessions`, { _links: partnerLinks(PARTNERS.Flinks) }))
   t.same([flinks.status, flinks.body], [403, { code: 'forbidden', message: SESSION_MESSAGES.partnerUnsupported }], 'a Flinks session: 403 forbidden')
-  const session = (await rejectionOf(client.get('exchange-sessions/99999999-9999-4999-8999-999999999999'))) as SdkError
+  const session = await rejectionOf<SdkError>(client.get('exchange-sessions/99999999-9999-4999-8999-999999999999'))
   t.same([session.status, session.body], [404, { code: 'notFound', message: NOT_FOUND_MESSAGES.exchangeSession }], 'an unknown session: 404 notFound')
-  const partner = (await rejectionOf(client.get('exchange-partners/2d36c06f-e283-49d8-829f-d4941a73fd6a'))) as SdkError
+  const partner = await rejectionOf<SdkError>(client.get('exchange-partners/2d36c06f-e283-49d8-829f-d4941a73fd6a'))
   t.same([partner.status, partner.body.code], [404, 'NotFound'], 'Visa: 404')
 })
