@@ -15,6 +15,7 @@ const RESOURCE_PAGES = [
   'kba',
   'funding-sources',
   'balances',
+  'exchanges',
 ]
 
 /** What every resource page says, in this order, before anything else it has to say. */
