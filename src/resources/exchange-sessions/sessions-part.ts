@@ -6,7 +6,7 @@ import { SessionStore } from './session-store.js'
 export const SESSION_LIMIT = 1_000
 
 /** The worst a session costs in memory: a completed MX session with its two connections, a redirect URL of 2 KiB, and its index entry (test/exchange-sessions/memory.test.ts). */
-export const SESSION_BYTES = 8192
+export const SESSION_BYTES = 4096
 
 /** An application's exchange sessions. A completed re-auth session reactivates its exchange (in the exchanges store). */
 export const EXCHANGE_SESSIONS: WorldPart<SessionStore> = {
