@@ -9,7 +9,7 @@ import { listCustomerExchanges } from './operations/listCustomerExchanges.js'
 export { EXCHANGES } from './exchanges-part.js'
 export { EXCHANGE_MESSAGES } from './exchange-messages.js'
 export { EXCHANGE_TOPICS } from './exchange-events.js'
-export type { Exchange, ExchangeOwner, ExchangeProblem, ExchangeStatus } from './exchange.js'
+export type { ExchangeOwner } from './exchange.js'
 
 /** Exchanges: a partner's word for a bank account, the Account's and each customer's; a funding source is made from one. */
 export const exchanges: Resource = {
