@@ -164,6 +164,12 @@ export interface MockDwollaOptions {
   documentUploadStatuses?: DocumentUploadStatuses
 
   // --- options: open banking (issue 23) ---
+  /**
+   * Lists Checkout.com among the exchange partners (and serves its sessions). Off by default:
+   * `dwolla@1.1.1` accepts it, but earlier `dwolla` releases have a closed enum of four partner
+   * names and reject a whole partner list that has it.
+   */
+  checkoutComPartner?: boolean
 }
 
 export interface ResolvedOptions {
@@ -209,6 +215,7 @@ export interface ResolvedOptions {
   readonly documentUploadStatuses: DocumentUploadStatuses
 
   // --- resolved options: open banking (issue 23) ---
+  readonly checkoutComPartner: boolean
 }
 
 export const DEFAULTS: ResolvedOptions = Object.freeze({
@@ -278,6 +285,7 @@ export const DEFAULTS: ResolvedOptions = Object.freeze({
   documentUploadStatuses: 'document-or-verified',
 
   // --- defaults: open banking (issue 23) ---
+  checkoutComPartner: false,
 })
 
 /** The names {@link buildServer} takes: those DEFAULTS has a value for. */
@@ -392,6 +400,7 @@ export function resolveOptions(options: MockDwollaOptions = {}): ResolvedOptions
     documentUploadStatuses: oneOf('documentUploadStatuses', merged.documentUploadStatuses, ['document-or-verified', 'document'] as const),
 
     // --- checks: open banking (issue 23) ---
+    checkoutComPartner: booleanOption('checkoutComPartner', merged.checkoutComPartner),
   })
 }
 

@@ -20,13 +20,19 @@ async function failure(promise: Promise<unknown>): Promise<{ status: number; cod
 const partner = (id: string) => ({ exchangePartner: { href: `https://api-sandbox.dwolla.com/exchange-partners/${id}` } })
 
 t.test('dwolla: exchange partners, exchanges, sessions, re-auth, available connections and a bank from an exchange pass the SDK’s validation', async (t) => {
-  const mock = await listeningMock(t)
+  const mock = await listeningMock(t, { checkoutComPartner: true })
   const sdk = dwollaSdkFor(mock.url)
   const partners = await sdk.exchangePartners.list()
   t.same(
     partners.embedded?.exchangePartners?.map((found) => found.name),
     ['Finicity', 'MX', 'Flinks', 'Plaid', 'Checkout.com'],
-    'exchangePartners.list: the five names its enum accepts',
+    'exchangePartners.list (checkoutComPartner): the five names its enum accepts',
+  )
+  const byDefault = await listeningMock(t)
+  t.same(
+    (await dwollaSdkFor(byDefault.url).exchangePartners.list()).embedded?.exchangePartners?.map((found) => found.name),
+    ['Finicity', 'MX', 'Flinks', 'Plaid'],
+    'exchangePartners.list by default: four',
   )
   t.type(partners.embedded?.exchangePartners?.[0]?.created, Date, 'created parsed as a Date')
   const plaid = await sdk.exchangePartners.get({ id: PARTNERS.Plaid })

@@ -3,8 +3,8 @@ import { DWOLLA_MEDIA_TYPE, NOT_FOUND_MESSAGES } from '../../src/index.js'
 import { PARTNERS } from '../helpers/exchanges.js'
 import { accessTokenFor, apiRequest, mockFor } from '../helpers/mock.js'
 
-t.test('GET /exchange-partners: the five partners the dwolla SDK accepts, oldest first, with Dwolla’s ids; no Visa', async (t) => {
-  const app = await mockFor(t)
+t.test('GET /exchange-partners with checkoutComPartner: the five partners dwolla@1.1.1 accepts, oldest first, with Dwolla’s ids; no Visa', async (t) => {
+  const app = await mockFor(t, { checkoutComPartner: true })
   const token = await accessTokenFor(app)
   const response = await apiRequest(app, 'GET', '/exchange-partners', { token })
   t.equal(response.statusCode, 200, '200')
@@ -39,6 +39,24 @@ t.test('GET /exchange-partners: the five partners the dwolla SDK accepts, oldest
     },
     'a partner: self, funding-source, id, name, status active, created (Dwolla’s example)',
   )
+})
+
+t.test('by default, four partners: Checkout.com is not listed, and its id is unknown everywhere (the SDK before 1.1.1 rejects it)', async (t) => {
+  const app = await mockFor(t)
+  const token = await accessTokenFor(app)
+  const body = (await apiRequest(app, 'GET', '/exchange-partners', { token })).json()
+  t.same(
+    [body.total, body._embedded['exchange-partners'].map((partner: { name: string }) => partner.name)],
+    [4, ['Finicity', 'MX', 'Flinks', 'Plaid']],
+    'Finicity, MX, Flinks, Plaid',
+  )
+  const missing = await apiRequest(app, 'GET', `/exchange-partners/${PARTNERS.CheckoutCom}`, { token })
+  t.same([missing.statusCode, missing.json().message], [404, NOT_FOUND_MESSAGES.exchangePartner], 'its id: 404')
+  const session = await apiRequest(app, 'POST', '/customers/707177c3-bf15-4e7e-b37c-55c3898d9bf4/exchange-sessions', {
+    token,
+    body: { _links: { 'exchange-partner': { href: `/exchange-partners/${PARTNERS.CheckoutCom}` } } },
+  })
+  t.same([session.statusCode, session.json()._embedded?.errors?.[0]?.path], [400, '/_links/exchange-partner/href'], 'a session with it: an invalid partner')
 })
 
 t.test('GET /exchange-partners/{id}: one partner, in any letter case; any other id is Dwolla’s 404', async (t) => {

@@ -35,7 +35,7 @@ t.test('a Plaid session: 201 and Location; GET answers created, typed self and e
 })
 
 t.test('MX and Checkout.com sessions carry their own; Finicity and Flinks have no session flow (403 forbidden)', async (t) => {
-  const app = await mockFor(t)
+  const app = await mockFor(t, { checkoutComPartner: true })
   const token = await accessTokenFor(app)
   const mx = await createSessionVia(app, token, SEEDED.unverified, PARTNERS.MX)
   const mxBody = (await apiRequest(app, 'GET', `/exchange-sessions/${mx}`, { token })).json()
@@ -164,7 +164,7 @@ t.test('MX: completing a session (the test double) makes two available connectio
 })
 
 t.test('Plaid and Checkout.com completions hand back what the exchange create takes', async (t) => {
-  const app = await mockFor(t)
+  const app = await mockFor(t, { checkoutComPartner: true })
   const token = await accessTokenFor(app)
   const plaid = await createSessionVia(app, token, SEEDED.unverified, PARTNERS.Plaid)
   const publicToken = (await app.inject({ method: 'POST', url: `/__mock/exchange-sessions/${plaid}/complete` })).json().completion.publicToken

@@ -62,7 +62,7 @@ t.test('POST /customers/{id}/exchanges: 201, an absolute Location and no body; G
 })
 
 t.test('every credential kind its partner issues is accepted; a mismatch, two kinds or none is a ValidationError at its pointer', async (t) => {
-  const app = await mockFor(t)
+  const app = await mockFor(t, { checkoutComPartner: true })
   const token = await accessTokenFor(app)
   const accepted: Array<[string, Record<string, unknown>]> = [
     ['Plaid processor token', tokenExchangeBody()],

@@ -1,8 +1,9 @@
 /**
- * Dwolla's exchange partners as a fixed catalogue: the five names the `dwolla` SDK accepts (its
+ * Dwolla's exchange partners as a fixed catalogue: the five names `dwolla@1.1.1` accepts (its
  * closed `Name` enum, src/models/components/exchangepartner.ts), with the ids Dwolla's docs list
  * (exchanges/list-exchange-partners.mdx; Checkout.com's from the sandbox), so they are the same on
- * every start. Visa, in the docs' list, is left out: it is in neither Dwolla's spec nor the SDK's
+ * every start. Checkout.com only with `checkoutComPartner`: the SDK before it (Dwolla's own SDK
+ * suite's, dwolla-typescript 8090445) knows four names, and one more fails its whole list. Visa, in the docs' list, is left out: it is in neither Dwolla's spec nor the SDK's
  * enum, and one Visa entry makes `exchangePartners.list()` reject the whole list.
  */
 
@@ -29,9 +30,15 @@ export const EXCHANGE_PARTNERS: readonly ExchangePartner[] = [
 
 const BY_ID = new Map(EXCHANGE_PARTNERS.map((partner) => [partner.id, partner]))
 
-/** A partner by id, in any letter case. */
-export function exchangePartnerById(id: string): ExchangePartner | undefined {
-  return BY_ID.get(id.toLowerCase())
+/** Which partners are served: every one, or every one but Checkout.com (the default). */
+export function exchangePartnersServed(checkoutComPartner: boolean): readonly ExchangePartner[] {
+  return checkoutComPartner ? EXCHANGE_PARTNERS : EXCHANGE_PARTNERS.filter((partner) => partner.name !== 'Checkout.com')
+}
+
+/** A served partner by id, in any letter case. */
+export function exchangePartnerById(id: string, checkoutComPartner: boolean): ExchangePartner | undefined {
+  const partner = BY_ID.get(id.toLowerCase())
+  return partner?.name === 'Checkout.com' && !checkoutComPartner ? undefined : partner
 }
 
 const PARTNER_PATH = /\/exchange-partners\/([0-9A-Fa-f-]{36})\/?$/
@@ -40,8 +47,8 @@ const PARTNER_PATH = /\/exchange-partners\/([0-9A-Fa-f-]{36})\/?$/
  * The partner a request's `_links["exchange-partner"].href` names: any host (Dwolla's own, as in
  * the docs' examples, or the mock's), the path `/exchange-partners/<id>`. Undefined for anything else.
  */
-export function exchangePartnerFromHref(href: unknown): ExchangePartner | undefined {
+export function exchangePartnerFromHref(href: unknown, checkoutComPartner: boolean): ExchangePartner | undefined {
   if (typeof href !== 'string' || href.length > 2048) return undefined
   const match = PARTNER_PATH.exec(href)
-  return match === null ? undefined : exchangePartnerById(match[1] as string)
+  return match === null ? undefined : exchangePartnerById(match[1] as string, checkoutComPartner)
 }

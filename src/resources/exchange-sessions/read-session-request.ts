@@ -33,10 +33,10 @@ export function readRedirectUrl(body: unknown): string | undefined {
 }
 
 /** The partner a create body names, else ValidationError at /_links/exchange-partner/href in Dwolla's words. */
-export function readSessionPartner(body: unknown): ExchangePartner {
+export function readSessionPartner(body: unknown, checkoutComPartner: boolean): ExchangePartner {
   const source = asObject(body)
   if (source === undefined) throw new DwollaError('BadRequest')
-  const partner = exchangePartnerFromHref(linkHref(asObject(Object.hasOwn(source, '_links') ? source._links : undefined), 'exchange-partner'))
+  const partner = exchangePartnerFromHref(linkHref(asObject(Object.hasOwn(source, '_links') ? source._links : undefined), 'exchange-partner'), checkoutComPartner)
   if (partner === undefined) {
     throw validationError([{ code: 'Invalid', message: SESSION_MESSAGES.partnerInvalid, path: '/_links/exchange-partner/href', _links: {} }])
   }

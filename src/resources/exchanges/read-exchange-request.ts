@@ -43,13 +43,13 @@ const CREDENTIALS: ReadonlyArray<{ kind: CredentialKind; key: string; path: stri
  * dropped. Field problems are a ValidationError at their JSON pointers; a sentinel credential is
  * InvalidExchangeToken.
  */
-export function readExchangeRequest(body: unknown): ExchangeDraft {
+export function readExchangeRequest(body: unknown, checkoutComPartner: boolean): ExchangeDraft {
   const source = asObject(body)
   if (source === undefined) throw new DwollaError('BadRequest')
   const problems: EmbeddedError[] = []
   const link = asObject(field(asObject(field(source, '_links')) ?? {}, 'exchange-partner'))
   const href = link === undefined ? undefined : field(link, 'href')
-  const partner = exchangePartnerFromHref(href)
+  const partner = exchangePartnerFromHref(href, checkoutComPartner)
   if (href === undefined || href === '')
     problems.push({ code: 'Required', message: EXCHANGE_MESSAGES.partnerRequired, path: '/_links/exchange-partner/href', _links: {} })
   else if (partner === undefined)

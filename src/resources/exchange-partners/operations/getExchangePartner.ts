@@ -13,7 +13,7 @@ export function getExchangePartner(mock: MockContext): OperationHandler {
     errorModel: 'dwolla',
     handle(request, reply, check) {
       beginApiCall(request, check, mock, 'getExchangePartner')
-      const partner = exchangePartnerById((request.params as { id: string }).id)
+      const partner = exchangePartnerById((request.params as { id: string }).id, mock.options.checkoutComPartner)
       if (partner === undefined) throw new DwollaError('NotFound', { message: NOT_FOUND_MESSAGES.exchangePartner })
       return halBody(reply, exchangePartnerRepresentation(partner, linksFor(request, mock.options.publicUrl)))
     },

@@ -23,7 +23,7 @@ export function createCustomerExchangeSession(mock: MockContext): OperationHandl
       const customer = problems.path.length > 0 ? undefined : customersOf(mock, clientId).get(id)
       if (customer === undefined) throw new DwollaError('NotFound', { message: NOT_FOUND_MESSAGES.customer })
       if (problems.unreadableBody) throw new DwollaError('BadRequest')
-      const partner = readSessionPartner(request.body)
+      const partner = readSessionPartner(request.body, mock.options.checkoutComPartner)
       const redirectUrl = readRedirectUrl(request.body)
       const flow = flowOf(partner)
       if (flow === undefined) throw new DwollaError('forbidden', { message: SESSION_MESSAGES.partnerUnsupported })

@@ -28,7 +28,7 @@ export function createReAuthExchangeSession(mock: MockContext): OperationHandler
       if (exchange === undefined) throw new DwollaError('NotFound', { message: NOT_FOUND_MESSAGES.exchange })
       if (problems.unreadableBody) throw new DwollaError('BadRequest')
       const redirectUrl = readRedirectUrl(request.body)
-      const partner = exchangePartnerById(exchange.partnerId)
+      const partner = exchangePartnerById(exchange.partnerId, true)
       const flow = partner === undefined ? undefined : flowOf(partner)
       if (exchange.customerId === undefined || flow === undefined) throw new DwollaError('forbidden', { message: SESSION_MESSAGES.reauthNotAuthorized })
       const session = world.get(EXCHANGE_SESSIONS).create({

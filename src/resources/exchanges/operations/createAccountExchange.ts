@@ -19,7 +19,7 @@ export function createAccountExchange(mock: MockContext): OperationHandler {
     handle(request, reply, check) {
       const { clientId, problems } = beginApiCall(request, check, mock, 'createAccountExchange')
       if (problems.unreadableBody) throw new DwollaError('BadRequest')
-      const draft = readExchangeRequest(request.body)
+      const draft = readExchangeRequest(request.body, mock.options.checkoutComPartner)
       const exchange = mock.worlds.open(clientId).get(EXCHANGES).create({ kind: 'account' }, draft)
       const links = linksFor(request, mock.options.publicUrl)
       reply.code(201).header('location', links.url(HalLinks.pathOf('exchange', exchange.id)))

@@ -17,7 +17,7 @@ export function createCustomerExchange(mock: MockContext): OperationHandler {
     handle(request, reply, check) {
       const { problems, store, customer } = beginCustomerExchangesCall(request, check, mock, 'createCustomerExchange')
       if (problems.unreadableBody) throw new DwollaError('BadRequest')
-      const exchange = store.create({ kind: 'customer', customerId: customer.id }, readExchangeRequest(request.body))
+      const exchange = store.create({ kind: 'customer', customerId: customer.id }, readExchangeRequest(request.body, mock.options.checkoutComPartner))
       const links = linksFor(request, mock.options.publicUrl)
       return reply
         .code(201)
