@@ -36,7 +36,10 @@ export function readRedirectUrl(body: unknown): string | undefined {
 export function readSessionPartner(body: unknown, checkoutComPartner: boolean): ExchangePartner {
   const source = asObject(body)
   if (source === undefined) throw new DwollaError('BadRequest')
-  const partner = exchangePartnerFromHref(linkHref(asObject(Object.hasOwn(source, '_links') ? source._links : undefined), 'exchange-partner'), checkoutComPartner)
+  const partner = exchangePartnerFromHref(
+    linkHref(asObject(Object.hasOwn(source, '_links') ? source._links : undefined), 'exchange-partner'),
+    checkoutComPartner,
+  )
   if (partner === undefined) {
     throw validationError([{ code: 'Invalid', message: SESSION_MESSAGES.partnerInvalid, path: '/_links/exchange-partner/href', _links: {} }])
   }
