@@ -170,6 +170,12 @@ export interface MockDwollaOptions {
   documentUploadStatuses?: DocumentUploadStatuses
 
   // --- options: open banking (issue 23) ---
+  /**
+   * Lists Checkout.com among the exchange partners (and serves its sessions). Off by default:
+   * `dwolla@1.1.1` accepts it, but earlier `dwolla` releases have a closed enum of four partner
+   * names and reject a whole partner list that has it.
+   */
+  checkoutComPartner?: boolean
 
   // --- options: the test double (issue 26) ---
   /**
@@ -224,6 +230,7 @@ export interface ResolvedOptions {
   readonly documentUploadStatuses: DocumentUploadStatuses
 
   // --- resolved options: open banking (issue 23) ---
+  readonly checkoutComPartner: boolean
 
   // --- resolved options: the test double (issue 26) ---
   readonly webhookOrder: WebhookOrder
@@ -299,6 +306,7 @@ export const DEFAULTS: ResolvedOptions = Object.freeze({
   documentUploadStatuses: 'document-or-verified',
 
   // --- defaults: open banking (issue 23) ---
+  checkoutComPartner: false,
 
   // --- defaults: the test double (issue 26) ---
   webhookOrder: 'in-order',
@@ -417,6 +425,7 @@ export function resolveOptions(options: MockDwollaOptions = {}): ResolvedOptions
     documentUploadStatuses: oneOf('documentUploadStatuses', merged.documentUploadStatuses, ['document-or-verified', 'document'] as const),
 
     // --- checks: open banking (issue 23) ---
+    checkoutComPartner: booleanOption('checkoutComPartner', merged.checkoutComPartner),
 
     // --- checks: the test double (issue 26) ---
     webhookOrder: oneOf('webhookOrder', merged.webhookOrder, ['in-order', 'shuffle'] as const),

@@ -91,6 +91,13 @@ export const DWOLLA_ERRORS = {
   fileTooLarge: { status: 413, message: 'Document requests are limited to 10 MiB.' },
 
   // --- codes: exchanges, open banking (issue 23) ---
+  // An exchange's partner credential that is no good (Dwolla's spec, InvalidExchangeToken, on
+  // both exchange creates); the mock's failure sentinel answers it (docs/exchanges.md).
+  InvalidExchangeToken: { status: 400, message: 'Exchange token is expired.' },
+  // A funding source from an exchange that was deactivated or removed (Dwolla's spec, InactiveExchangeError).
+  InactiveExchange: { status: 400, message: 'The Exchange was removed or disabled.' },
+  // Exchange sessions answer their 403s with this lowercase code (Dwolla's spec, createCustomerExchangeSession).
+  forbidden: { status: 403, message: 'The exchange partner specified does not support this product.' },
 } as const satisfies Record<string, { status: number; message: string }>
 
 export type DwollaErrorCode = keyof typeof DWOLLA_ERRORS
@@ -146,6 +153,11 @@ export const NOT_FOUND_MESSAGES = {
   kbaSession: 'KBA session not found.',
 
   // --- not found: exchanges, open banking (issue 23) ---
+  exchangePartner: 'The requested resource was not found. Check Exchange Partner ID.',
+  exchange: 'The requested resource was not found. Check Exchange ID.',
+  exchangeCustomer: 'Customer ID not found. Check Customer ID.',
+  exchangeSession: 'Exchange session not found.',
+  availableConnectionsCustomer: 'The requested resource was not found. Check Customer ID.',
 } as const
 
 /**

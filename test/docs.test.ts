@@ -19,6 +19,7 @@ const RESOURCE_PAGES = [
   'sandbox-simulations',
   'labels',
   'mass-payments',
+  'exchanges',
 ]
 
 /** What every resource page says, in this order, before anything else it has to say. */

@@ -6,6 +6,9 @@ import { beneficialOwners } from './beneficial-owners/index.js'
 import { customers } from './customers/index.js'
 import { documents } from './documents/index.js'
 import { events } from './events/index.js'
+import { exchangePartners } from './exchange-partners/index.js'
+import { exchangeSessions } from './exchange-sessions/index.js'
+import { exchanges } from './exchanges/index.js'
 import { kba } from './kba/index.js'
 import { labels } from './labels/index.js'
 import { massPayments } from './mass-payments/index.js'
@@ -48,4 +51,7 @@ export const RESOURCES: readonly Resource[] = [
   transfers,
   labels,
   massPayments,
+  exchangePartners,
+  exchanges,
+  exchangeSessions,
 ]

@@ -119,7 +119,15 @@ t.test('what is not a funding-source body, or not one the mock serves', async (t
   t.same(
     refusal({ name: 'x', bankAccountType: 'checking', _links: { exchange: { href: 'https://x/exchanges/1' } } }).embedded?.map((e) => e.message),
     [FUNDING_SOURCE_MESSAGES.exchangeUnknown],
-    'an exchange: none is known yet',
+    'an exchange href that names no exchange id',
+  )
+  t.same(
+    readCreateRequest(
+      { name: 'x', bankAccountType: 'savings', _links: { exchange: { href: 'https://x/exchanges/0B4A35A7-2AC3-4B1C-9FBB-5A6A2A4F6B7C/' } } },
+      account,
+    ),
+    { kind: 'exchange', exchangeId: '0b4a35a7-2ac3-4b1c-9fbb-5a6a2a4f6b7c', bankAccountType: 'savings', name: 'x' },
+    'an exchange by its href: its id, lowercased (the exchange itself is checked when the bank is added)',
   )
   t.same(
     refusal(bankBody('1234', { _links: { 'on-demand-authorization': { href: 'https://x/customers/1' } } })).embedded?.map((e) => e.path),

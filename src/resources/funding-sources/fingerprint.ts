@@ -10,6 +10,11 @@ export function fingerprintOf(routingNumber: string, accountNumber: string): str
   return createHash('sha256').update(`${routingNumber}${accountNumber}`).digest('hex')
 }
 
+/** A bank from an exchange: the exchange stands for the numbers its partner vouched for (inferred; one bank per exchange). */
+export function exchangeFingerprintOf(exchangeId: string): string {
+  return createHash('sha256').update(`exchange:${exchangeId}`).digest('hex')
+}
+
 /** A Plaid bank's fingerprint: its token stands for the numbers mock-dwolla never sees (inferred). */
 export function plaidFingerprintOf(plaidToken: string): string {
   return createHash('sha256').update(`plaid:${plaidToken}`).digest('hex')

@@ -95,7 +95,7 @@ export function fundingSourceDocumentProblem(value: unknown): { pointer: string;
     ],
     ['/bankName', value.bankName === undefined || isShortText(value.bankName), 'expected a bank name'],
     ['/fingerprint', value.fingerprint === undefined || (typeof value.fingerprint === 'string' && HEX64.test(value.fingerprint)), 'expected 64 hex digits'],
-    ['/origin', value.origin === undefined || oneOf(value.origin, ['numbers', 'plaid']), 'expected numbers or plaid'],
+    ['/origin', value.origin === undefined || oneOf(value.origin, ['numbers', 'plaid', 'exchange']), 'expected numbers, plaid or exchange'],
     [
       '/onDemandAuthorizationId',
       value.onDemandAuthorizationId === undefined || (typeof value.onDemandAuthorizationId === 'string' && UUID.test(value.onDemandAuthorizationId)),

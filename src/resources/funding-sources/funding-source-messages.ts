@@ -36,7 +36,7 @@ export const FUNDING_SOURCE_MESSAGES = {
   authorizationUsed: 'Duplicate funding source or validation error. Authorization already associated to a funding source.',
   /** Embedded Invalid at /_links/on-demand-authorization/href: one this application was never given (inferred). */
   authorizationUnknown: 'On-demand authorization not found.',
-  /** Embedded Invalid at /_links/exchange/href: mock-dwolla serves no exchanges yet (inferred). */
+  /** Embedded Invalid at /_links/exchange/href: not an exchange of this owner's (inferred). */
   exchangeUnknown: 'Exchange not found.',
   /** Embedded NotAllowed at /type: a VAN for a customer without a balance (inferred). */
   virtualNeedsBalance: 'Virtual account numbers are only available to the Account and verified customers.',

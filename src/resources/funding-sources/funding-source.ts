@@ -20,8 +20,8 @@ export type BankAccountType = (typeof BANK_ACCOUNT_TYPES)[number]
 export const CHANNELS = ['ach', 'real-time-payments', 'wire', 'external'] as const
 export type Channel = (typeof CHANNELS)[number]
 
-/** How a bank was added: by its numbers (which are never kept, only their fingerprint) or by a Plaid token. */
-export type BankOrigin = 'numbers' | 'plaid'
+/** How a bank was added: by its numbers (which are never kept, only their fingerprint), by a Plaid token, or from an exchange. */
+export type BankOrigin = 'numbers' | 'plaid' | 'exchange'
 
 /** The micro-deposits' own status (retrieve-micro-deposits.mdx). */
 export type MicroDepositStatus = 'pending' | 'processed' | 'failed'

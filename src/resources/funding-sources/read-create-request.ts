@@ -31,18 +31,31 @@ export interface PlaidDraft {
   name: string
 }
 
+/**
+ * A bank from an exchange (`_links.exchange`): verified at once, one per exchange
+ * (create-funding-source-for-customer.mdx); the exchange must be the owner's and active.
+ */
+export interface ExchangeDraft {
+  kind: 'exchange'
+  exchangeId: string
+  bankAccountType: BankAccountType
+  name: string
+  onDemandAuthorizationId?: string
+}
+
 /** A Virtual Account Number: `{name, type: "virtual", bankAccountType: "checking"}`. */
 export interface VirtualDraft {
   kind: 'virtual'
   name: string
 }
 
-export type FundingSourceDraft = NumbersDraft | PlaidDraft | VirtualDraft
+export type FundingSourceDraft = NumbersDraft | PlaidDraft | ExchangeDraft | VirtualDraft
 
 /** "Name: up to 50 characters" (create-funding-source-for-customer.mdx). */
 export const NAME_MAX_LENGTH = 50
 
 const ON_DEMAND_PATH = '/on-demand-authorizations/'
+const EXCHANGE_PATH = '/exchanges/'
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/
 
 /** A field's name as Dwolla's messages write it: `/bankAccountType` → "BankAccountType". */
@@ -142,37 +155,65 @@ function readChannels(value: unknown, problems: EmbeddedError[]): Channel[] {
   return ['wire']
 }
 
-function readOnDemandAuthorization(links: Record<string, unknown>, problems: EmbeddedError[]): string | undefined {
-  const link = asObject(field(links, 'on-demand-authorization'))
+/** The id a `_links` relation's href names under a collection (`…/exchanges/<uuid>`), with its problem at the JSON pointer otherwise. */
+function readLinkedId(
+  links: Record<string, unknown>,
+  relation: string,
+  collection: string,
+  unknownMessage: string,
+  problems: EmbeddedError[],
+): string | undefined {
+  const pointer = `/_links/${relation}/href`
+  const link = asObject(field(links, relation))
   if (link === undefined) {
-    if (field(links, 'on-demand-authorization') !== undefined) problems.push(invalid('/_links/on-demand-authorization/href'))
+    if (field(links, relation) !== undefined) problems.push(invalid(pointer))
     return undefined
   }
   const href = field(link, 'href')
   if (isBlank(href)) {
-    problems.push(required('/_links/on-demand-authorization/href'))
+    problems.push(required(pointer))
     return undefined
   }
   const text = typeof href === 'string' ? href : ''
-  const at = text.lastIndexOf(ON_DEMAND_PATH)
+  const at = text.lastIndexOf(collection)
   const id =
     at === -1
       ? ''
       : text
-          .slice(at + ON_DEMAND_PATH.length)
+          .slice(at + collection.length)
           .replace(/\/$/, '')
           .toLowerCase()
   if (UUID.test(id)) return id
-  problems.push(invalid('/_links/on-demand-authorization/href', FUNDING_SOURCE_MESSAGES.authorizationUnknown))
+  problems.push(invalid(pointer, unknownMessage))
   return undefined
+}
+
+function readOnDemandAuthorization(links: Record<string, unknown>, problems: EmbeddedError[]): string | undefined {
+  return readLinkedId(links, 'on-demand-authorization', ON_DEMAND_PATH, FUNDING_SOURCE_MESSAGES.authorizationUnknown, problems)
+}
+
+/** A bank from an exchange: `_links.exchange`, `bankAccountType` (checking or savings) and `name`; optionally an on-demand authorization. */
+function readExchange(source: Record<string, unknown>, links: Record<string, unknown>, problems: EmbeddedError[]): ExchangeDraft {
+  const exchangeId = readLinkedId(links, 'exchange', EXCHANGE_PATH, FUNDING_SOURCE_MESSAGES.exchangeUnknown, problems)
+  // Exchange banks are checking or savings (the dwolla SDK's CreateCustomerExchangeFundingSourceBankAccountType).
+  const bankAccountType = readBankAccountType(field(source, 'bankAccountType'), { kind: 'account' }, problems)
+  const name = readBankName(field(source, 'name'), problems)
+  const onDemandAuthorizationId = readOnDemandAuthorization(links, problems)
+  if (problems.length > 0) throw validationError(problems)
+  return {
+    kind: 'exchange',
+    exchangeId: exchangeId as string,
+    bankAccountType: bankAccountType as BankAccountType,
+    name: name as string,
+    ...(onDemandAuthorizationId === undefined ? {} : { onDemandAuthorizationId }),
+  }
 }
 
 /**
  * A create body (POST /customers/{id}/funding-sources, POST /funding-sources) as the draft of a
  * funding source, every field checked in Dwolla's words at its JSON pointer; throws a
  * ValidationError listing all of them. Which kind is decided by the body, as Dwolla's oneOf does:
- * `type: "virtual"` is a VAN, a `plaidToken` a Plaid bank, `_links.exchange` an exchange (not
- * served yet), a `cardToken` a debit card (not served); anything else a bank by its numbers.
+ * `type: "virtual"` is a VAN, a `plaidToken` a Plaid bank, `_links.exchange` a bank from an exchange, a `cardToken` a debit card (not served); anything else a bank by its numbers.
  */
 export function readCreateRequest(body: unknown, adder: Adder): FundingSourceDraft {
   const source = asObject(body)
@@ -183,7 +224,7 @@ export function readCreateRequest(body: unknown, adder: Adder): FundingSourceDra
   const type = field(source, 'type')
   if (type !== undefined && type !== 'virtual') throw validationError([invalid('/type')])
   if (type === 'virtual') return readVirtual(source, adder, problems)
-  if (field(links, 'exchange') !== undefined) throw validationError([invalid('/_links/exchange/href', FUNDING_SOURCE_MESSAGES.exchangeUnknown)])
+  if (field(links, 'exchange') !== undefined) return readExchange(source, links, problems)
   if (field(source, 'plaidToken') !== undefined) {
     const token = field(source, 'plaidToken')
     if (isBlank(token)) problems.push(required('/plaidToken'))

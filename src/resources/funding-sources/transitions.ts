@@ -1,5 +1,5 @@
 import { DwollaError, validationError, type EmbeddedError } from '../../errors.js'
-import { fingerprintOf, plaidFingerprintOf } from './fingerprint.js'
+import { exchangeFingerprintOf, fingerprintOf, plaidFingerprintOf } from './fingerprint.js'
 import type { FundingSource, Owner } from './funding-source.js'
 import type { FundingSourceTopic } from './funding-source-events.js'
 import { FUNDING_SOURCE_MESSAGES } from './funding-source-messages.js'
@@ -31,6 +31,7 @@ export interface CreateContext {
 export function draftFingerprint(draft: FundingSourceDraft): string | undefined {
   if (draft.kind === 'numbers') return fingerprintOf(draft.routingNumber, draft.accountNumber)
   if (draft.kind === 'plaid') return plaidFingerprintOf(draft.plaidToken)
+  if (draft.kind === 'exchange') return exchangeFingerprintOf(draft.exchangeId)
   return undefined
 }
 
@@ -75,6 +76,20 @@ export function createFundingSource(id: string, owner: Owner, draft: FundingSour
         origin: 'plaid',
       }
       break
+    case 'exchange':
+      // Verified at once, announced as added then verified (create-funding-source-for-customer.mdx).
+      source = {
+        ...base,
+        type: 'bank',
+        status: 'verified',
+        channels: ['ach'],
+        bankAccountType: draft.bankAccountType,
+        bankName: SANDBOX_BANK_NAME,
+        fingerprint: draftFingerprint(draft),
+        origin: 'exchange',
+        ...(draft.onDemandAuthorizationId === undefined ? {} : { onDemandAuthorizationId: draft.onDemandAuthorizationId }),
+      }
+      return { source, topics: ['funding_source_added', 'funding_source_verified'] }
     case 'virtual':
       source = {
         ...base,
@@ -108,7 +123,8 @@ export function isReaddable(removed: FundingSource, now: number): boolean {
 export function readd(removed: FundingSource, draft: FundingSourceDraft): Transition {
   const source: FundingSource = { ...removed, removed: false, name: draft.name }
   if (draft.kind !== 'virtual') source.bankAccountType = draft.bankAccountType
-  if (draft.kind === 'numbers' && draft.onDemandAuthorizationId !== undefined) source.onDemandAuthorizationId = draft.onDemandAuthorizationId
+  if ((draft.kind === 'numbers' || draft.kind === 'exchange') && draft.onDemandAuthorizationId !== undefined)
+    source.onDemandAuthorizationId = draft.onDemandAuthorizationId
   return { source, topics: ['funding_source_added'] }
 }
 
