@@ -28,6 +28,7 @@ t.test('a state file with a subscription to /__mock, port 0 or a control charact
       format: STATE_FORMAT,
       version: STATE_VERSION,
       savedAt: '2026-01-01T00:00:00.000Z',
+      journal: 'a-journal-id-016',
       applications: [{ application: 'a', webhookSubscriptions: [{ ...subscription, url }] }],
     }
     await writeFile(file, JSON.stringify(state))
