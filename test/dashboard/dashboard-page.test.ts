@@ -109,7 +109,7 @@ t.test('the page refuses what it does not understand, in the admin API’s own J
   const cases: Array<[string, number, string]> = [
     ['?colour=red', 400, 'InvalidQuery'],
     ['?section=customers&section=events', 400, 'InvalidQuery'],
-    ['?section=transfers', 404, 'UnknownSection'],
+    ['?section=statements', 404, 'UnknownSection'],
     ['?section=sandbox-simulations', 404, 'UnknownSection'],
     ['?section=customers&page=0', 400, 'InvalidQuery'],
     ['?section=customers&page=two', 400, 'InvalidQuery'],
