@@ -4,10 +4,19 @@
 import Fastify from 'fastify'
 import { registerBaselineCustomers } from './baseline-customers.js'
 import { registerBaselineFundingSources } from './baseline-funding-sources.js'
+import { registerBaselineLabels } from './baseline-labels.js'
+import { registerBaselineMassPayments } from './baseline-mass-payments.js'
 import { registerTokenRoutes } from './baseline-tokens.js'
 import { registerBaselineTransfers } from './baseline-transfers.js'
 
-const ROUTES = [registerTokenRoutes, registerBaselineCustomers, registerBaselineFundingSources, registerBaselineTransfers]
+const ROUTES = [
+  registerTokenRoutes,
+  registerBaselineCustomers,
+  registerBaselineFundingSources,
+  registerBaselineTransfers,
+  registerBaselineLabels,
+  registerBaselineMassPayments,
+]
 
 export async function buildBaseline() {
   const app = Fastify()

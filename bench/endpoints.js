@@ -8,6 +8,8 @@
 // else stays at its default. The funding-source reads and POST /on-demand-authorizations run at the
 // default settings; POST /funding-sources adds a VAN to the Account per request, which needs room
 // past the default fundingSourceLimit (15,000): bench/funding-sources-settings.json.
+// GET /labels/{id} and GET /mass-payments/{id} run at the default settings; each first gives the
+// verified customer's balance money through the test double (fresh, it holds nothing).
 const FORM = 'application/x-www-form-urlencoded'
 const HAL = 'application/vnd.dwolla.v1.hal+json'
 const TOKEN_FORM = 'client_id=bench&client_secret=bench&grant_type=client_credentials'
@@ -143,6 +145,24 @@ export const ENDPOINTS = [
       return { method: 'GET', path: `/customers/${VERIFIED_CUSTOMER}/transfers`, headers: { authorization: headers.authorization, accept: HAL } }
     },
   },
+  {
+    // No POST for labels: an application holds at most 1,000 labels and 20,000 ledger entries
+    // (constants, not settings), and a closed loop of POST /customers/{id}/labels or of POST
+    // /labels/{id}/ledger-entries fills them within seconds (over 6,000 entries a second here), so
+    // the load would measure 400 MaxNumberOfResources answers.
+    name: 'GET /labels/{id}',
+    async request(url) {
+      const headers = await customerHeaders(url)
+      return { method: 'GET', path: await labelPath(url, headers), headers: { authorization: headers.authorization, accept: HAL } }
+    },
+  },
+  {
+    name: 'GET /mass-payments/{id}',
+    async request(url) {
+      const headers = await customerHeaders(url)
+      return { method: 'GET', path: await massPaymentPath(url, headers), headers: { authorization: headers.authorization, accept: HAL } }
+    },
+  },
 ]
 
 /**
@@ -167,6 +187,49 @@ async function meToMeTransfer(url, headers) {
     _links: { source: { href: `${url}/funding-sources/${bank.id}` }, destination: { href: `${url}/funding-sources/${balance.id}` } },
     amount: { currency: 'USD', value: '1.00' },
   })
+}
+
+const CENT = JSON.stringify({ amount: { currency: 'USD', value: '0.01' } })
+
+/**
+ * The verified customer's balance, given `value` through the test double first (fresh, it holds
+ * nothing): `POST /__mock/funding-sources/{id}/balance`, which the baseline takes too.
+ */
+async function fundedBalance(url, headers, value) {
+  const list = await fetch(`${url}/customers/${VERIFIED_CUSTOMER}/funding-sources`, { headers: { authorization: headers.authorization, accept: HAL } })
+  const balance = (await list.json())._embedded['funding-sources'].find((source) => source.type === 'balance')
+  const body = JSON.stringify({ value, application: 'bench' })
+  const set = await fetch(`${url}/__mock/funding-sources/${balance.id}/balance`, { method: 'POST', headers: { 'content-type': 'application/json' }, body })
+  if (set.status !== 200) throw new Error(`POST /__mock/funding-sources/{id}/balance answered ${set.status}`)
+  return balance
+}
+
+/** A label of $0.01 of the verified customer, funded first. */
+async function labelPath(url, headers) {
+  await fundedBalance(url, headers, '100.00')
+  const created = await fetch(`${url}/customers/${VERIFIED_CUSTOMER}/labels`, { method: 'POST', headers, body: CENT })
+  if (created.status !== 201) throw new Error(`POST /customers/{id}/labels answered ${created.status}`)
+  return new URL(created.headers.get('location')).pathname
+}
+
+/** A mass payment of one $1.00 item from the verified customer's balance to its bank, read once it is complete. */
+async function massPaymentPath(url, headers) {
+  const balance = await fundedBalance(url, headers, '1000.00')
+  const destination = `${url}${await bankPath(url, headers)}`
+  const body = JSON.stringify({
+    _links: { source: { href: `${url}/funding-sources/${balance.id}` } },
+    items: [{ _links: { destination: { href: destination } }, amount: { currency: 'USD', value: '1.00' } }],
+  })
+  const created = await fetch(`${url}/mass-payments`, { method: 'POST', headers, body })
+  if (created.status !== 201) throw new Error(`POST /mass-payments answered ${created.status}: ${await created.text()}`)
+  const path = new URL(created.headers.get('location')).pathname
+  // Items are processed in the background: wait for the status the load will read every time.
+  for (let tries = 0; tries < 100; tries += 1) {
+    const read = await fetch(`${url}${path}`, { headers: { authorization: headers.authorization, accept: HAL } })
+    if ((await read.json()).status === 'complete') return path
+    await new Promise((resolve) => setTimeout(resolve, 50))
+  }
+  throw new Error('the mass payment did not complete in 5 s')
 }
 
 /** The request every cold start ends with: the first 200 from POST /token. */

@@ -43,6 +43,7 @@ t.test('README.md and docs/ hold every recipe, each once', async (t) => {
       'moving-money',
       'node-test',
       'personal-flows',
+      'readme-moving-money',
       'shell-background',
       'tap',
       'try-it',
@@ -52,7 +53,7 @@ t.test('README.md and docs/ hold every recipe, each once', async (t) => {
       'webhook-handler',
       'webhooks-node-test',
     ],
-    'nineteen recipes (github-actions, shell-background and jest-commonjs run from the packed tarball, in package.test.ts and commonjs-jest.test.ts; the two backend-one-client ones in shared-mock-suite.test.ts)',
+    'twenty recipes (github-actions, shell-background and jest-commonjs run from the packed tarball, in package.test.ts and commonjs-jest.test.ts; the two backend-one-client ones in shared-mock-suite.test.ts)',
   )
 })
 
@@ -172,6 +173,15 @@ t.test('moving money: a payment integration’s suite (create, simulate, fail wi
   const { stdout } = await run(process.execPath, ['--test', '--test-reporter=spec', file], { cwd: folder, env: cleanEnv() })
   t.match(stdout, /pass 2/, 'its two tests pass')
   t.match(stdout, /fail 0/, 'none fails')
+})
+
+t.test('the README’s moving money: payouts processed by a simulation, one failed by a bank named R01, webhooks settled', async (t) => {
+  const folder = await recipeFolder(t)
+  const file = join(folder, 'moving-money.test.mjs')
+  await writeFile(file, recipe('readme-moving-money'))
+  const { stdout } = await run(process.execPath, [file], { cwd: folder, env: cleanEnv() })
+  t.match(stdout, /^ok 1 - payouts stay pending until a simulation; one to a bank named R01 fails/m, 'its test passes')
+  t.notMatch(stdout, /^\s*not ok/m, 'nothing fails')
 })
 
 t.test('the verification flows: a business certifies and sends, a document and a KBA verify a person', async (t) => {
