@@ -1,6 +1,6 @@
-import t from 'tap'
+import t, { type Test } from 'tap'
 import { start } from '../../src/index.js'
-import { FUNDING_SOURCE_TOPICS } from '../../src/resources/funding-sources/index.js'
+import { accountBalanceIdFor, FUNDING_SOURCE_TOPICS } from '../../src/resources/funding-sources/index.js'
 import { SEEDED } from '../helpers/customers.js'
 import { webhookReceiver } from '../helpers/webhook-receiver.js'
 import { amounts, bankBody, idOf } from '../helpers/funding-sources.js'
@@ -8,8 +8,12 @@ import { amounts, bankBody, idOf } from '../helpers/funding-sources.js'
 const HAL = 'application/vnd.dwolla.v1.hal+json'
 const SECRET = 'a webhook secret'
 
-t.test('every funding-source topic is recorded and delivered signed, for a customer’s and for the Account’s', async (t) => {
-  const server = await start({ autoVerifyBanks: false })
+/** Every topic delivered by either test: together they must raise each one. */
+const delivered = new Set<string>()
+
+/** A started mock with a webhook subscription, and a client-credentials caller for it. */
+async function subscribedServer(t: Test, options: Parameters<typeof start>[0]) {
+  const server = await start(options)
   t.teardown(() => server.close())
   const receiver = await webhookReceiver(t, SECRET)
   const tokenResponse = await fetch(`${server.url}/token`, {
@@ -25,6 +29,11 @@ t.test('every funding-source topic is recorded and delivered signed, for a custo
       ...(body === undefined ? {} : { body: JSON.stringify(body) }),
     })
   await call('POST', '/webhook-subscriptions', { url: receiver.url, secret: SECRET })
+  return { server, receiver, call }
+}
+
+t.test('every funding-source topic is recorded and delivered signed, for a customer’s and for the Account’s', async (t) => {
+  const { server, receiver, call } = await subscribedServer(t, { autoVerifyBanks: false })
   const bank = idOf((await call('POST', `/customers/${SEEDED.unverified}/funding-sources`, bankBody('1111'))).headers.get('location'))
   await call('POST', `/funding-sources/${bank}`, { name: 'Renamed' })
   await call('POST', `/funding-sources/${bank}/micro-deposits`)
@@ -88,7 +97,7 @@ t.test('every funding-source topic is recorded and delivered signed, for a custo
     [...customerTopics, ...accountTopics],
     'each topic delivered, in the order it happened',
   )
-  t.same(new Set(receiver.received.map((webhook) => webhook.topic)), new Set(FUNDING_SOURCE_TOPICS), 'every topic of both variants, each at least once')
+  for (const { topic } of receiver.received) if (topic !== undefined) delivered.add(topic)
   t.ok(
     receiver.received.every((webhook) => webhook.signatureValid),
     'every one signed with the subscription’s secret',
@@ -101,4 +110,81 @@ t.test('every funding-source topic is recorded and delivered signed, for a custo
   )
   const accountEvent = receiver.received.find((webhook) => webhook.topic === 'funding_source_added')?.event as { _links: Record<string, unknown> }
   t.same(Object.keys(accountEvent._links).sort(), ['account', 'resource', 'self'], 'the Account’s: no customer')
+})
+
+t.test('a return’s actions on funding sources: R22 unverifies the bank, a late R01 takes a balance below zero', async (t) => {
+  const { server, receiver, call } = await subscribedServer(t, { autoVerifyBanks: true })
+  const href = (id: string) => `${server.url}/funding-sources/${id}`
+  const pay = async (source: string, destination: string, value: string) => {
+    const response = await call('POST', '/transfers', {
+      _links: { source: { href: href(source) }, destination: { href: href(destination) } },
+      amount: { currency: 'USD', value },
+    })
+    t.equal(response.status, 201, `a transfer of ${value}`)
+  }
+  const accountBalance = accountBalanceIdFor('key')
+  const listed = (await (await call('GET', `/customers/${SEEDED.personalVerified}/funding-sources`)).json()) as {
+    _embedded: { 'funding-sources': Array<{ id: string; type: string }> }
+  }
+  const customerBalance = listed._embedded['funding-sources'].find((source) => source.type === 'balance')
+  // R22, the credit to a bank returned: the bank stays, unverified, and can start micro-deposits again.
+  const unverifiedsBank = idOf(
+    (await call('POST', `/customers/${SEEDED.unverified}/funding-sources`, bankBody('7777', { name: 'R22' }))).headers.get('location'),
+  )
+  const accountsBank = idOf((await call('POST', '/funding-sources', bankBody('8888', { name: 'r22' }))).headers.get('location'))
+  await pay(accountBalance, unverifiedsBank, '5.00')
+  await pay(accountBalance, accountsBank, '5.00')
+  // R01-late, the debit into a balance returned after the balance spent it: below zero.
+  const lateBank = idOf(
+    (await call('POST', `/customers/${SEEDED.personalVerified}/funding-sources`, bankBody('9999', { name: 'R01-late' }))).headers.get('location'),
+  )
+  const accountLateBank = idOf((await call('POST', '/funding-sources', bankBody('1010', { name: 'r01-LATE' }))).headers.get('location'))
+  t.ok(customerBalance, 'the Verified Customer has a balance')
+  await pay(lateBank, customerBalance?.id as string, '25.00')
+  await pay(accountLateBank, accountBalance, '25.00')
+  await server.webhooks.settle()
+  receiver.received.length = 0
+  await call('POST', '/sandbox-simulations')
+  server.balances.set(customerBalance?.id as string, '0.00')
+  server.balances.set(accountBalance, '10.00')
+  await call('POST', '/sandbox-simulations')
+  await server.webhooks.settle()
+
+  const fundingSourceTopics = receiver.received.filter((webhook) => webhook.topic?.includes('funding_source'))
+  t.same(
+    fundingSourceTopics.map((webhook) => [webhook.topic, (webhook.event as { resourceId: string }).resourceId]),
+    [
+      ['customer_funding_source_unverified', unverifiedsBank],
+      ['funding_source_unverified', accountsBank],
+      ['customer_funding_source_negative', customerBalance?.id],
+      ['funding_source_negative', accountBalance],
+    ],
+    'each announced once, for its owner: the banks at the first simulation, the balances at the second',
+  )
+  const negative = fundingSourceTopics[2]?.event as { _links: Record<string, { href: string }> }
+  t.equal(negative._links.customer?.href, `${server.url}/customers/${SEEDED.personalVerified}`, 'the customer’s is linked to the customer')
+  t.same(
+    [server.balances.get(customerBalance?.id as string)?.balance, server.balances.get(accountBalance)?.balance],
+    ['-25.00', '-15.00'],
+    'the balances are below zero by what came back',
+  )
+  const bank = (await (await call('GET', `/funding-sources/${unverifiedsBank}`)).json()) as {
+    status: string
+    removed: boolean
+    _links: Record<string, unknown>
+  }
+  t.same(
+    [bank.status, bank.removed, 'initiate-micro-deposits' in bank._links],
+    ['unverified', false, true],
+    'the R22 bank is unverified, not removed, and can be verified again',
+  )
+  t.ok(
+    receiver.received.every((webhook) => webhook.signatureValid),
+    'signed',
+  )
+  for (const { topic } of receiver.received) if (topic !== undefined) delivered.add(topic)
+})
+
+t.test('together, the two raise every funding-source topic of both variants', async (t) => {
+  t.same(new Set([...delivered].filter((topic) => !topic.includes('transfer'))), new Set(FUNDING_SOURCE_TOPICS))
 })

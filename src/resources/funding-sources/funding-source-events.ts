@@ -9,6 +9,8 @@ export type FundingSourceTopic =
   | 'funding_source_added'
   | 'funding_source_removed'
   | 'funding_source_verified'
+  | 'funding_source_unverified'
+  | 'funding_source_negative'
   | 'funding_source_updated'
   | 'microdeposits_added'
   | 'microdeposits_completed'
@@ -20,6 +22,8 @@ export const FUNDING_SOURCE_TOPICS: readonly string[] = [
   'funding_source_added',
   'funding_source_removed',
   'funding_source_verified',
+  'funding_source_unverified',
+  'funding_source_negative',
   'funding_source_updated',
   'microdeposits_added',
   'microdeposits_completed',

@@ -144,6 +144,22 @@ export class FundingSourceStore {
     return this.#apply(transitions.remove(source), source)
   }
 
+  /** A return code's systematic action on a bank (R22). */
+  unverify(id: string): FundingSource {
+    const source = this.#require(id)
+    return this.#apply(transitions.unverify(source), source)
+  }
+
+  /**
+   * Says a balance went below zero (a debit return pulled out money it had already spent): the
+   * ledger holds the money; this raises `funding_source_negative` for the balance's owner.
+   */
+  announceNegative(id: string): void {
+    const source = this.#require(id)
+    if (source.type !== 'balance') throw new RangeError(`funding source ${id} is not a balance`)
+    this.options.raise('funding_source_negative', source)
+  }
+
   /** POST /funding-sources/{id} with a new name (and, unverified, new numbers or type). */
   update(id: string, body: Record<string, unknown>, adder: Adder): FundingSource {
     const source = this.#require(id)

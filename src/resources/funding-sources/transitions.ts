@@ -144,6 +144,19 @@ export function remove(source: FundingSource): Transition {
 }
 
 /**
+ * A return's systematic action (transfer-failures.mdx: R22 unverifies the bank without removing
+ * it): the bank is `unverified` again, and its micro-deposits start over, so it can be verified
+ * afresh (inferred). Raises `funding_source_unverified`; a bank already unverified or removed
+ * changes nothing.
+ */
+export function unverify(source: FundingSource): Transition {
+  if (source.type !== 'bank' || source.removed || source.status === 'unverified') return { source, topics: [] }
+  const unverified: FundingSource = { ...source, status: 'unverified' }
+  delete unverified.microDeposits
+  return { source: unverified, topics: ['funding_source_unverified'] }
+}
+
+/**
  * An update (update.mdx): `name` always (required, as in Dwolla's schemas); `routingNumber` with
  * `accountNumber` (both, since mock-dwolla keeps only their fingerprint: inferred) and
  * `bankAccountType` only while the bank is unverified; on a verified bank they are

@@ -53,7 +53,10 @@ function returnDebit(books: Books, leg: Transfer, failure: TransferFailure): voi
   if (main !== undefined && main !== leg && main.status === 'pending') from = transit(main)
   else if (main?.status === 'processed' && main.payeeBalanceId !== undefined && main.bank === undefined) from = balance(main.payeeBalanceId)
   const held = from.kind === 'transit' ? books.ledger.available(from) : leg.amount
+  const wasNegative = books.ledger.available(from) < 0
   if (held > 0) books.ledger.move(from, bankAccount(leg.sourceFundingSourceId), Math.min(held, leg.amount), { at: books.now, debitReturn: true })
+  // Only a balance can be taken below zero, and only here; its owner is told when it first is.
+  const wentNegative = from.kind === 'balance' && !wasNegative && books.ledger.available(from) < 0
   if (from.kind === 'transit' && main !== undefined && main.refundTo !== undefined) {
     const rest = books.ledger.available(from)
     if (rest > 0) books.ledger.move(from, balance(main.refundTo), rest, { at: books.now })
@@ -61,6 +64,7 @@ function returnDebit(books: Books, leg: Transfer, failure: TransferFailure): voi
   record(books, { ...leg, status: 'failed', failure, failLater: undefined }, 'failed')
   if (main !== undefined && main !== leg && (main.status === 'pending' || main.status === 'processed'))
     record(books, { ...main, status: 'failed', failure }, 'failed')
+  if (wentNegative) books.world.get(FUNDING_SOURCES).announceNegative(from.id)
 }
 
 /** A credit that reached the bank comes back (`R03-late`): the money returns to the balance that paid it. */
