@@ -3,6 +3,7 @@ import { exchangeSessionsRoutes } from './admin-routes.js'
 import { createCustomerExchangeSession } from './operations/createCustomerExchangeSession.js'
 import { createReAuthExchangeSession } from './operations/createReAuthExchangeSession.js'
 import { listAvailableExchangeConnections } from './operations/listAvailableExchangeConnections.js'
+import { PERSISTED_EXCHANGE_SESSIONS } from './persisted-sessions.js'
 import { retrieveCustomerExchangeSession } from './operations/retrieveCustomerExchangeSession.js'
 
 export { SESSION_MESSAGES } from './session-messages.js'
@@ -15,4 +16,5 @@ export const exchangeSessions: Resource = {
   name: 'exchange-sessions',
   operations: { createCustomerExchangeSession, retrieveCustomerExchangeSession, createReAuthExchangeSession, listAvailableExchangeConnections },
   adminRoutes: exchangeSessionsRoutes,
+  persisted: PERSISTED_EXCHANGE_SESSIONS,
 }

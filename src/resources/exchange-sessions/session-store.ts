@@ -78,10 +78,7 @@ export class SessionStore {
         : {}),
       completed: false,
     }
-    this.#sessions.set(id, session)
-    const ids = this.#byCustomer.get(session.customerId) ?? new Set<string>()
-    ids.add(id)
-    this.#byCustomer.set(session.customerId, ids)
+    this.#put(session)
     if (this.#sessions.size > this.options.limit) this.#forget(this.#sessions.keys().next().value as string)
     this.options.onChange()
     return session
@@ -115,6 +112,18 @@ export class SessionStore {
 
   snapshot(): ExchangeSession[] {
     return [...this.#sessions.values()].map((session) => structuredClone(session))
+  }
+
+  /** Puts a state file's sessions back as they were, oldest first: no change told. */
+  restore(sessions: readonly ExchangeSession[]): void {
+    for (const session of sessions) this.#put(structuredClone(session))
+  }
+
+  #put(session: ExchangeSession): void {
+    this.#sessions.set(session.id, session)
+    const ids = this.#byCustomer.get(session.customerId) ?? new Set<string>()
+    ids.add(session.id)
+    this.#byCustomer.set(session.customerId, ids)
   }
 
   #forget(id: string): void {

@@ -103,6 +103,11 @@ export class ExchangeStore {
     return [...this.#exchanges.values()].map((exchange) => ({ ...exchange }))
   }
 
+  /** Puts a state file's exchanges back as they were, oldest first: no events, no change told. */
+  restore(exchanges: readonly Exchange[]): void {
+    for (const exchange of exchanges) this.#put({ ...exchange })
+  }
+
   #require(id: string): Exchange {
     const exchange = this.get(id)
     if (exchange === undefined) throw new RangeError(`no exchange ${id} for application ${this.clientId}`)

@@ -5,6 +5,7 @@ import { createCustomerExchange } from './operations/createCustomerExchange.js'
 import { getExchange } from './operations/getExchange.js'
 import { listAccountExchanges } from './operations/listAccountExchanges.js'
 import { listCustomerExchanges } from './operations/listCustomerExchanges.js'
+import { PERSISTED_EXCHANGES } from './persisted-exchanges.js'
 
 export { EXCHANGES } from './exchanges-part.js'
 export { EXCHANGE_MESSAGES } from './exchange-messages.js'
@@ -16,4 +17,5 @@ export const exchanges: Resource = {
   name: 'exchanges',
   operations: { listAccountExchanges, createAccountExchange, getExchange, listCustomerExchanges, createCustomerExchange },
   adminRoutes: exchangesRoutes,
+  persisted: PERSISTED_EXCHANGES,
 }
