@@ -1,14 +1,13 @@
 import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import t from 'tap'
-import { buildServer, STATE_FORMAT, STATE_VERSION } from '../../src/index.js'
+import { buildServer } from '../../src/index.js'
 import { SEEDED } from '../helpers/customers.js'
 import { createExchangeVia, createSessionVia, PARTNERS } from '../helpers/exchanges.js'
 import { createFundingSourceVia } from '../helpers/funding-sources.js'
 import { accessTokenFor, apiRequest } from '../helpers/mock.js'
+import { refusesToStart, stateFileWith } from '../helpers/state-file.js'
 import { tempFolder } from '../helpers/temp-folder.js'
-
-const escaped = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
 
 t.test('--state keeps exchanges, the bank made from one, and exchange sessions with their MX connections', async (t) => {
   const { path } = await tempFolder(t)
@@ -70,14 +69,6 @@ t.test('--state keeps exchanges, the bank made from one, and exchange sessions w
 
 t.test('a state file with a wrong exchange or exchange session stops the start, naming the place', async (t) => {
   const { write } = await tempFolder(t)
-  const frame = (entry: Record<string, unknown>) =>
-    JSON.stringify({
-      format: STATE_FORMAT,
-      version: STATE_VERSION,
-      savedAt: '2026-01-01T00:00:00.000Z',
-      journal: 'a-journal-id-016',
-      applications: [{ application: 'key', ...entry }],
-    })
   const exchange = {
     id: '11111111-1111-4111-8111-111111111111',
     customerId: SEEDED.unverified,
@@ -115,10 +106,9 @@ t.test('a state file with a wrong exchange or exchange session stops the start, 
     ],
   ]
   for (const [name, entry, message] of cases) {
-    const file = await write(`${name.replaceAll(' ', '-')}.json`, frame(entry))
-    await t.rejects(buildServer({ stateFile: file }), { name: 'StartupError', message: new RegExp(`^${escaped(file)} at ${escaped(message)}`) }, name)
+    await refusesToStart(t, await write(`${name.replaceAll(' ', '-')}.json`, stateFileWith(entry)), message, name)
   }
-  const good = await write('good.json', frame({ exchanges: [exchange], exchangeSessions: [session] }))
+  const good = await write('good.json', stateFileWith({ exchanges: [exchange], exchangeSessions: [session] }))
   const app = await buildServer({ stateFile: good })
   t.teardown(() => app.close())
   const token = await accessTokenFor(app)

@@ -6,6 +6,7 @@ import { accountBalanceIdFor } from '../../src/resources/funding-sources/index.j
 import { SEEDED } from '../helpers/customers.js'
 import { accessTokenFor, apiRequest } from '../helpers/mock.js'
 import { amounts, bankBody, createFundingSourceVia, VAN_BODY } from '../helpers/funding-sources.js'
+import { refusesToStart, stateFileWith } from '../helpers/state-file.js'
 import { tempFolder } from '../helpers/temp-folder.js'
 
 t.test('--state keeps funding sources, micro-deposits, balances and on-demand authorizations across restarts', async (t) => {
@@ -72,14 +73,6 @@ t.test('--state keeps funding sources, micro-deposits, balances and on-demand au
 
 t.test('a state file with wrong funding sources or a ledger that does not add up stops the start, naming the place', async (t) => {
   const { write } = await tempFolder(t)
-  const frame = (entry: Record<string, unknown>) =>
-    JSON.stringify({
-      format: STATE_FORMAT,
-      version: STATE_VERSION,
-      savedAt: '2026-01-01T00:00:00.000Z',
-      journal: 'a-journal-id-016',
-      applications: [{ application: 'key', ...entry }],
-    })
   const source = {
     id: '11111111-1111-4111-8111-111111111111',
     customerId: SEEDED.unverified,
@@ -124,19 +117,14 @@ t.test('a state file with wrong funding sources or a ledger that does not add up
     ],
   ]
   for (const [name, entry, message] of cases) {
-    const file = await write(`${name.replaceAll(' ', '-')}.json`, frame(entry))
-    await t.rejects(
-      buildServer({ stateFile: file }),
-      { name: 'StartupError', message: new RegExp(`^${file.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} at ${message.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`) },
-      name,
-    )
+    await refusesToStart(t, await write(`${name.replaceAll(' ', '-')}.json`, stateFileWith(entry)), message, name)
   }
   const tooMany = await write(
     'too-many.json',
-    frame({ fundingSources: [source, { ...source, id: '44444444-4444-4444-8444-444444444444', fingerprint: 'b'.repeat(64) }] }),
+    stateFileWith({ fundingSources: [source, { ...source, id: '44444444-4444-4444-8444-444444444444', fingerprint: 'b'.repeat(64) }] }),
   )
   await t.rejects(buildServer({ stateFile: tooMany, fundingSourceLimit: 1 }), { message: /more than fundingSourceLimit \(1\)/ }, 'more than fundingSourceLimit')
-  const good = await write('good.json', frame({ fundingSources: [source, balance], ledger: [account(100), outside(-100)] }))
+  const good = await write('good.json', stateFileWith({ fundingSources: [source, balance], ledger: [account(100), outside(-100)] }))
   const app = await buildServer({ stateFile: good })
   t.teardown(() => app.close())
   t.same(
