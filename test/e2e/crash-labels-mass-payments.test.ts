@@ -4,6 +4,7 @@ import { setTimeout as sleep } from 'node:timers/promises'
 import t from 'tap'
 import { SEEDED } from '../helpers/customers.js'
 import { startCli } from '../helpers/cli.js'
+import { tokenFor, untilKilled } from '../helpers/crash-load.js'
 import { tempFolder } from '../helpers/temp-folder.js'
 
 // Issue 21: labels and mass payments in the state file. Concurrent label creations, ledger
@@ -22,15 +23,6 @@ const CONNECTIONS = 8
 const CUSTOMERS = [SEEDED.personalVerified, SEEDED.businessVerified]
 /** The Account's balance in a new application: $5,000.00 (what crash-money.test.ts checks too). */
 const OPENING_CENTS = 500_000
-
-async function tokenFor(url: string): Promise<string> {
-  const response = await fetch(`${url}/token`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/x-www-form-urlencoded' },
-    body: `client_id=${APPLICATION}&client_secret=s&grant_type=client_credentials`,
-  })
-  return ((await response.json()) as { access_token: string }).access_token
-}
 
 const call = (url: string, token: string, path: string, body?: unknown, method = body === undefined ? 'GET' : 'POST') =>
   fetch(`${url}${path}`, {
@@ -151,17 +143,7 @@ async function stream(url: string, token: string, balances: string[], round: num
       if (response.status === 201) answered.massPayments.set(idOf(response.headers.get('location') as string), correlationId)
     },
   ]
-  const worker = async (): Promise<void> => {
-    for (;;) {
-      try {
-        await (actions[randomInt(actions.length)] as () => Promise<void>)()
-      } catch (error) {
-        if ((error as Error).message.startsWith('unexpected')) throw error
-        return // the server is gone
-      }
-    }
-  }
-  await Promise.all(Array.from({ length: CONNECTIONS }, () => worker()))
+  await untilKilled(CONNECTIONS, () => (actions[randomInt(actions.length)] as () => Promise<void>)())
 }
 
 t.test('kill -9 under concurrent labels, ledger entries and mass payments: everything answered survives, whole, and the books balance', async (t) => {
@@ -179,7 +161,7 @@ t.test('kill -9 under concurrent labels, ledger entries and mass payments: every
   }
   for (let round = 1; round <= ROUNDS; round++) {
     const cli = await startCli(t, cliArgs)
-    const token = await tokenFor(cli.url)
+    const token = await tokenFor(cli.url, APPLICATION)
     const { balances } = await parties(cli.url, token)
     if (round === 1) {
       // The customers' balances start empty: $500.00 each from the Account, so labels have money to hold.
@@ -209,7 +191,7 @@ t.test('kill -9 under concurrent labels, ledger entries and mass payments: every
 
   const restarted = await startCli(t, cliArgs)
   const url = restarted.url
-  const token = await tokenFor(url)
+  const token = await tokenFor(url, APPLICATION)
   const { account, balances } = await parties(url, token)
 
   // Mass payments left unfinished go on once the application is called: wait for every one (a wide margin: CI is 2 loaded cores).

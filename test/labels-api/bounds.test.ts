@@ -1,4 +1,5 @@
-import t from 'tap'
+import t, { type Test } from 'tap'
+import type { MockDwollaOptions } from '../../src/index.js'
 import { LABEL_MESSAGES } from '../../src/resources/labels/index.js'
 import { SEEDED } from '../helpers/customers.js'
 import { addLedgerEntryVia, amountBody, balanceIdVia, balanceVia, createLabelVia, deleteRequest } from '../helpers/labels.js'
@@ -6,11 +7,17 @@ import { accessTokenFor, apiRequest, mockFor } from '../helpers/mock.js'
 
 const customer = SEEDED.personalVerified
 
-t.test('labelLimit bounds the labels an application holds; past it MaxNumberOfResources, and a removed label frees its room', async (t) => {
-  const app = await mockFor(t, { labelLimit: 2 })
+/** A mock with `options`, its token, and the Verified Customer's balance given $10.00. */
+async function fundedMock(t: Test, options: MockDwollaOptions) {
+  const app = await mockFor(t, options)
   const token = await accessTokenFor(app)
   const balance = await balanceIdVia(app, token, customer)
   app.mockDwolla.balances.set(balance, '10.00')
+  return { app, token, balance }
+}
+
+t.test('labelLimit bounds the labels an application holds; past it MaxNumberOfResources, and a removed label frees its room', async (t) => {
+  const { app, token, balance } = await fundedMock(t, { labelLimit: 2 })
   const first = await createLabelVia(app, token, customer, '1.00')
   await createLabelVia(app, token, customer, '1.00')
   const refused = await apiRequest(app, 'POST', `/customers/${customer}/labels`, { token, body: amountBody('1.00') })
@@ -35,10 +42,7 @@ t.test('labelLimit bounds the labels an application holds; past it MaxNumberOfRe
 })
 
 t.test('labelLedgerEntryLimit bounds the ledger entries an application holds, a label’s first one counting', async (t) => {
-  const app = await mockFor(t, { labelLedgerEntryLimit: 2 })
-  const token = await accessTokenFor(app)
-  const balance = await balanceIdVia(app, token, customer)
-  app.mockDwolla.balances.set(balance, '10.00')
+  const { app, token, balance } = await fundedMock(t, { labelLedgerEntryLimit: 2 })
   const label = await createLabelVia(app, token, customer, '1.00')
   await addLedgerEntryVia(app, token, label, '1.00')
   const refused = await apiRequest(app, 'POST', `/labels/${label}/ledger-entries`, { token, body: amountBody('1.00') })
