@@ -9,7 +9,11 @@
 // default settings; POST /funding-sources adds a VAN to the Account per request, which needs room
 // past the default fundingSourceLimit (15,000): bench/funding-sources-settings.json.
 // GET /labels/{id} and GET /mass-payments/{id} run at the default settings; each first gives the
-// verified customer's balance money through the test double (fresh, it holds nothing).
+// verified customer's balance money through the test double (fresh, it holds nothing). The POSTs
+// for labels and mass payments set $0.01 aside (or pay it) per request: a load makes tens of
+// thousands, past the default labelLimit, labelLedgerEntryLimit and massPaymentLimit (1,000,
+// 20,000, 1,000), so they run with bench/labels-settings.json and
+// bench/mass-payments-settings.json, and first give the balance $1,000,000: more than a run spends.
 const FORM = 'application/x-www-form-urlencoded'
 const HAL = 'application/vnd.dwolla.v1.hal+json'
 const TOKEN_FORM = 'client_id=bench&client_secret=bench&grant_type=client_credentials'
@@ -146,10 +150,6 @@ export const ENDPOINTS = [
     },
   },
   {
-    // No POST for labels: an application holds at most 1,000 labels and 20,000 ledger entries
-    // (constants, not settings), and a closed loop of POST /customers/{id}/labels or of POST
-    // /labels/{id}/ledger-entries fills them within seconds (over 6,000 entries a second here), so
-    // the load would measure 400 MaxNumberOfResources answers.
     name: 'GET /labels/{id}',
     async request(url) {
       const headers = await customerHeaders(url)
@@ -161,6 +161,31 @@ export const ENDPOINTS = [
     async request(url) {
       const headers = await customerHeaders(url)
       return { method: 'GET', path: await massPaymentPath(url, headers), headers: { authorization: headers.authorization, accept: HAL } }
+    },
+  },
+  {
+    name: 'POST /customers/{id}/labels',
+    settings: 'bench/labels-settings.json',
+    async request(url) {
+      const headers = await customerHeaders(url)
+      await fundedBalance(url, headers, LOAD_FUNDS)
+      return { method: 'POST', path: `/customers/${VERIFIED_CUSTOMER}/labels`, headers, body: CENT }
+    },
+  },
+  {
+    name: 'POST /labels/{id}/ledger-entries',
+    settings: 'bench/labels-settings.json',
+    async request(url) {
+      const headers = await customerHeaders(url)
+      return { method: 'POST', path: `${await labelPath(url, headers, LOAD_FUNDS)}/ledger-entries`, headers, body: CENT }
+    },
+  },
+  {
+    name: 'POST /mass-payments',
+    settings: 'bench/mass-payments-settings.json',
+    async request(url) {
+      const headers = await customerHeaders(url)
+      return { method: 'POST', path: '/mass-payments', headers, body: await balanceToBalanceMassPayment(url, headers) }
     },
   },
 ]
@@ -204,9 +229,12 @@ async function fundedBalance(url, headers, value) {
   return balance
 }
 
-/** A label of $0.01 of the verified customer, funded first. */
-async function labelPath(url, headers) {
-  await fundedBalance(url, headers, '100.00')
+/** What the POST endpoints give the balance first: $0.01 a request, 100,000,000 requests' worth. */
+const LOAD_FUNDS = '1000000.00'
+
+/** A label of $0.01 of the verified customer, whose balance is given `funds` first. */
+async function labelPath(url, headers, funds = '100.00') {
+  await fundedBalance(url, headers, funds)
   const created = await fetch(`${url}/customers/${VERIFIED_CUSTOMER}/labels`, { method: 'POST', headers, body: CENT })
   if (created.status !== 201) throw new Error(`POST /customers/{id}/labels answered ${created.status}`)
   return new URL(created.headers.get('location')).pathname
@@ -230,6 +258,24 @@ async function massPaymentPath(url, headers) {
     await new Promise((resolve) => setTimeout(resolve, 50))
   }
   throw new Error('the mass payment did not complete in 5 s')
+}
+
+/** The seeded business verified customer (fixtures/defaults.json): it has a balance too. */
+const VERIFIED_BUSINESS = '0a9c8e7f-6d5b-4c3a-8f1e-2d4b6c8a0e09'
+
+/**
+ * A mass payment of one $0.01 item from the verified customer's balance (given LOAD_FUNDS first)
+ * to the business verified customer's: each item is one balance-to-balance transfer, processed at
+ * once, nothing left pending whatever the load.
+ */
+async function balanceToBalanceMassPayment(url, headers) {
+  const source = await fundedBalance(url, headers, LOAD_FUNDS)
+  const list = await fetch(`${url}/customers/${VERIFIED_BUSINESS}/funding-sources`, { headers: { authorization: headers.authorization, accept: HAL } })
+  const destination = (await list.json())._embedded['funding-sources'].find((each) => each.type === 'balance')
+  return JSON.stringify({
+    _links: { source: { href: `${url}/funding-sources/${source.id}` } },
+    items: [{ _links: { destination: { href: `${url}/funding-sources/${destination.id}` } }, amount: { currency: 'USD', value: '0.01' } }],
+  })
 }
 
 /** The request every cold start ends with: the first 200 from POST /token. */

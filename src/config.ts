@@ -154,6 +154,20 @@ export interface MockDwollaOptions {
    * none is ever dropped: past it POST /transfers answers MaxNumberOfResources.
    */
   transferLimit?: number
+  /**
+   * Most labels an application holds at once; past it POST /customers/{id}/labels answers
+   * MaxNumberOfResources. A removed label frees its room.
+   */
+  labelLimit?: number
+  /**
+   * Most label ledger entries an application holds at once (a label's first entry and a
+   * reallocation's two count); past it a create answers MaxNumberOfResources.
+   */
+  labelLedgerEntryLimit?: number
+  /** Most mass payments an application keeps; past it POST /mass-payments answers MaxNumberOfResources. */
+  massPaymentLimit?: number
+  /** Most mass payment items an application keeps, all its mass payments' together; past it POST /mass-payments answers MaxNumberOfResources. */
+  massPaymentItemLimit?: number
 
   // --- options: verification (issue 22) ---
   /** Most beneficial owners one application holds; past it a create answers MaxNumberOfResources. */
@@ -222,6 +236,10 @@ export interface ResolvedOptions {
 
   // --- resolved options: transfers, mass payments, labels, simulations (issue 21) ---
   readonly transferLimit: number
+  readonly labelLimit: number
+  readonly labelLedgerEntryLimit: number
+  readonly massPaymentLimit: number
+  readonly massPaymentItemLimit: number
 
   // --- resolved options: verification (issue 22) ---
   readonly beneficialOwnerLimit: number
@@ -296,6 +314,13 @@ export const DEFAULTS: ResolvedOptions = Object.freeze({
   // Each counts 6 KiB (and its request's strings) towards storeByteLimit: 240 MiB for a full
   // application, which is never dropped while at work (raise storeByteLimit for more).
   transferLimit: 40_000,
+  // Dwolla documents no bound on labels or mass payments. A full application's labels count at
+  // most 22 MiB towards storeByteLimit (2 KiB a label, 512 bytes a ledger entry, 1 KiB a
+  // reallocation), its mass payments 100 MiB (2 KiB a mass payment or item, besides their strings).
+  labelLimit: 1_000,
+  labelLedgerEntryLimit: 20_000,
+  massPaymentLimit: 1_000,
+  massPaymentItemLimit: 50_000,
 
   // --- defaults: verification (issue 22) ---
   // A business has at most four owners (the 25% rule); these bound the stores, not a customer.
@@ -417,6 +442,10 @@ export function resolveOptions(options: MockDwollaOptions = {}): ResolvedOptions
 
     // --- checks: transfers, mass payments, labels, simulations (issue 21) ---
     transferLimit: positiveInteger('transferLimit', merged.transferLimit),
+    labelLimit: positiveInteger('labelLimit', merged.labelLimit),
+    labelLedgerEntryLimit: positiveInteger('labelLedgerEntryLimit', merged.labelLedgerEntryLimit),
+    massPaymentLimit: positiveInteger('massPaymentLimit', merged.massPaymentLimit),
+    massPaymentItemLimit: positiveInteger('massPaymentItemLimit', merged.massPaymentItemLimit),
 
     // --- checks: verification (issue 22) ---
     beneficialOwnerLimit: positiveInteger('beneficialOwnerLimit', merged.beneficialOwnerLimit),

@@ -14,6 +14,11 @@ t.test('defaults', async (t) => {
     ['exists', 5000, 1000, 'all', undefined, undefined],
     'customers: checked, 5,000 per application, state for 1,000 applications, duplicate emails refused, the Host as base URL, memory only',
   )
+  t.same(
+    [DEFAULTS.transferLimit, DEFAULTS.labelLimit, DEFAULTS.labelLedgerEntryLimit, DEFAULTS.massPaymentLimit, DEFAULTS.massPaymentItemLimit],
+    [40_000, 1_000, 20_000, 1_000, 50_000],
+    'money: 40,000 transfers, 1,000 labels and 20,000 ledger entries, 1,000 mass payments and 50,000 items per application',
+  )
   t.ok(
     ['publicUrl', 'stateFile'].every((name) => Object.hasOwn(DEFAULTS, name)),
     'every option has a DEFAULTS entry, unset ones too',
@@ -55,6 +60,11 @@ t.test('bad options fail at build with a message naming the option', async (t) =
       /option accessTokenLifetimeSeconds: expected at most 315,360,000 seconds \(ten years\), got 315360001/,
     ],
     ['journal byte limit zero', { journalByteLimit: 0 }, /option journalByteLimit: expected a positive integer, got 0/],
+    ['transferLimit zero', { transferLimit: 0 }, /option transferLimit: expected a positive integer, got 0/],
+    ['labelLimit zero', { labelLimit: 0 }, /option labelLimit: expected a positive integer, got 0/],
+    ['labelLedgerEntryLimit fractional', { labelLedgerEntryLimit: 2.5 }, /option labelLedgerEntryLimit: expected a positive integer, got 2.5/],
+    ['massPaymentLimit a string', { massPaymentLimit: '10' }, /option massPaymentLimit: expected a positive integer, got "10"/],
+    ['massPaymentItemLimit negative', { massPaymentItemLimit: -1 }, /option massPaymentItemLimit: expected a positive integer, got -1/],
     [
       'journal byte limit too small for an entry',
       { journalByteLimit: 100_000 },

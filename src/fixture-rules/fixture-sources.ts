@@ -29,6 +29,10 @@ export interface LoadedFixtures {
     fundingSourceLimit?: number
     autoVerifyBanks?: boolean
     transferLimit?: number
+    labelLimit?: number
+    labelLedgerEntryLimit?: number
+    massPaymentLimit?: number
+    massPaymentItemLimit?: number
   }
 }
 
@@ -45,6 +49,10 @@ const LAST_WINS = [
   'fundingSourceLimit',
   'autoVerifyBanks',
   'transferLimit',
+  'labelLimit',
+  'labelLedgerEntryLimit',
+  'massPaymentLimit',
+  'massPaymentItemLimit',
 ] as const
 
 /**

@@ -97,6 +97,10 @@ export interface FixtureDocument<Seed = object> {
   fundingSourceLimit?: number
   autoVerifyBanks?: boolean
   transferLimit?: number
+  labelLimit?: number
+  labelLedgerEntryLimit?: number
+  massPaymentLimit?: number
+  massPaymentItemLimit?: number
   rules?: FixtureRule[]
   /** Seeded customers. */
   customers?: Seed[]

@@ -4,6 +4,7 @@ import { setTimeout as sleep } from 'node:timers/promises'
 import t from 'tap'
 import { SEEDED } from '../helpers/customers.js'
 import { startCli } from '../helpers/cli.js'
+import { tokenFor, untilKilled } from '../helpers/crash-load.js'
 import { tempFolder } from '../helpers/temp-folder.js'
 
 // Issue 21: money in the state file. Concurrent transfers between three balances (the Account's
@@ -17,15 +18,6 @@ const APPLICATION = 'crash-money'
 const ROUNDS = 3
 const CONNECTIONS = 8
 const CUSTOMERS = [SEEDED.personalVerified, SEEDED.businessVerified]
-
-async function tokenFor(url: string): Promise<string> {
-  const response = await fetch(`${url}/token`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/x-www-form-urlencoded' },
-    body: `client_id=${APPLICATION}&client_secret=s&grant_type=client_credentials`,
-  })
-  return ((await response.json()) as { access_token: string }).access_token
-}
 
 const call = (url: string, token: string, path: string, body?: unknown) =>
   fetch(`${url}${path}`, {
@@ -52,25 +44,17 @@ async function cents(url: string, token: string, id: string): Promise<number> {
 
 /** Transfers between the balances on every connection until the server stops answering: the ids answered. */
 async function stream(url: string, token: string, ids: string[], answered: Set<string>): Promise<void> {
-  const worker = async (): Promise<void> => {
-    for (;;) {
-      const from = ids[randomInt(ids.length)] as string
-      const to = ids.filter((id) => id !== from)[randomInt(ids.length - 1)] as string
-      try {
-        const response = await call(url, token, '/transfers', {
-          _links: { source: { href: `${url}/funding-sources/${from}` }, destination: { href: `${url}/funding-sources/${to}` } },
-          amount: { currency: 'USD', value: `${randomInt(1, 500)}.${String(randomInt(100)).padStart(2, '0')}` },
-        })
-        if (response.status === 201) answered.add((response.headers.get('location') as string).split('/').pop() as string)
-        else if (response.status !== 400) throw new Error(`unexpected ${response.status}`)
-        else await response.arrayBuffer()
-      } catch (error) {
-        if ((error as Error).message.startsWith('unexpected')) throw error
-        return // the server is gone
-      }
-    }
-  }
-  await Promise.all(Array.from({ length: CONNECTIONS }, () => worker()))
+  await untilKilled(CONNECTIONS, async () => {
+    const from = ids[randomInt(ids.length)] as string
+    const to = ids.filter((id) => id !== from)[randomInt(ids.length - 1)] as string
+    const response = await call(url, token, '/transfers', {
+      _links: { source: { href: `${url}/funding-sources/${from}` }, destination: { href: `${url}/funding-sources/${to}` } },
+      amount: { currency: 'USD', value: `${randomInt(1, 500)}.${String(randomInt(100)).padStart(2, '0')}` },
+    })
+    if (response.status === 201) answered.add((response.headers.get('location') as string).split('/').pop() as string)
+    else if (response.status !== 400) throw new Error(`unexpected ${response.status}`)
+    else await response.arrayBuffer()
+  })
 }
 
 t.test('kill -9 under concurrent transfers: every answered transfer survives, and the books balance', async (t) => {
@@ -79,7 +63,7 @@ t.test('kill -9 under concurrent transfers: every answered transfer survives, an
   const answered = new Set<string>()
   for (let round = 1; round <= ROUNDS; round++) {
     const cli = await startCli(t, ['--port', '0', '--state', stateFile, '--log-level', 'warn'])
-    const token = await tokenFor(cli.url)
+    const token = await tokenFor(cli.url, APPLICATION)
     const ids = await balances(cli.url, token)
     const before = answered.size
     const running = stream(cli.url, token, ids, answered)
@@ -90,7 +74,7 @@ t.test('kill -9 under concurrent transfers: every answered transfer survives, an
     t.ok(answered.size > before, `round ${round}: ${answered.size - before} transfers answered`)
   }
   const restarted = await startCli(t, ['--port', '0', '--state', stateFile, '--log-level', 'warn'])
-  const token = await tokenFor(restarted.url)
+  const token = await tokenFor(restarted.url, APPLICATION)
   const ids = await balances(restarted.url, token)
   let sum = 0
   for (const id of ids) {

@@ -50,6 +50,14 @@ t.test('options given in code win over fixture settings', async (t) => {
   t.equal((await requestAccessToken(app, { form: 'client_id=file&client_secret=s&grant_type=client_credentials' })).statusCode, 401, 'not the file one')
 })
 
+t.test('the labels’ and mass payments’ bounds are fixture settings too; a fixture cannot set one below 1', async (t) => {
+  const bounds = { labelLimit: 3, labelLedgerEntryLimit: 4, massPaymentLimit: 5, massPaymentItemLimit: 6 }
+  const app = await mockFor(t, { fixtures: bounds })
+  const { labelLimit, labelLedgerEntryLimit, massPaymentLimit, massPaymentItemLimit } = app.mockDwolla.options
+  t.same({ labelLimit, labelLedgerEntryLimit, massPaymentLimit, massPaymentItemLimit }, bounds, 'each taken from the fixture')
+  await t.rejects(buildServer({ fixtures: { massPaymentItemLimit: 0 } }), { message: /massPaymentItemLimit.*must be >= 1/ }, 'zero refused at start')
+})
+
 t.test('a fixture object is copied, not kept by reference', async (t) => {
   const fixture: { rules: ApiFixtureRule[] } = { rules: [{ when: { operation: 'createClientToken' }, respond: { error: 'Forbidden' } }] }
   const app = await mockFor(t, { defaultFixtures: false, fixtures: fixture })

@@ -141,6 +141,21 @@ t.test('a state file whose labels do not add up stops the start, naming the plac
       name,
     )
   }
+  const second = { ...label, id: '66666666-6666-4666-8666-666666666666' }
+  const two = await write(
+    'two-labels.json',
+    frame({ labels: [label, second], labelLedgerEntries: [entry, { ...entry, id: '77777777-7777-4777-8777-777777777777', labelId: second.id }] }),
+  )
+  await t.rejects(
+    buildServer({ stateFile: two, labelLimit: 1 }),
+    { name: 'StartupError', message: `${two} at ${at}/labels: 2 labels, more than labelLimit (1)` },
+    'more labels than labelLimit: refused, naming the option',
+  )
+  await t.rejects(
+    buildServer({ stateFile: two, labelLedgerEntryLimit: 1 }),
+    { name: 'StartupError', message: `${two} at ${at}/labelLedgerEntries: 2 ledger entries, more than labelLedgerEntryLimit (1)` },
+    'more ledger entries than labelLedgerEntryLimit: refused, naming the option',
+  )
   const good = await write('good.json', frame({ labels: [label], labelLedgerEntries: [entry] }))
   const app = await buildServer({ stateFile: good })
   t.teardown(() => app.close())

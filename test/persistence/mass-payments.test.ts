@@ -115,4 +115,23 @@ t.test('a mass payment left unfinished in the state file is processed once its a
       name,
     )
   }
+
+  const secondItem = { ...entry.massPaymentItems[1], id: '66666666-6666-4666-8666-666666666666', massPaymentId: '55555555-5555-4555-8555-555555555555' }
+  const two = await write(
+    'two-mass-payments.json',
+    frame({
+      massPayments: [...entry.massPayments, { ...entry.massPayments[0], id: secondItem.massPaymentId, itemIds: [secondItem.id], total: 200 }],
+      massPaymentItems: [...entry.massPaymentItems, secondItem],
+    }),
+  )
+  await t.rejects(
+    buildServer({ stateFile: two, massPaymentLimit: 1 }),
+    { name: 'StartupError', message: `${two} at ${at}/massPayments: 2 mass payments, more than massPaymentLimit (1)` },
+    'more mass payments than massPaymentLimit: refused, naming the option',
+  )
+  await t.rejects(
+    buildServer({ stateFile: two, massPaymentItemLimit: 2 }),
+    { name: 'StartupError', message: `${two} at ${at}/massPaymentItems: 3 items, more than massPaymentItemLimit (2)` },
+    'more items than massPaymentItemLimit: refused, naming the option',
+  )
 })

@@ -15,8 +15,8 @@ export const LABEL_MESSAGES = {
   sameLabel: 'A reallocation needs two different labels.',
   /** ValidationError Invalid: an amount that is not one (Dwolla's "Invalid amount." of transfers). */
   invalidAmount: 'Invalid amount.',
-  /** MaxNumberOfResources past LABEL_LIMIT (label.ts) (inferred: mock-dwolla's own bound). */
+  /** MaxNumberOfResources past `labelLimit` (inferred: mock-dwolla's own bound). */
   tooManyLabels: 'The maximum number of labels has been reached.',
-  /** MaxNumberOfResources past LABEL_LEDGER_ENTRY_LIMIT (label.ts) (inferred: mock-dwolla's own bound). */
+  /** MaxNumberOfResources past `labelLedgerEntryLimit` (inferred: mock-dwolla's own bound). */
   tooManyLedgerEntries: 'The maximum number of label ledger entries has been reached.',
 } as const

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto'
 import { DwollaError, validationError, type EmbeddedError } from '../../errors.js'
 import { balanceAccount, LedgerRefusal, type Ledger } from '../balances/index.js'
-import { LABEL_LEDGER_ENTRY_LIMIT, LABEL_LIMIT, type Label, type LabelLedgerEntry, type LabelReallocation } from './label.js'
+import type { Label, LabelLedgerEntry, LabelReallocation } from './label.js'
 import type { LabelTopic } from './label-events.js'
 import { LABEL_MESSAGES } from './label-messages.js'
 
@@ -10,6 +10,12 @@ export interface LabelStoreOptions {
   now: () => number
   /** The application's ledger, asked each time (a state file's restore puts a new one in). */
   ledger: () => Ledger
+  /**
+   * Most labels and most ledger entries it holds at once (`labelLimit`, `labelLedgerEntryLimit`),
+   * read at each use; past them a create answers MaxNumberOfResources. Dwolla documents no bound;
+   * a removed label frees its own and its entries' room.
+   */
+  limits: () => { labels: number; entries: number }
   /** Told of every topic a change raises, after the change is stored. */
   raise: (topic: LabelTopic, about: { resourceType: 'label' | 'ledger-entry'; id: string; customerId: string }) => void
   /** Called after every change, so persistence can write. */
@@ -89,7 +95,7 @@ export class LabelStore {
    * ValidationError InsufficientFunds, and nothing changes.
    */
   create(customerId: string, balanceId: string, cents: number): Label {
-    if (this.#labels.size >= LABEL_LIMIT) throw new DwollaError('MaxNumberOfResources', { message: LABEL_MESSAGES.tooManyLabels })
+    if (this.#labels.size >= this.options.limits().labels) throw new DwollaError('MaxNumberOfResources', { message: LABEL_MESSAGES.tooManyLabels })
     this.#requireEntryRoom(1)
     const at = this.options.now()
     this.#hold(balanceId, cents, at)
@@ -210,7 +216,8 @@ export class LabelStore {
   }
 
   #requireEntryRoom(count: number): void {
-    if (this.#entries.size + count > LABEL_LEDGER_ENTRY_LIMIT) throw new DwollaError('MaxNumberOfResources', { message: LABEL_MESSAGES.tooManyLedgerEntries })
+    if (this.#entries.size + count > this.options.limits().entries)
+      throw new DwollaError('MaxNumberOfResources', { message: LABEL_MESSAGES.tooManyLedgerEntries })
   }
 
   /** Sets money aside in the ledger, or refuses as Dwolla would: more than is available. */

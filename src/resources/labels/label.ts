@@ -34,11 +34,3 @@ export interface LabelReallocation {
   toEntryId: string
   created: number
 }
-
-/**
- * Most labels one application holds at once, and most ledger entries (a label's first entry and
- * a reallocation's two included): past them a create is refused with MaxNumberOfResources.
- * Dwolla documents no bound; a removed label frees its own and its entries' room.
- */
-export const LABEL_LIMIT = 1_000
-export const LABEL_LEDGER_ENTRY_LIMIT = 20_000

@@ -32,6 +32,7 @@ export function emptyLabelStore(world: ApplicationWorld): LabelStore {
     clientId: world.clientId,
     now: () => server.now(),
     ledger: () => world.get(LEDGER),
+    limits: () => ({ labels: server.options.labelLimit, entries: server.options.labelLedgerEntryLimit }),
     raise: (topic, { resourceType, id, customerId }) => world.raise({ topic, resourceType, resourceId: id, customerId, at: server.now() }),
     onChange: () => world.changed(),
   })

@@ -2,7 +2,7 @@ import { corruptStateFile } from '../../persistence/state-file.js'
 import { listInEntry } from '../../persistence/world-snapshots.js'
 import type { PersistedPart } from '../../world/resource.js'
 import { LEDGER_LIMIT_CENTS } from '../balances/index.js'
-import { LABEL_LEDGER_ENTRY_LIMIT, LABEL_LIMIT, type Label, type LabelLedgerEntry, type LabelReallocation } from './label.js'
+import type { Label, LabelLedgerEntry, LabelReallocation } from './label.js'
 import type { LabelRecords, LabelStore } from './label-store.js'
 import { emptyLabelStore, LABELS } from './labels-part.js'
 
@@ -64,7 +64,7 @@ export const PERSISTED_LABELS: PersistedPart<LabelStore, LoadedLabels> = {
       labelReallocations: reallocations.map((reallocation): ReallocationDocument => ({ ...reallocation, created: iso(reallocation.created) })),
     }
   },
-  // A ledger entry changes one label and adds one entry, of up to 20,000: the journal writes those alone.
+  // A ledger entry changes one label and adds one entry, of up to labelLedgerEntryLimit: the journal writes those alone.
   records: {
     identity: { labels: 'id', labelLedgerEntries: 'id', labelReallocations: 'id' },
     changes(store) {
@@ -78,12 +78,12 @@ export const PERSISTED_LABELS: PersistedPart<LabelStore, LoadedLabels> = {
       )
     },
   },
-  load(entry, at, path): LoadedLabels {
+  load(entry, at, path, { labelLimit, labelLedgerEntryLimit }): LoadedLabels {
     const labelList = listInEntry(entry, 'labels', at, path)
     const entryList = listInEntry(entry, 'labelLedgerEntries', at, path)
-    if (labelList.length > LABEL_LIMIT) throw corruptStateFile(path, `${at}/labels`, `${labelList.length} labels, more than the ${LABEL_LIMIT} kept`)
-    if (entryList.length > LABEL_LEDGER_ENTRY_LIMIT) {
-      throw corruptStateFile(path, `${at}/labelLedgerEntries`, `${entryList.length} ledger entries, more than the ${LABEL_LEDGER_ENTRY_LIMIT} kept`)
+    if (labelList.length > labelLimit) throw corruptStateFile(path, `${at}/labels`, `${labelList.length} labels, more than labelLimit (${labelLimit})`)
+    if (entryList.length > labelLedgerEntryLimit) {
+      throw corruptStateFile(path, `${at}/labelLedgerEntries`, `${entryList.length} ledger entries, more than labelLedgerEntryLimit (${labelLedgerEntryLimit})`)
     }
     const seen = new Set<string>()
     const once = (id: string, pointer: string, what: string) => {

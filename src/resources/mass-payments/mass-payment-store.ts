@@ -1,20 +1,18 @@
 import { randomUUID } from 'node:crypto'
 import { DwollaError, type EmbeddedError } from '../../errors.js'
-import {
-  MASS_PAYMENT_ITEM_LIMIT,
-  MASS_PAYMENT_LIMIT,
-  MASS_PAYMENT_MESSAGES,
-  type MassPayment,
-  type MassPaymentItem,
-  type MassPaymentItemStatus,
-  type MassPaymentStatus,
-} from './mass-payment.js'
+import { MASS_PAYMENT_MESSAGES, type MassPayment, type MassPaymentItem, type MassPaymentItemStatus, type MassPaymentStatus } from './mass-payment.js'
 import type { MassPaymentTopic } from './mass-payment-events.js'
 import type { MassPaymentRequest } from './read-mass-payment-request.js'
 
 export interface MassPaymentStoreOptions {
   clientId: string
   now: () => number
+  /**
+   * Most mass payments and most items (all its mass payments' together) it keeps
+   * (`massPaymentLimit`, `massPaymentItemLimit`), read at each use; past them a create answers
+   * MaxNumberOfResources (mock-dwolla's own bounds; Dwolla documents none).
+   */
+  limits: () => { massPayments: number; items: number }
   /** Told of every topic a change raises, after the change is stored. */
   raise: (topic: MassPaymentTopic, massPayment: MassPayment) => void
   onChange: () => void
@@ -109,7 +107,8 @@ export class MassPaymentStore {
    * deferred: Dwolla's test lists them at once). Raises `*_mass_payment_created`, deferred too.
    */
   create(request: MassPaymentRequest, customerId: string | undefined): MassPayment {
-    if (this.#payments.size >= MASS_PAYMENT_LIMIT || this.#items.size + request.items.length > MASS_PAYMENT_ITEM_LIMIT) {
+    const limits = this.options.limits()
+    if (this.#payments.size >= limits.massPayments || this.#items.size + request.items.length > limits.items) {
       throw new DwollaError('MaxNumberOfResources', { message: MASS_PAYMENT_MESSAGES.tooMany })
     }
     const id = randomUUID()

@@ -61,13 +61,6 @@ export const MAX_ITEMS = 5_000
  */
 export const MASS_PAYMENT_BODY_LIMIT = 4 * 1024 * 1024
 
-/**
- * Most mass payments one application holds, and most items in all: past them a create answers
- * MaxNumberOfResources (mock-dwolla's own bound; Dwolla documents none).
- */
-export const MASS_PAYMENT_LIMIT = 1_000
-export const MASS_PAYMENT_ITEM_LIMIT = 50_000
-
 /** Dwolla's words, and mock-dwolla's where Dwolla documents none (marked). */
 export const MASS_PAYMENT_MESSAGES = {
   /** updateMassPayment, any status but these two (Dwolla's spec). */
@@ -84,6 +77,6 @@ export const MASS_PAYMENT_MESSAGES = {
   destinationRequired: 'Destination required.',
   notFound: 'Mass payment not found.',
   itemNotFound: 'Mass payment item not found.',
-  /** Past MASS_PAYMENT_LIMIT or MASS_PAYMENT_ITEM_LIMIT (inferred). */
+  /** Past `massPaymentLimit` or `massPaymentItemLimit` (inferred: mock-dwolla's own bounds; Dwolla documents none). */
   tooMany: 'The maximum number of mass payments has been reached.',
 } as const

@@ -24,6 +24,7 @@ export function emptyMassPaymentStore(world: ApplicationWorld): MassPaymentStore
   return new MassPaymentStore({
     clientId: world.clientId,
     now: () => server.now(),
+    limits: () => ({ massPayments: server.options.massPaymentLimit, items: server.options.massPaymentItemLimit }),
     raise: (topic, massPayment) =>
       world.raise({
         topic: payersTopic(topic, massPayment),

@@ -5,8 +5,6 @@ import type { PersistedPart } from '../../world/resource.js'
 import { LEDGER_LIMIT_CENTS } from '../balances/index.js'
 import {
   ITEM_STATUSES,
-  MASS_PAYMENT_ITEM_LIMIT,
-  MASS_PAYMENT_LIMIT,
   MASS_PAYMENT_STATUSES,
   MAX_ITEMS,
   type MassPayment,
@@ -51,7 +49,7 @@ export const PERSISTED_MASS_PAYMENTS: PersistedPart<MassPaymentStore, LoadedMass
     const { massPayments, items } = store.snapshot()
     return { massPayments: massPayments.map(massPaymentDocument), massPaymentItems: items }
   },
-  // Processing changes a slice of items at a time, of up to 50,000: the journal writes those alone.
+  // Processing changes a slice of items at a time, of up to massPaymentItemLimit: the journal writes those alone.
   records: {
     identity: { massPayments: 'id', massPaymentItems: 'id' },
     changes(store) {
@@ -59,13 +57,13 @@ export const PERSISTED_MASS_PAYMENTS: PersistedPart<MassPaymentStore, LoadedMass
       return changed && { massPayments: changed.massPayments.map(massPaymentDocument), massPaymentItems: changed.items }
     },
   },
-  load(entry, at, path): LoadedMassPayments {
+  load(entry, at, path, { massPaymentLimit, massPaymentItemLimit }): LoadedMassPayments {
     const paymentList = listInEntry(entry, 'massPayments', at, path)
     const itemList = listInEntry(entry, 'massPaymentItems', at, path)
-    if (paymentList.length > MASS_PAYMENT_LIMIT)
-      throw corruptStateFile(path, `${at}/massPayments`, `${paymentList.length} mass payments, more than the ${MASS_PAYMENT_LIMIT} kept`)
-    if (itemList.length > MASS_PAYMENT_ITEM_LIMIT)
-      throw corruptStateFile(path, `${at}/massPaymentItems`, `${itemList.length} items, more than the ${MASS_PAYMENT_ITEM_LIMIT} kept`)
+    if (paymentList.length > massPaymentLimit)
+      throw corruptStateFile(path, `${at}/massPayments`, `${paymentList.length} mass payments, more than massPaymentLimit (${massPaymentLimit})`)
+    if (itemList.length > massPaymentItemLimit)
+      throw corruptStateFile(path, `${at}/massPaymentItems`, `${itemList.length} items, more than massPaymentItemLimit (${massPaymentItemLimit})`)
     const id = (value: unknown, pointer: string): string => {
       if (typeof value !== 'string' || !UUID.test(value)) throw corruptStateFile(path, pointer, 'expected a lowercase UUID')
       return value
