@@ -4,6 +4,7 @@ import t from 'tap'
 import { buildServer, STATE_FORMAT, STATE_VERSION } from '../../src/index.js'
 import { IDEMPOTENCY_WINDOW_MS } from '../../src/resources/idempotency/index.js'
 import { UNVERIFIED } from '../customers/fields.js'
+import { storedCustomer as customer, storedCustomerId as ID } from '../helpers/customers.js'
 import { accessTokenFor, apiRequest } from '../helpers/mock.js'
 import { tempFolder } from '../helpers/temp-folder.js'
 
@@ -11,16 +12,6 @@ import { tempFolder } from '../helpers/temp-folder.js'
 // /customers kept its Idempotency-Keys in its own part of the state file: under `idempotency`
 // beside `customers`, each the SHA-256 of the key alone and the id of the customer it made. A
 // file, and a journal, written so by the earlier version must still load, their keys honoured.
-const ID = (n: number) => `${String(n).repeat(8)}-1111-4111-8111-111111111111`
-const customer = (n: number) => ({
-  id: ID(n),
-  type: 'unverified',
-  status: 'unverified',
-  firstName: 'A',
-  lastName: `N${n}`,
-  email: `n${n}@example.com`,
-  created: '2026-01-01T00:00:00.000Z',
-})
 const sha256 = (key: string) => createHash('sha256').update(key).digest('hex')
 const JOURNAL = 'journal-one-0001'
 
