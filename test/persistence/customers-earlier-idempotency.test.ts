@@ -6,6 +6,7 @@ import { IDEMPOTENCY_WINDOW_MS } from '../../src/resources/idempotency/index.js'
 import { UNVERIFIED } from '../customers/fields.js'
 import { storedCustomer as customer, storedCustomerId as ID } from '../helpers/customers.js'
 import { accessTokenFor, apiRequest } from '../helpers/mock.js'
+import { refusesToStart, stateFileWith } from '../helpers/state-file.js'
 import { tempFolder } from '../helpers/temp-folder.js'
 
 // Before customers used the store every creating POST shares (src/resources/idempotency/), POST
@@ -84,19 +85,11 @@ t.test('a state file and journal of the earlier shape load, and their Idempotenc
 
 t.test('an earlier record that is not one is refused, naming where', async (t) => {
   const { write } = await tempFolder(t)
-  const stateFile = await write(
-    'state.json',
-    JSON.stringify({
-      format: STATE_FORMAT,
-      version: STATE_VERSION,
-      savedAt: '2026-01-01T00:00:00.000Z',
-      journal: JOURNAL,
-      applications: [{ application: 'key', customers: [customer(1)], idempotency: [{ key: sha256('k'), customerId: 'not-a-uuid', at: 0 }] }],
-    }),
-  )
-  await t.rejects(
-    buildServer({ stateFile }),
-    /at \/applications\/0\/idempotency\/0: expected \{key: a SHA-256 hex digest, customerId: a lowercase UUID, at: milliseconds\}/,
+  const entry = { customers: [customer(1)], idempotency: [{ key: sha256('k'), customerId: 'not-a-uuid', at: 0 }] }
+  await refusesToStart(
+    t,
+    await write('state.json', stateFileWith(entry)),
+    '/applications/0/idempotency/0: expected {key: a SHA-256 hex digest, customerId: a lowercase UUID, at: milliseconds}',
     'the place and what was expected',
   )
 })
