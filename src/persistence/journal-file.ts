@@ -10,7 +10,7 @@ import { readRegularFile, syncFolder } from './state-paths.js'
  * crash. Its first line says what it is and which journal it follows:
  *
  *   {"format":"mock-dwolla-journal","id":"…","follows":"…"}
- *   {"application":"key","merge":{"customers":[{…}],"idempotency":[{…}]}}
+ *   {"application":"key","merge":{"customers":[{…}],"idempotencyKeys":[{…}]}}
  *   {"application":"key","set":{"webhookSubscriptions":[…]}}
  *   {"application":"old","drop":true}
  *

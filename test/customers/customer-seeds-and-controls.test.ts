@@ -2,6 +2,7 @@ import t, { type Test } from 'tap'
 import { snapshotWorlds, restoreWorlds } from '../../src/persistence/world-snapshots.js'
 import { CUSTOMER_SEEDS, CustomerSeeds, customerControls, customersOf, type CustomerDocument, type CustomerSeed } from '../../src/resources/customers/index.js'
 import { EVENTS } from '../../src/resources/events/index.js'
+import { IDEMPOTENCY } from '../../src/resources/idempotency/index.js'
 import { RESOURCES } from '../../src/resources/registry.js'
 import { stateFor } from '../helpers/state.js'
 import { LLC, NOW, PERSONAL, UNVERIFIED } from './fields.js'
@@ -33,10 +34,10 @@ async function mock(t: Test, options: { seeds?: CustomerSeed[]; customerLimit?: 
 
 t.test('applications are isolated: one never sees another’s customers', async (t) => {
   const state = await mock(t)
-  const made = customersOf(state, 'a').create(UNVERIFIED).customer
+  const made = customersOf(state, 'a').create(UNVERIFIED)
   t.same(customersOf(state, 'a').get(made.id), made, 'its own application has it')
   t.equal(customersOf(state, 'b').get(made.id), undefined, 'another application does not')
-  t.equal(customersOf(state, 'b').create(UNVERIFIED).replayed, false, 'the same email is free in another application')
+  t.not(customersOf(state, 'b').create(UNVERIFIED).id, made.id, 'the same email is free in another application')
 })
 
 t.test('seeds: those for every application, those naming it; a later seed of the same id wins', async (t) => {
@@ -99,11 +100,13 @@ t.test('reset: every application’s world goes, and its customers come back as 
 
 t.test('snapshot and restore: the same customers and keys, no seeds added, no events', async (t) => {
   const state = await mock(t, { seeds: [seed(SHARED)] })
-  const made = customersOf(state, 'a').create(PERSONAL, 'the-key').customer
+  const made = customersOf(state, 'a').create(PERSONAL)
+  // What POST /customers keeps for its Idempotency-Key (createOnce), in the store every creating POST shares.
+  state.worlds.open('a').get(IDEMPOTENCY).remember('createCustomer', 'the-key', `/customers/${made.id}`)
   const snapshot = snapshotWorlds(state.worlds, PARTS)
   const [entry] = snapshot.applications
   t.same(
-    [entry?.application, (entry?.customers as unknown[]).length, (entry?.idempotency as unknown[]).length],
+    [entry?.application, (entry?.customers as unknown[]).length, (entry?.idempotencyKeys as unknown[]).length],
     ['a', 2, 1],
     'one application: the seed, the new one, one key',
   )
@@ -111,7 +114,12 @@ t.test('snapshot and restore: the same customers and keys, no seeds added, no ev
   const restored = await mock(t, { seeds: [seed(ONLY_B)] })
   restoreWorlds(snapshot, PARTS, restored.worlds, 'state.json', restored.options)
   t.same(snapshotWorlds(restored.worlds, PARTS), snapshot, 'exactly what was saved')
-  t.same(customersOf(restored, 'a').create(UNVERIFIED, 'the-key').customer, made, 'the key still answers the first creation')
+  t.same(customersOf(restored, 'a').get(made.id), made, 'the customer as it was')
+  t.same(
+    restored.worlds.open('a').get(IDEMPOTENCY).find('createCustomer', 'the-key'),
+    { path: `/customers/${made.id}`, inFlight: false },
+    'the key still answers the first creation',
+  )
   t.same(restored.worlds.find('a')?.peek(EVENTS), undefined, 'restoring raised nothing')
   const tooFew = await stateFor(t, { now: () => NOW, applicationLimit: 1 })
   t.throws(

@@ -27,6 +27,21 @@ export const SEEDED = {
   businessDocument: '2c4e6a8c-0e2a-4c4e-b6a8-0c2e4a6c8e11',
 } as const
 
+/** The id of the nth customer of a hand-written state file: `11111111-1111-4111-8111-111111111111` for 1. */
+export const storedCustomerId = (n: number): string => `${String(n).repeat(8)}-1111-4111-8111-111111111111`
+
+/** The nth customer as a state file keeps it (unverified, last name `N<n>`), for hand-written state files and journals. */
+export const storedCustomer = (n: number, changes: object = {}): Record<string, unknown> => ({
+  id: storedCustomerId(n),
+  type: 'unverified',
+  status: 'unverified',
+  firstName: 'A',
+  lastName: `N${n}`,
+  email: `n${n}@example.com`,
+  created: '2026-01-01T00:00:00.000Z',
+  ...changes,
+})
+
 /** POST /customers and the new customer's id, read from Location as Dwolla's own examples do. */
 export async function createCustomerVia(app: FastifyInstance, token: string, body: unknown): Promise<string> {
   const response = await apiRequest(app, 'POST', '/customers', { token, body })

@@ -4,7 +4,6 @@ import { DwollaError } from '../../errors.js'
 import type { Customer, CustomerStatus } from './customer.js'
 import type { CustomerEvents, CustomerTopic } from './customer-events.js'
 import { CustomerProblems, duplicateAt, type FieldProblem } from './customer-problems.js'
-import { IdempotencyRecords, type IdempotencyRecord } from './idempotency-records.js'
 import * as transitions from './transitions.js'
 
 export interface CustomerStoreOptions {
@@ -41,11 +40,8 @@ export class CustomerStore {
   readonly #byCorrelationId = new Map<string, string>()
   /** The customers changed since takeChanges() last answered; undefined until it is first asked (nothing is noted for nobody). */
   #unsaved: Set<string> | undefined
-  readonly idempotency: IdempotencyRecords
 
-  constructor(private readonly options: CustomerStoreOptions) {
-    this.idempotency = new IdempotencyRecords(options.limit, options.now)
-  }
+  constructor(private readonly options: CustomerStoreOptions) {}
 
   get clientId(): string {
     return this.options.clientId
@@ -74,20 +70,13 @@ export class CustomerStore {
   }
 
   /**
-   * POST /customers: a new customer from a request body, with a fresh id. With an
-   * Idempotency-Key already used in the last 24 hours, the customer it created instead, and
-   * nothing is created (`replayed`).
+   * POST /customers: a new customer from a request body, with a fresh id. (An Idempotency-Key is
+   * the operation's, in the store every creating POST shares: see operations/createCustomer.ts.)
    */
-  create(body: unknown, idempotencyKey?: string): { customer: Customer; replayed: boolean } {
-    const earlier = idempotencyKey === undefined ? undefined : this.idempotency.find(idempotencyKey)
-    const existing = earlier === undefined ? undefined : this.#customers.get(earlier)
-    if (existing !== undefined) return { customer: existing, replayed: true }
+  create(body: unknown): Customer {
     this.#requireRoom()
     const { customer, topics } = transitions.createCustomer(randomUUID(), body, { now: this.options.now() })
-    const stored = this.#apply(customer, topics)
-    // Within the same turn as the change it joins: the state file is written later, holding both.
-    if (idempotencyKey !== undefined) this.idempotency.remember(idempotencyKey, stored.id)
-    return { customer: stored, replayed: false }
+    return this.#apply(customer, topics)
   }
 
   /** POST /customers/{id}. */
@@ -130,18 +119,17 @@ export class CustomerStore {
   }
 
   /**
-   * The customers and Idempotency-Key records changed since the last call, as they now are: what
-   * a journal of changes writes. The first call starts noting them and answers undefined.
+   * The customers changed since the last call, as they now are: what a journal of changes
+   * writes. The first call starts noting them and answers undefined.
    */
-  takeChanges(): { customers: Customer[]; idempotency: IdempotencyRecord[] } | undefined {
-    const idempotency = this.idempotency.takeChanges()
+  takeChanges(): Customer[] | undefined {
     if (this.#unsaved === undefined) {
       this.#unsaved = new Set()
       return undefined
     }
     const customers = [...this.#unsaved].map((id) => this.#customers.get(id) as Customer)
     this.#unsaved.clear()
-    return { customers, idempotency: idempotency ?? [] }
+    return customers
   }
 
   #require(id: string): Customer {

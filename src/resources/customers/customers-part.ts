@@ -14,11 +14,10 @@ export const CUSTOMER_SEEDS: ServiceKey<CustomerSeeds> = { name: 'customer seeds
  * keeps at two bytes each (U+FFFD, which invalid UTF-8 becomes, among them), with its email and
  * correlationId indexes. Measured at 5,908 bytes on Node 20, 6,276 on Node 22 and 6,262 on Node 24
  * (test/customers-api/memory.test.ts holds this to within 20% of the measure on the Node.js it runs
- * on); a typical one takes 1.6 to 1.9 KiB. An Idempotency-Key
- * record keeps only the key's digest: 190 bytes measured, whatever the key's length.
+ * on); a typical one takes 1.6 to 1.9 KiB. Idempotency-Keys are the shared store's, weighed there
+ * (idempotency/).
  */
 export const CUSTOMER_BYTES = 6656
-export const IDEMPOTENCY_RECORD_BYTES = 256
 
 /**
  * An application's customers: made with its seeds, every transition raised as the world's event
@@ -32,7 +31,7 @@ export const CUSTOMERS: WorldPart<CustomerStore> = {
     for (const { document } of world.server.service(CUSTOMER_SEEDS).for(world.clientId)) store.insert(customerFromDocument(document, created))
     return store
   },
-  weigh: (store) => store.size * CUSTOMER_BYTES + store.idempotency.size * IDEMPOTENCY_RECORD_BYTES,
+  weigh: (store) => store.size * CUSTOMER_BYTES,
 }
 
 /** An application's customer store with nothing in it (a state file's customers go in as they are). */

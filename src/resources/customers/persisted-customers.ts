@@ -4,31 +4,35 @@ import { checkAgainstCustomerSchema } from '../../fixture-rules/check-fixtures.j
 import { corruptStateFile } from '../../persistence/state-file.js'
 import { listInEntry } from '../../persistence/world-snapshots.js'
 import type { PersistedPart } from '../../world/resource.js'
+import { restoreIdempotencyKeys } from '../idempotency/index.js'
 import { customerDocumentProblem, customerFromDocument, customerToDocument, type CustomerDocument } from './customer-document.js'
 import { CustomerProblems } from './customer-problems.js'
 import type { CustomerStore } from './customer-store.js'
 import { CUSTOMERS, emptyCustomerStore } from './customers-part.js'
-import type { IdempotencyRecord } from './idempotency-records.js'
+import { asSharedIdempotencyRecords, loadEarlierIdempotencyRecords, type EarlierIdempotencyRecord } from './earlier-idempotency-records.js'
 
 interface PersistedCustomers {
   customers: CustomerDocument[]
-  idempotency: IdempotencyRecord[]
+  /** Idempotency-Key records of a file written before customers' keys joined the shared store. */
+  idempotency: EarlierIdempotencyRecord[]
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/
-const DIGEST = /^[0-9a-f]{64}$/
-
-/** An application's customers and Idempotency-Key records in the state file, each customer checked as a fixture file's seed is. */
+/**
+ * An application's customers in the state file, each checked as a fixture file's seed is. Their
+ * Idempotency-Keys are the shared store's (idempotency/); `idempotency` is still read, never
+ * written, for files and journals written before (earlier-idempotency-records.ts).
+ */
 export const PERSISTED_CUSTOMERS: PersistedPart<CustomerStore, PersistedCustomers> = {
   part: CUSTOMERS,
   keys: ['customers', 'idempotency'],
-  save: (store) => ({ customers: store.all().map(customerToDocument), idempotency: store.idempotency.snapshot() }),
+  save: (store) => ({ customers: store.all().map(customerToDocument) }),
   // A request changes a customer or two of up to customerLimit: the journal writes those alone.
   records: {
+    // `idempotency` as well, so that an earlier journal's merges of it still replay.
     identity: { customers: 'id', idempotency: 'key' },
     changes(store) {
       const changed = store.takeChanges()
-      return changed && { customers: changed.customers.map(customerToDocument), idempotency: changed.idempotency }
+      return changed && { customers: changed.map(customerToDocument) }
     },
   },
   load(entry, at, path, options: ResolvedOptions) {
@@ -46,21 +50,7 @@ export const PERSISTED_CUSTOMERS: PersistedPart<CustomerStore, PersistedCustomer
     if (customers.length > options.customerLimit) {
       throw corruptStateFile(path, `${at}/customers`, `${customers.length} customers, more than customerLimit (${options.customerLimit})`)
     }
-    const idempotency = listInEntry(entry, 'idempotency', at, path).map((record, index): IdempotencyRecord => {
-      const { key, customerId, at: when } = (record ?? {}) as Record<string, unknown>
-      if (
-        typeof key !== 'string' ||
-        !DIGEST.test(key) ||
-        typeof customerId !== 'string' ||
-        !UUID.test(customerId) ||
-        typeof when !== 'number' ||
-        !Number.isFinite(when)
-      ) {
-        throw corruptStateFile(path, `${at}/idempotency/${index}`, 'expected {key: a SHA-256 hex digest, customerId: a lowercase UUID, at: milliseconds}')
-      }
-      return { key, customerId, at: when }
-    })
-    return { customers, idempotency }
+    return { customers, idempotency: loadEarlierIdempotencyRecords(entry, at, path) }
   },
   restore(world, { customers, idempotency }, path) {
     const store = emptyCustomerStore(world)
@@ -72,7 +62,11 @@ export const PERSISTED_CUSTOMERS: PersistedPart<CustomerStore, PersistedCustomer
         throw new StartupError(`${path}: ${error.message}; the state file is left as it is`)
       }
     }
-    store.idempotency.restore(idempotency)
     world.put(CUSTOMERS, store)
+    if (idempotency.length > 0)
+      restoreIdempotencyKeys(
+        world,
+        asSharedIdempotencyRecords(idempotency, (id) => store.get(id) !== undefined),
+      )
   },
 }

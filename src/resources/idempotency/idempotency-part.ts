@@ -11,7 +11,7 @@ export const IDEMPOTENCY_KEY_BYTES = 1024
 /** How many keys an application's creating POSTs keep at most (each for 24 hours): the oldest go first. */
 export const IDEMPOTENCY_KEY_LIMIT = 20_000
 
-/** An application's Idempotency-Keys, shared by every creating POST but customers' (which keep their own). */
+/** An application's Idempotency-Keys, shared by every creating POST. */
 export const IDEMPOTENCY: WorldPart<IdempotencyStore> = {
   name: 'idempotency keys',
   create: (world) => emptyIdempotencyStore(world),
