@@ -95,7 +95,5 @@ t.test('the reckoning holds at the other corners: short fields, small or worst a
       reckoned >= measured,
       `${answers} answers, ${attemptsEach} attempts: reckoned ${(reckoned / KiB).toFixed(1)} KiB ≥ measured ${(measured / KiB).toFixed(1)} KiB`,
     )
-    if (answers === 'small' && attemptsEach === 1)
-      t.ok(measured < 4 * KiB, `a webhook delivered at once holds about 3 KiB (${(measured / KiB).toFixed(1)} KiB)`)
   }
 })
