@@ -80,7 +80,7 @@ t.test('the worst a webhook holds: longest fields, ten attempts each kept whole,
   t.equal(worst.maxBody, 4_096, 'an attempt keeps 4 KiB of an 8 KiB answer, one byte a byte')
   t.ok(worst.measured < 75 * KiB, `under 75 KiB per webhook measured (${(worst.measured / KiB).toFixed(1)} KiB)`)
   t.ok(worst.reckoned >= worst.measured, `the history reckons at least that (${(worst.reckoned / KiB).toFixed(1)} KiB): the bounds count no less than is held`)
-  t.ok(worst.reckoned < 85 * KiB, `and under 85 KiB (${(worst.reckoned / KiB).toFixed(1)} KiB): about 780 such webhooks fill an application's 64 MiB`)
+  t.ok(worst.reckoned < 90 * KiB, `and under 90 KiB (${(worst.reckoned / KiB).toFixed(1)} KiB): about 760 such webhooks fill an application's 64 MiB`)
 })
 
 t.test('the reckoning holds at the other corners: short fields, small or worst answers, one attempt or ten', async (t) => {
