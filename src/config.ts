@@ -285,7 +285,7 @@ export const DEFAULTS: ResolvedOptions = Object.freeze({
   customerLimit: 5_000,
   applicationLimit: 1_000,
   // What all applications' stores may hold together, each record counted at its worst case: a
-  // full application's customers count 32 MiB (5,000 at 6.5 KiB, CUSTOMER_BYTES), so eight full
+  // full application's customers count 35 MiB (5,000 at 7 KiB, CUSTOMER_BYTES), so seven full
   // ones, or thousands of small ones.
   storeByteLimit: 256 * 1024 * 1024,
   duplicateEmailCheck: 'all',
