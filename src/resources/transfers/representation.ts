@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto'
 import type { HalLink } from '../../errors.js'
 import { HalLinks } from '../../hal/hal-links.js'
 import { amountOf } from '../../money.js'
@@ -9,12 +8,17 @@ function partyLink(party: Party, clientId: string, links: HalLinks): HalLink {
   return party.kind === 'account' ? links.to('account', accountIdFor(clientId)) : links.to('customer', party.customerId)
 }
 
-/** An ACH leg's trace id: 8 characters, as the sandbox captures show (`IK7G585P`), derived from the id so it never changes. */
+const ACH_ID_ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789'
+
+/**
+ * An ACH leg's trace id: 8 characters, as the sandbox captures show (`IK7G585P`), read from the
+ * transfer's random UUID (five bits of each of its first eight groups of four hex digits), so it
+ * never changes. No hash: a list of 25 transfers hashed 25 ids per answer, a tenth of its CPU.
+ */
 export function individualAchIdOf(id: string): string {
-  const alphabet = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789'
-  const bytes = createHash('sha256').update(id).digest()
+  const hex = id.replaceAll('-', '')
   let value = ''
-  for (let index = 0; index < 8; index += 1) value += alphabet[(bytes[index] as number) % alphabet.length]
+  for (let index = 0; index < 8; index += 1) value += ACH_ID_ALPHABET[Number.parseInt(hex.slice(index * 4, index * 4 + 4), 16) % 32]
   return value
 }
 
