@@ -11,6 +11,8 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/
 const FLOWS: readonly SessionFlow[] = ['plaid', 'mx', 'checkout']
 /** Longer than any token or name the store makes (base64 of MX's two ids is about 120 characters). */
 const VALUE_MAX_LENGTH = 512
+/** A completed MX session makes two connections; more than a few in a file was not written by the store. */
+const CONNECTIONS_MAX = 10
 
 const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value)
 const isText = (value: unknown, max = VALUE_MAX_LENGTH): value is string => typeof value === 'string' && value !== '' && value.length <= max
@@ -93,7 +95,7 @@ function readCheckoutData(value: unknown, wrong: () => Error): CheckoutSessionDa
 
 function readConnections(value: unknown, wrong: (at: string) => Error): AvailableConnection[] | undefined {
   if (value === undefined) return undefined
-  if (!Array.isArray(value) || value.length > 10) throw wrong('')
+  if (!Array.isArray(value) || value.length > CONNECTIONS_MAX) throw wrong('')
   return value.map((connection: unknown, index) => {
     if (!isRecord(connection) || !isText(connection.name) || !isText(connection.availableConnectionToken)) throw wrong(`/${index}`)
     return { name: connection.name, availableConnectionToken: connection.availableConnectionToken }
