@@ -6,7 +6,7 @@ import { MassPaymentStore } from './mass-payment-store.js'
  * What each record costs in memory besides its own strings (metadata, correlationIds, errors,
  * counted apart at two bytes a character): a mass payment and its place in its payer's list (its
  * items' ids are counted with the items); an item with its ids, amount and transfer, and its id
- * in its mass payment's list (test/mass-payments/memory.test.ts measures both: about 1.6 KiB each, UUIDs as
+ * in its mass payment's list (test/mass-payments/memory.test.ts measures both: about 1.6 KiB an item and 1 KiB a payment, UUIDs as
  * randomUUID makes them).
  */
 export const MASS_PAYMENT_BYTES = 2048
