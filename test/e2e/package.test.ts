@@ -121,8 +121,14 @@ async function runActionsSteps(port: number): Promise<{ code: number; output: st
 }
 
 t.test("the GitHub Actions recipe's steps start the mock and wait until it is ready", async (t) => {
-  const port = await freePort()
-  const { code } = await runActionsSteps(port)
+  // The recipe names a fixed port, replaced by one found free; another test may take it before
+  // the mock binds it, so a port lost that way is tried again with another.
+  let port = await freePort()
+  let { code, output } = await runActionsSteps(port)
+  for (let retry = 0; retry < 3 && code !== 0 && /EADDRINUSE/.test(output); retry++) {
+    port = await freePort()
+    ;({ code, output } = await runActionsSteps(port))
+  }
   t.equal(code, 0, 'the wait step saw the health endpoint answer')
   t.equal((await fetch(`http://127.0.0.1:${port}/__mock/health`)).status, 200, 'mock-dwolla is running in the background, as the later steps need')
   t.equal(await readFile(join(project, 'mock-dwolla.out'), 'utf8'), `MOCK_DWOLLA_URL=http://127.0.0.1:${port}\n`, 'its ready line')

@@ -54,7 +54,7 @@ t.test('a request in flight gets its answer before the process exits', async (t)
   const folder = await tempFolder(t)
   const fixtures = await folder.write(
     'slow.json',
-    JSON.stringify({ rules: [{ when: { operation: 'createApplicationAccessToken' }, respond: { delayMs: 500 } }] }),
+    JSON.stringify({ rules: [{ when: { operation: 'createApplicationAccessToken' }, respond: { delayMs: 1500 } }] }),
   )
   const { url, stop, exited } = await startCli(t, ['--port', '0', '--fixtures', fixtures])
   const answer = fetch(`${url}/token`, {
@@ -62,7 +62,9 @@ t.test('a request in flight gets its answer before the process exits', async (t)
     headers: { 'content-type': 'application/x-www-form-urlencoded' },
     body: 'client_id=k&client_secret=s&grant_type=client_credentials',
   })
-  await sleep(100)
+  // Nothing tells when the child has read the request, so it gets half a second on a loaded
+  // machine; the answer comes at 1.5 s, inside the 2 s grace that starts at the signal.
+  await sleep(500)
   stop('SIGTERM')
   t.equal((await answer).status, 200, 'the delayed request is answered normally')
   t.equal((await exited).code, 0, 'then it exits 0')
@@ -78,7 +80,7 @@ t.test('a second signal exits at once', async (t) => {
   fetch(`${url}/token`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: 'grant_type=client_credentials' }).catch(
     () => undefined,
   )
-  await sleep(100)
+  await sleep(500) // the request reaches the child: otherwise nothing is in flight to wait for
   const started = Date.now()
   stop('SIGTERM')
   await sleep(50)

@@ -27,6 +27,12 @@ export async function packTarball(t: Test): Promise<{ tarball: string; scratch: 
 export async function userProject(folder: string, manifest: object, packages: string[]): Promise<string> {
   await mkdir(folder, { recursive: true })
   await writeFile(join(folder, 'package.json'), JSON.stringify({ name: 'user-project', private: true, ...manifest }))
-  await run(npm, ['install', '--no-audit', '--no-fund', '--prefer-offline', ...packages], { cwd: folder, timeout: 240_000, env: cleanEnv() })
+  // A git URL is cloned and built (prepare) inside this install, on a CI machine running other
+  // test files at once: it gets seven minutes, and a registry's passing failure is retried.
+  await run(npm, ['install', '--no-audit', '--no-fund', '--prefer-offline', '--fetch-retries=5', ...packages], {
+    cwd: folder,
+    timeout: 420_000,
+    env: cleanEnv(),
+  })
   return folder
 }

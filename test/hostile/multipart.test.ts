@@ -108,8 +108,10 @@ t.test('memory stays bounded while 20 uploads of 10 MiB stream at once', async (
   clearInterval(sampler)
   t.same(new Set(statuses), new Set([201]), 'all 20 uploads became documents')
   const growth = peak - before
-  // 200 MiB went through; a parser that buffered files would hold them all at once.
-  t.ok(growth < 64 * MiB, `the heap and buffers grew by ${Math.round(growth / MiB)} MiB at most while 200 MiB streamed`)
+  // 200 MiB went through; a parser that buffered files would hold them all at once. Nothing is
+  // collected on demand here, so the peak is what V8 lets pile up before it collects (2 to 51 MiB
+  // measured on a loaded machine): the bound sits well under 200 MiB and well over that.
+  t.ok(growth < 128 * MiB, `the heap and buffers grew by ${Math.round(growth / MiB)} MiB at most while 200 MiB streamed`)
 })
 
 async function tokenOf(url: string): Promise<string> {

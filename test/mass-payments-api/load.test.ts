@@ -27,19 +27,26 @@ t.test('a 5,000-item mass payment: accepted, processed a slice at a time without
   const answeredIn = performance.now() - started
   t.equal(created.statusCode, 201, `created, answered in ${Math.round(answeredIn)} ms`)
   delay.enable()
+  // Turns of the event loop while processing runs: processing in one go would leave one or two.
+  let turns = 0
+  let counting = true
+  const count = () => {
+    turns += 1
+    if (counting) setImmediate(count)
+  }
+  setImmediate(count)
   const processing = performance.now()
   const done = await completedMassPayment(app, token, idOf(created.headers.location), 100_000)
   const processedIn = performance.now() - processing
+  counting = false
   delay.disable()
   const longest = delay.max / 1e6
   t.equal(done.status, 'complete', `complete after ${Math.round(processedIn)} ms of processing`)
   // Each slice holds the loop for about SLICE_MS (10 ms), plus what garbage collection and a
-  // loaded machine add (measured here: about 100 ms at worst on a shared 2-core machine, against
-  // 1 to 2.5 s for the whole): the stall is a small part of the whole, never the whole.
-  t.ok(
-    longest < processedIn / 3 && longest < 500,
-    `the longest event-loop stall while processing: ${longest.toFixed(1)} ms, of ${Math.round(processedIn)} ms in all`,
-  )
+  // loaded machine add (measured: about 100 ms at worst on a shared 2-core machine). The count of
+  // turns says the work was sliced whatever the load; the stall's bound is only a ceiling.
+  t.ok(turns >= 10, `the loop turned ${turns} times while processing: the work is sliced`)
+  t.ok(longest < 500, `the longest event-loop stall while processing: ${longest.toFixed(1)} ms, of ${Math.round(processedIn)} ms in all`)
   t.same(await balanceVia(app, token, personal), ['50.00', '50.00'], 'every item paid: 5,000 × 0.01')
   t.same(await balanceVia(app, token, account), ['4950.00', '4950.00'], 'from the Account’s balance')
   const failed = (await apiRequest(app, 'GET', `/mass-payments/${idOf(created.headers.location)}/items?status=failed`, { token })).json()

@@ -49,9 +49,14 @@ t.test('a page of a party’s transfers costs the page, not the number stored: 1
   const large = await applicationWith(t, 100_000)
   await medianMicros(small.app, small.token, path, 50)
   await medianMicros(large.app, large.token, path, 50)
-  const few = await medianMicros(small.app, small.token, path, 200)
-  const many = await medianMicros(large.app, large.token, path, 200)
-  t.ok(many < few * 2.5, `GET ${path}: ${Math.round(few)} µs at 1,000 stored, ${Math.round(many)} µs at 100,000 (median of 200)`)
+  // Five rounds, each timing both in turn, so a burst of load from elsewhere falls on both sides
+  // of a round; the median round's ratio is asserted.
+  const rounds: { few: number; many: number }[] = []
+  for (let round = 0; round < 5; round += 1) {
+    rounds.push({ few: await medianMicros(small.app, small.token, path, 50), many: await medianMicros(large.app, large.token, path, 50) })
+  }
+  const { few, many } = rounds.sort((a, b) => a.many / a.few - b.many / b.few)[2] as { few: number; many: number }
+  t.ok(many < few * 2.5, `GET ${path}: ${Math.round(few)} µs at 1,000 stored, ${Math.round(many)} µs at 100,000 (the median of five rounds of 50)`)
   const last = (await apiRequest(large.app, 'GET', `/customers/${SEEDED.personalVerified}/transfers?offset=99990`, { token: large.token })).json()
   t.equal(last._embedded.transfers.length, 10, 'the last page of 100,000')
   t.equal(last.total, 100_000, 'the total')

@@ -15,7 +15,7 @@ export const CUSTOMER_SEEDS: ServiceKey<CustomerSeeds> = { name: 'customer seeds
  * correlationId indexes. Measured at 5,908 bytes on Node 20, 6,276 on Node 22 and 6,262 on Node 24
  * (test/customers-api/memory.test.ts holds this to no more than a third above the measure on the
  * Node.js it runs on). 7 KiB keeps a margin of a tenth above the most measured: the heap after
- * collections varies with the machine's load. A typical one takes 1.6 to 1.9 KiB. Idempotency-Keys
+ * collections varies with the machine's load. A typical one takes 1.6 to 2.0 KiB. Idempotency-Keys
  * are the shared store's, weighed there (idempotency/).
  */
 export const CUSTOMER_BYTES = 7168
