@@ -78,7 +78,9 @@ t.test('the worst a webhook holds: longest fields, ten attempts each kept whole,
   const worst = await measure('longest', 'worst', 10)
   t.same([worst.webhooks, worst.attempts, worst.pending], [500, 5_000, 0], '500 webhooks kept, ten attempts each, nothing left waiting')
   t.equal(worst.maxBody, 4_096, 'an attempt keeps 4 KiB of an 8 KiB answer, one byte a byte')
-  // What is measured varies a little with the machine's load; the promise is the reckoning's.
+  // docs/webhooks.md gives the worst as measured (67.7 to 71.4 KiB); 500 webhooks keep the noise of
+  // a loaded machine well inside this bound.
+  t.ok(worst.measured < 75 * KiB, `under 75 KiB per webhook measured (${(worst.measured / KiB).toFixed(1)} KiB)`)
   t.ok(
     worst.reckoned >= worst.measured,
     `the history reckons ${(worst.reckoned / KiB).toFixed(1)} KiB, at least the ${(worst.measured / KiB).toFixed(1)} KiB measured: the bounds count no less than is held`,
